@@ -1,0 +1,18 @@
+/**
+ * pulumi-konnect-dcr: Kong Konnect Dev Portal Dynamic Client Registration as Pulumi resources.
+ *
+ * - `DcrProvider` and `AuthStrategy`: dynamic resources for `/v2/dcr-providers` and `/v2/application-auth-strategies`.
+ * - `providers`: the underlying `pulumi.dynamic.ResourceProvider` objects, usable directly with plain values.
+ */
+import { authStrategyProvider } from "./resources/authStrategy";
+import { dcrProviderProvider } from "./resources/dcrProvider";
+
+export * from "./resources/args";
+export { AuthStrategy } from "./resources/authStrategy";
+export { DcrProvider } from "./resources/dcrProvider";
+
+/** The dynamic resource providers themselves (check, diff, create, read, update, delete with plain values). */
+export const providers = {
+  dcrProvider: dcrProviderProvider,
+  authStrategy: authStrategyProvider,
+};

@@ -1,0 +1,218 @@
+/**
+ * Public input and output shapes of the two dynamic resources. Inputs are camelCase and close to Kong's bridged
+ * provider (`initialClientId`, `dcrProviderId`) so users can move between the two. Outputs mirror the inputs (same
+ * names, normalized values) plus read-only fields, so `pulumi preview --diff` shows only real changes.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+
+/** DCR provider types Konnect supports (`provider_type`, case-sensitive). */
+export const DCR_PROVIDER_TYPES = ["azureAd", "okta", "auth0", "curity", "http", "kongIdentity"] as const;
+/** One Konnect DCR provider type. */
+export type DcrProviderType = (typeof DCR_PROVIDER_TYPES)[number];
+
+/** Application auth strategy types Konnect supports (`strategy_type`). */
+export const AUTH_STRATEGY_TYPES = ["openid_connect", "key_auth"] as const;
+/** One Konnect auth strategy type. */
+export type AuthStrategyType = (typeof AUTH_STRATEGY_TYPES)[number];
+
+/** Konnect regions with their own API host `https://<region>.api.konghq.com`. */
+export const KONNECT_REGIONS = ["us", "eu", "au", "me", "in", "sg"] as const;
+/** One Konnect region. */
+export type KonnectRegion = (typeof KONNECT_REGIONS)[number];
+
+/** Labels on a Konnect object: at most 50 keys; keys 1-63 characters not starting with kong, konnect, mesh, kic or _. */
+export type Labels = Record<string, string>;
+
+/**
+ * Provider-specific DCR settings. Each field belongs to some provider types only; `check` rejects the others.
+ * Secret fields are write-only in Konnect (never returned) and always stored as Pulumi secrets.
+ */
+export interface DcrConfigArgs {
+  /** azureAd, auth0, curity: client id of the "initial" IdP application Konnect uses to register developer apps. */
+  initialClientId?: pulumi.Input<string>;
+  /** azureAd, auth0, curity: secret of the initial client (write-only, secret). */
+  initialClientSecret?: pulumi.Input<string>;
+  /** auth0 only: Auth0 Management API audience, needed with a custom domain (otherwise the issuer is used). */
+  initialClientAudience?: pulumi.Input<string>;
+  /** auth0 only: let developers pick scopes. Absent means false. */
+  useDeveloperManagedScopes?: pulumi.Input<boolean>;
+  /** okta only: Okta API token Konnect uses to register applications (write-only, secret). */
+  dcrToken?: pulumi.Input<string>;
+  /** http only: base URL of your DCR bridge, reachable from Konnect. */
+  dcrBaseUrl?: pulumi.Input<string>;
+  /** http only: key Konnect sends to your DCR bridge; 12-256 characters of [A-Za-z0-9_] (write-only, secret). */
+  apiKey?: pulumi.Input<string>;
+  /** http only: do not send event hooks to the bridge. Absent means false. */
+  disableEventHooks?: pulumi.Input<boolean>;
+  /** http only: do not offer secret refresh. Absent means false. */
+  disableRefreshSecret?: pulumi.Input<boolean>;
+  /** http only: allow several credentials per application. Absent means false. */
+  allowMultipleCredentials?: pulumi.Input<boolean>;
+}
+
+/** Arguments of a Konnect DCR provider (`konnect.DcrProvider`). */
+export interface DcrProviderArgs {
+  /** Name shown in the Konnect UI (1-256 characters). Not unique in Konnect: the resource is keyed on its id. */
+  name: pulumi.Input<string>;
+  /** Name shown in the Dev Portal UI (1-256 characters). */
+  displayName?: pulumi.Input<string>;
+  /** IdP type. Changing it replaces the DCR provider (Konnect cannot change it in place). */
+  providerType: pulumi.Input<DcrProviderType>;
+  /**
+   * Issuer URL of the IdP (at most 256 characters, trailing slash removed). For azureAd it must be the OAuth v1 form
+   * `https://sts.windows.net/<tenant GUID>`: Konnect DCR supports Azure v1 tokens only.
+   */
+  issuer: pulumi.Input<string>;
+  /** Labels on the Konnect object. */
+  labels?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Provider-specific settings; required for every type except kongIdentity. */
+  dcrConfig?: DcrConfigArgs;
+  /** Adopt an existing DCR provider with this id instead of creating one (`pulumi import` cannot work here). */
+  adoptId?: pulumi.Input<string>;
+  /** Call Konnect's `/verify` after create and update, retrying briefly (new Azure secrets take seconds to work). */
+  verify?: pulumi.Input<boolean>;
+  /** Konnect region for this resource (overrides `konnect:region`). Not a secret. */
+  region?: pulumi.Input<KonnectRegion>;
+}
+
+/** OpenID Connect settings of an auth strategy (`configs.openid-connect`). */
+export interface OpenIdConnectArgs {
+  /** Issuer URL (at most 256 characters). For Azure DCR: `https://sts.windows.net/<tenant GUID>`. */
+  issuer: pulumi.Input<string>;
+  /** Claims that identify the client, at most 10 (Azure v1 tokens: `appid`). */
+  credentialClaim: pulumi.Input<pulumi.Input<string>[]>;
+  /** Scopes, at most 50. */
+  scopes: pulumi.Input<pulumi.Input<string>[]>;
+  /** Auth methods, at most 10 (for example `client_credentials`, `bearer`, `session`). */
+  authMethods: pulumi.Input<pulumi.Input<string>[]>;
+  /** Extra OpenID Connect plugin options passed through to Konnect (for example `{ cache_tokens: false }`). */
+  additionalProperties?: pulumi.Input<Record<string, unknown>>;
+}
+
+/** Time to live of API keys issued under a key-auth strategy. */
+export interface KeyAuthTtlArgs {
+  /** A whole number, at least 1. */
+  value: pulumi.Input<number>;
+  /** `days`, `weeks` or `years`. */
+  unit: pulumi.Input<"days" | "weeks" | "years">;
+}
+
+/** Key-auth settings of an auth strategy (`configs.key-auth`). */
+export interface KeyAuthArgs {
+  /** Header names that carry the API key, 1-10 names. */
+  keyNames?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Default maximum lifetime of keys. */
+  ttl?: pulumi.Input<KeyAuthTtlArgs>;
+}
+
+/** Arguments of a Konnect application auth strategy (`konnect.AuthStrategy`). */
+export interface AuthStrategyArgs {
+  /** Name shown in the Konnect UI (1-256 characters). Not unique in Konnect. */
+  name: pulumi.Input<string>;
+  /** Name shown in the Dev Portal UI (at most 256 characters). */
+  displayName: pulumi.Input<string>;
+  /** `openid_connect` (DCR strategies are OIDC strategies with `dcrProviderId`) or `key_auth`. Changing it replaces. */
+  strategyType: pulumi.Input<AuthStrategyType>;
+  /** Settings for `openid_connect`; required for that type, rejected for `key_auth`. */
+  openidConnect?: pulumi.Input<OpenIdConnectArgs>;
+  /** Settings for `key_auth`; rejected for `openid_connect`. */
+  keyAuth?: pulumi.Input<KeyAuthArgs>;
+  /** Id of the DCR provider that registers applications (openid_connect only). */
+  dcrProviderId?: pulumi.Input<string>;
+  /** Labels on the Konnect object. */
+  labels?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+  /** Principals settings. */
+  principals?: pulumi.Input<{ enabled: pulumi.Input<boolean> }>;
+  /** Adopt an existing auth strategy with this id instead of creating one. */
+  adoptId?: pulumi.Input<string>;
+  /** Konnect region for this resource (overrides `konnect:region`). Not a secret. */
+  region?: pulumi.Input<KonnectRegion>;
+}
+
+/** Plain (resolved) DCR config as the provider sees and returns it. */
+export interface DcrConfigState {
+  initialClientId?: string;
+  initialClientSecret?: string;
+  initialClientAudience?: string;
+  useDeveloperManagedScopes?: boolean;
+  dcrToken?: string;
+  dcrBaseUrl?: string;
+  apiKey?: string;
+  disableEventHooks?: boolean;
+  disableRefreshSecret?: boolean;
+  allowMultipleCredentials?: boolean;
+}
+
+/** Plain DCR provider inputs as the dynamic provider receives them after `check`. */
+export interface DcrProviderInputs {
+  name: string;
+  displayName?: string;
+  providerType: DcrProviderType;
+  issuer: string;
+  labels?: Labels;
+  dcrConfig?: DcrConfigState;
+  adoptId?: string;
+  verify?: boolean;
+  region?: KonnectRegion;
+}
+
+/** Plain DCR provider outputs stored in state: the inputs plus read-only fields. */
+export interface DcrProviderOutputs extends DcrProviderInputs {
+  /** True when at least one auth strategy uses this DCR provider. */
+  active: boolean;
+  /** Creation time (ISO 8601). */
+  createdAt: string;
+  /** Last update time (ISO 8601). */
+  updatedAt: string;
+}
+
+/** Plain OpenID Connect settings. */
+export interface OpenIdConnectState {
+  issuer: string;
+  credentialClaim: string[];
+  scopes: string[];
+  authMethods: string[];
+  additionalProperties?: Record<string, unknown>;
+}
+
+/** Plain key-auth settings. */
+export interface KeyAuthState {
+  keyNames?: string[];
+  ttl?: { value: number; unit: "days" | "weeks" | "years" };
+}
+
+/** Plain auth strategy inputs as the dynamic provider receives them after `check`. */
+export interface AuthStrategyInputs {
+  name: string;
+  displayName: string;
+  strategyType: AuthStrategyType;
+  openidConnect?: OpenIdConnectState;
+  keyAuth?: KeyAuthState;
+  dcrProviderId?: string;
+  labels?: Labels;
+  principals?: { enabled: boolean };
+  adoptId?: string;
+  region?: KonnectRegion;
+}
+
+/** Summary of the DCR provider an auth strategy uses, as Konnect reports it. */
+export interface DcrProviderSummary {
+  id: string;
+  name: string;
+  displayName?: string;
+  providerType: DcrProviderType;
+}
+
+/** Plain auth strategy outputs stored in state: the inputs plus read-only fields. */
+export interface AuthStrategyOutputs extends AuthStrategyInputs {
+  /** True when at least one published API uses this strategy. */
+  active: boolean;
+  /** Whether applications may hold several credentials under this strategy. */
+  supportsMultipleCredentials: boolean;
+  /** The linked DCR provider, or null. */
+  dcrProvider: DcrProviderSummary | null;
+  /** Creation time (ISO 8601). */
+  createdAt: string;
+  /** Last update time (ISO 8601). */
+  updatedAt: string;
+}

@@ -1,0 +1,89 @@
+/**
+ * `konnect.AuthStrategy`: a Konnect application auth strategy as a Pulumi dynamic resource.
+ * Same serialization rule as the DCR provider: one-line methods that load the implementation by package name.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { AuthStrategyArgs, AuthStrategyInputs, AuthStrategyOutputs } from "./args";
+import type * as Runtime from "./runtime";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy require by package name is the serialization rule */
+/** The dynamic provider for auth strategies; usable directly with plain values. */
+export const authStrategyProvider: pulumi.dynamic.ResourceProvider<AuthStrategyInputs, AuthStrategyOutputs> = {
+  async configure(req) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).configureFromStack(req.config);
+  },
+  async check(olds, news) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.check(olds, news);
+  },
+  async diff(id, olds, news) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.diff(id, olds, news);
+  },
+  async create(inputs) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.create(inputs);
+  },
+  async read(id, props) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.read(id, props);
+  },
+  async update(id, olds, news) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.update(id, olds, news);
+  },
+  async delete(id, props) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.delete(id, props);
+  },
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * A Konnect application auth strategy (`POST /v2/application-auth-strategies`). With `dcrProviderId` an
+ * `openid_connect` strategy registers developer applications through that DCR provider.
+ * Type token `pulumi-nodejs:dynamic/konnect:AuthStrategy`.
+ */
+export class AuthStrategy extends pulumi.dynamic.Resource {
+  /** Name shown in the Konnect UI. */
+  declare public readonly name: pulumi.Output<string>;
+  /** Name shown in the Dev Portal UI. */
+  declare public readonly displayName: pulumi.Output<string>;
+  /** `openid_connect` or `key_auth`. */
+  declare public readonly strategyType: pulumi.Output<AuthStrategyInputs["strategyType"]>;
+  /** OpenID Connect settings (openid_connect only). */
+  declare public readonly openidConnect: pulumi.Output<AuthStrategyInputs["openidConnect"]>;
+  /** Key-auth settings (key_auth only). */
+  declare public readonly keyAuth: pulumi.Output<AuthStrategyInputs["keyAuth"]>;
+  /** Id of the linked DCR provider, if any. */
+  declare public readonly dcrProviderId: pulumi.Output<string | undefined>;
+  /** Labels on the Konnect object. */
+  declare public readonly labels: pulumi.Output<Record<string, string> | undefined>;
+  /** Principals settings. */
+  declare public readonly principals: pulumi.Output<{ enabled: boolean } | undefined>;
+  /** The id this resource adopted, if any. */
+  declare public readonly adoptId: pulumi.Output<string | undefined>;
+  /** Region the object lives in, when set on the resource. */
+  declare public readonly region: pulumi.Output<string | undefined>;
+  /** True when at least one published API uses this strategy. */
+  declare public readonly active: pulumi.Output<boolean>;
+  /** Whether applications may hold several credentials. */
+  declare public readonly supportsMultipleCredentials: pulumi.Output<boolean>;
+  /** The linked DCR provider as Konnect reports it, or null. */
+  declare public readonly dcrProvider: pulumi.Output<AuthStrategyOutputs["dcrProvider"]>;
+  /** Creation time (ISO 8601). */
+  declare public readonly createdAt: pulumi.Output<string>;
+  /** Last update time (ISO 8601). */
+  declare public readonly updatedAt: pulumi.Output<string>;
+
+  /**
+   * @param name Pulumi resource name (not the Konnect name).
+   * @param args Auth strategy settings.
+   * @param opts Pulumi resource options.
+   */
+  constructor(name: string, args: AuthStrategyArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      ...args,
+      active: undefined,
+      supportsMultipleCredentials: undefined,
+      dcrProvider: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+    };
+    super(authStrategyProvider, name, props, opts, "konnect", "AuthStrategy");
+  }
+}

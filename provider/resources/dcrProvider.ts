@@ -1,0 +1,96 @@
+/**
+ * `konnect.DcrProvider`: a Konnect Dev Portal DCR provider as a Pulumi dynamic resource.
+ *
+ * The provider object below is what Pulumi serializes into state (`__provider`). Its methods stay one line each and
+ * load the implementation by package name at call time, so nothing heavy (axios, zod schemas) and nothing secret
+ * (the Konnect token, client secrets) is ever captured in the serialized text.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { DcrProviderArgs, DcrProviderInputs, DcrProviderOutputs, DcrConfigArgs } from "./args";
+import type * as Runtime from "./runtime";
+
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy require by package name is the serialization rule */
+/** The dynamic provider for DCR providers; usable directly with plain values. */
+export const dcrProviderProvider: pulumi.dynamic.ResourceProvider<DcrProviderInputs, DcrProviderOutputs> = {
+  async configure(req) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).configureFromStack(req.config);
+  },
+  async check(olds, news) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.check(olds, news);
+  },
+  async diff(id, olds, news) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.diff(id, olds, news);
+  },
+  async create(inputs) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.create(inputs);
+  },
+  async read(id, props) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.read(id, props);
+  },
+  async update(id, olds, news) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.update(id, olds, news);
+  },
+  async delete(id, props) {
+    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.delete(id, props);
+  },
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** Marks the write-only secrets of a DCR config as Pulumi secrets, field by field, so the rest stays readable. */
+function secretDcrConfig(config: DcrConfigArgs | undefined): DcrConfigArgs | undefined {
+  if (config === undefined) return undefined;
+  const asSecret = <T>(value: pulumi.Input<T> | undefined) => (value === undefined ? undefined : pulumi.secret(value));
+  return {
+    ...config,
+    initialClientSecret: asSecret(config.initialClientSecret),
+    dcrToken: asSecret(config.dcrToken),
+    apiKey: asSecret(config.apiKey),
+  };
+}
+
+/**
+ * A Konnect DCR provider (`POST /v2/dcr-providers`): the IdP connection Konnect uses to register developer
+ * applications. Type token `pulumi-nodejs:dynamic/konnect:DcrProvider`.
+ */
+export class DcrProvider extends pulumi.dynamic.Resource {
+  /** Name shown in the Konnect UI. */
+  declare public readonly name: pulumi.Output<string>;
+  /** Name shown in the Dev Portal UI, when set. */
+  declare public readonly displayName: pulumi.Output<string | undefined>;
+  /** IdP type. */
+  declare public readonly providerType: pulumi.Output<DcrProviderInputs["providerType"]>;
+  /** Issuer URL, without trailing slash. */
+  declare public readonly issuer: pulumi.Output<string>;
+  /** Labels on the Konnect object. */
+  declare public readonly labels: pulumi.Output<Record<string, string> | undefined>;
+  /** Provider-specific settings; write-only secrets inside are Pulumi secrets. */
+  declare public readonly dcrConfig: pulumi.Output<DcrProviderInputs["dcrConfig"]>;
+  /** The id this resource adopted, if any. */
+  declare public readonly adoptId: pulumi.Output<string | undefined>;
+  /** Whether `/verify` runs after create and update. */
+  declare public readonly verify: pulumi.Output<boolean | undefined>;
+  /** Region the object lives in, when set on the resource. */
+  declare public readonly region: pulumi.Output<string | undefined>;
+  /** True when at least one auth strategy uses this DCR provider. */
+  declare public readonly active: pulumi.Output<boolean>;
+  /** Creation time (ISO 8601). */
+  declare public readonly createdAt: pulumi.Output<string>;
+  /** Last update time (ISO 8601). */
+  declare public readonly updatedAt: pulumi.Output<string>;
+
+  /**
+   * @param name Pulumi resource name (not the Konnect name).
+   * @param args DCR provider settings.
+   * @param opts Pulumi resource options.
+   */
+  constructor(name: string, args: DcrProviderArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = {
+      ...args,
+      dcrConfig: secretDcrConfig(args.dcrConfig),
+      active: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+    };
+    super(dcrProviderProvider, name, props, opts, "konnect", "DcrProvider");
+  }
+}
