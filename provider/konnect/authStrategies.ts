@@ -1,0 +1,106 @@
+/** Typed operations on `/v2/application-auth-strategies`: list, create, get, replace (PUT), update (PATCH), delete. */
+import type { KonnectTransport } from "./http";
+import { call, collectAllPages, idPath, listQuery, toWire, type ListOptions } from "./operation";
+import type { Page } from "./schemas/common";
+import {
+  authStrategyListSchema,
+  authStrategyResponseSchema,
+  createAuthStrategyRequestSchema,
+  updateAuthStrategyRequestSchema,
+  type AuthStrategy,
+  type AuthStrategyType,
+  type CreateAuthStrategyRequest,
+  type UpdateAuthStrategyRequest,
+} from "./schemas/authStrategy";
+
+const BASE = "/v2/application-auth-strategies";
+
+/** Fields strategies can be filtered on (wire names). */
+export type AuthStrategyFilterField =
+  "strategy_type" | "name" | "display_name" | "dcr_provider_id" | "dcr_provider_name" | "dcr_provider_type";
+/** Fields strategies can be sorted on (wire names). */
+export type AuthStrategySortField =
+  | "created_at"
+  | "updated_at"
+  | "strategy_type"
+  | "name"
+  | "display_name"
+  | "dcr_provider_id"
+  | "dcr_provider_name"
+  | "dcr_provider_type";
+/** Options of a strategy list call. */
+export type AuthStrategyListOptions = ListOptions<AuthStrategyFilterField, AuthStrategySortField>;
+
+/** `GET /v2/application-auth-strategies`: one page. */
+export async function listAuthStrategies(
+  transport: KonnectTransport,
+  options: AuthStrategyListOptions = {},
+): Promise<Page<AuthStrategy>> {
+  const body = await call(
+    transport,
+    { operation: "list auth strategies", method: "GET", path: BASE, query: listQuery(options) },
+    authStrategyListSchema(),
+  );
+  return { data: body.data, ...body.meta.page };
+}
+
+/** Every strategy matching the filter, over all pages. */
+export function listAllAuthStrategies(
+  transport: KonnectTransport,
+  options: Omit<AuthStrategyListOptions, "pageNumber" | "pageSize"> = {},
+): Promise<AuthStrategy[]> {
+  return collectAllPages((pageNumber) => listAuthStrategies(transport, { ...options, pageSize: 100, pageNumber }));
+}
+
+/** `POST /v2/application-auth-strategies`. Never retried blindly. */
+export async function createAuthStrategy(
+  transport: KonnectTransport,
+  request: CreateAuthStrategyRequest,
+): Promise<AuthStrategy> {
+  const operation = `create auth strategy "${request.name}"`;
+  const body = toWire(operation, createAuthStrategyRequestSchema(), request);
+  return call(transport, { operation, method: "POST", path: BASE, body }, authStrategyResponseSchema());
+}
+
+/** `GET /v2/application-auth-strategies/{id}`. */
+export function getAuthStrategy(transport: KonnectTransport, id: string): Promise<AuthStrategy> {
+  const operation = `read auth strategy ${id}`;
+  return call(transport, { operation, method: "GET", path: idPath(operation, BASE, id) }, authStrategyResponseSchema());
+}
+
+/** `PUT /v2/application-auth-strategies/{id}`: replaces every mutable field (removes extra OIDC options left out). */
+export async function replaceAuthStrategy(
+  transport: KonnectTransport,
+  id: string,
+  request: CreateAuthStrategyRequest,
+): Promise<AuthStrategy> {
+  const operation = `replace auth strategy ${id}`;
+  const body = toWire(operation, createAuthStrategyRequestSchema(), request);
+  return call(
+    transport,
+    { operation, method: "PUT", path: idPath(operation, BASE, id), body },
+    authStrategyResponseSchema(),
+  );
+}
+
+/** `PATCH /v2/application-auth-strategies/{id}`; `strategyType` is the stored type. */
+export async function updateAuthStrategy(
+  transport: KonnectTransport,
+  id: string,
+  strategyType: AuthStrategyType,
+  request: UpdateAuthStrategyRequest,
+): Promise<AuthStrategy> {
+  const operation = `update auth strategy ${id}`;
+  const body = toWire(operation, updateAuthStrategyRequestSchema(strategyType), request);
+  return call(
+    transport,
+    { operation, method: "PATCH", path: idPath(operation, BASE, id), body },
+    authStrategyResponseSchema(),
+  );
+}
+
+/** `DELETE /v2/application-auth-strategies/{id}`. */
+export async function deleteAuthStrategy(transport: KonnectTransport, id: string): Promise<void> {
+  const operation = `delete auth strategy ${id}`;
+  await transport.send({ operation, method: "DELETE", path: idPath(operation, BASE, id) });
+}

@@ -1,0 +1,176 @@
+/**
+ * Where and how to reach Konnect: regional base URL, server URL override and token, resolved from stack config
+ * (as handed to the dynamic provider's `configure`) and environment variables, read at call time.
+ */
+import { KonnectConfigError } from "./errors";
+
+/** Konnect regions with their own API host. */
+export const REGIONS = ["us", "eu", "au", "me", "in", "sg"] as const;
+/** One Konnect region. */
+export type Region = (typeof REGIONS)[number];
+
+/** Region used when neither the resource, the stack config nor the environment names one. */
+export const DEFAULT_REGION: Region = "us";
+
+/** Settings from stack config (`konnect:*` keys) or any other explicit source. */
+export interface ConnectionSettings {
+  /** Personal access token (`kpat_…`), system account token (`spat_…`) or other Konnect bearer token. */
+  token?: string;
+  /** Replaces the regional host; may contain `{region}`. Plain http only for loopback addresses. */
+  serverUrl?: string;
+  /** Default region for resources that do not name one. */
+  region?: string;
+  /** Timeout of one HTTP request, in seconds. */
+  requestTimeoutSeconds?: string | number;
+  /** Total time a call may spend retrying, in seconds. */
+  retryBudgetSeconds?: string | number;
+}
+
+/** A resolved connection: everything needed to make requests. */
+export interface Connection {
+  /** Base URL without trailing slash, e.g. `https://us.api.konghq.com`. */
+  baseUrl: string;
+  /** Bearer token. Never logged, never serialized. */
+  token: string;
+  /** Effective region. */
+  region: Region;
+  /** Per-request timeout in milliseconds. */
+  requestTimeoutMs: number;
+  /** Total retry budget in milliseconds. */
+  retryBudgetMs: number;
+}
+
+/** Default per-request timeout. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** Default total time spent retrying one call. */
+export const DEFAULT_RETRY_BUDGET_MS = 120_000;
+
+/** Stack config keys the provider reads, in order of precedence for the token. */
+export const STACK_CONFIG_KEYS = {
+  token: ["konnect:token", "konnect:personalAccessToken", "konnect:systemAccountAccessToken"],
+  serverUrl: ["konnect:serverUrl"],
+  region: ["konnect:region"],
+  requestTimeoutSeconds: ["konnect:requestTimeoutSeconds"],
+  retryBudgetSeconds: ["konnect:retryBudgetSeconds"],
+} as const;
+
+/** Reads connection settings from a config getter (the shape `configure` receives). */
+export function settingsFromStackConfig(config: { get(key: string): string | undefined }): ConnectionSettings {
+  const first = (keys: readonly string[]) => keys.map((k) => config.get(k)).find((v) => v !== undefined && v !== "");
+  return {
+    token: first(STACK_CONFIG_KEYS.token),
+    serverUrl: first(STACK_CONFIG_KEYS.serverUrl),
+    region: first(STACK_CONFIG_KEYS.region),
+    requestTimeoutSeconds: first(STACK_CONFIG_KEYS.requestTimeoutSeconds),
+    retryBudgetSeconds: first(STACK_CONFIG_KEYS.retryBudgetSeconds),
+  };
+}
+
+/** Reads connection settings from environment variables (`KONNECT_TOKEN`, `KONNECT_SPAT`, `KONNECT_SERVER_URL`, …). */
+export function settingsFromEnv(env: NodeJS.ProcessEnv): ConnectionSettings {
+  const nonEmpty = (v: string | undefined) => (v === undefined || v === "" ? undefined : v);
+  return {
+    token: nonEmpty(env.KONNECT_TOKEN) ?? nonEmpty(env.KONNECT_SPAT),
+    serverUrl: nonEmpty(env.KONNECT_SERVER_URL),
+    region: nonEmpty(env.KONNECT_REGION),
+    requestTimeoutSeconds: nonEmpty(env.KONNECT_REQUEST_TIMEOUT_SECONDS),
+    retryBudgetSeconds: nonEmpty(env.KONNECT_RETRY_BUDGET_SECONDS),
+  };
+}
+
+/** True for `localhost`, 127.0.0.0/8 and ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Checks a server URL: https, or http on loopback only; no credentials, query or fragment. Returns it without a trailing slash. */
+export function validateServerUrl(raw: string, source: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw.replace("{region}", "region"));
+  } catch {
+    throw new KonnectConfigError(`${source}: "${raw}" is not a URL; expected e.g. https://eu.api.konghq.com`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
+    throw new KonnectConfigError(
+      `${source}: only https:// URLs are allowed (plain http:// only for loopback addresses such as 127.0.0.1), got ${url.protocol}//${url.host}`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new KonnectConfigError(`${source}: the URL must not contain credentials; set the token separately`);
+  }
+  if (url.search || url.hash) {
+    throw new KonnectConfigError(`${source}: the URL must not contain a query or fragment`);
+  }
+  return raw.replace(/\/+$/, "");
+}
+
+function parseRegion(raw: string, source: string): Region {
+  if ((REGIONS as readonly string[]).includes(raw)) return raw as Region;
+  throw new KonnectConfigError(`${source}: unknown Konnect region "${raw}"; expected one of ${REGIONS.join(", ")}`);
+}
+
+function parseSeconds(raw: string | number | undefined, source: string, fallbackMs: number): number {
+  if (raw === undefined) return fallbackMs;
+  const seconds = typeof raw === "number" ? raw : Number(raw);
+  if (!Number.isFinite(seconds) || seconds <= 0) {
+    throw new KonnectConfigError(`${source}: expected a positive number of seconds, got "${String(raw)}"`);
+  }
+  return Math.round(seconds * 1000);
+}
+
+/**
+ * Resolves the connection for one call. Precedence: explicit stack config over environment; a resource's own
+ * region over the default region. A server URL override applies to every resource (with `{region}` replaced).
+ */
+export function resolveConnection(options: {
+  stack?: ConnectionSettings;
+  env?: NodeJS.ProcessEnv;
+  resourceRegion?: string;
+}): Connection {
+  const stack = options.stack ?? {};
+  const env = settingsFromEnv(options.env ?? {});
+
+  const region = options.resourceRegion
+    ? parseRegion(options.resourceRegion, "region")
+    : stack.region
+      ? parseRegion(stack.region, "konnect:region")
+      : env.region
+        ? parseRegion(env.region, "KONNECT_REGION")
+        : DEFAULT_REGION;
+
+  const override = stack.serverUrl
+    ? validateServerUrl(stack.serverUrl, "konnect:serverUrl")
+    : env.serverUrl
+      ? validateServerUrl(env.serverUrl, "KONNECT_SERVER_URL")
+      : undefined;
+  const baseUrl = override ? override.replace("{region}", region) : `https://${region}.api.konghq.com`;
+
+  const token = stack.token ?? env.token;
+  if (!token) {
+    throw new KonnectConfigError(
+      "No Konnect token: set it with `pulumi config set --secret konnect:token <token>`, " +
+        "or the KONNECT_TOKEN (personal access token) or KONNECT_SPAT (system account token) environment variable",
+    );
+  }
+  if (/\s/.test(token)) {
+    throw new KonnectConfigError("The Konnect token contains whitespace; check how it was copied");
+  }
+
+  return {
+    baseUrl,
+    token,
+    region,
+    requestTimeoutMs: parseSeconds(
+      stack.requestTimeoutSeconds ?? env.requestTimeoutSeconds,
+      "requestTimeoutSeconds",
+      DEFAULT_REQUEST_TIMEOUT_MS,
+    ),
+    retryBudgetMs: parseSeconds(
+      stack.retryBudgetSeconds ?? env.retryBudgetSeconds,
+      "retryBudgetSeconds",
+      DEFAULT_RETRY_BUDGET_MS,
+    ),
+  };
+}

@@ -1,0 +1,106 @@
+/** Typed operations on `/v2/dcr-providers`: list, create, get, update (PATCH), delete, verify. */
+import type { KonnectTransport } from "./http";
+import { call, collectAllPages, idPath, listQuery, toWire, type ListOptions } from "./operation";
+import type { Page } from "./schemas/common";
+import {
+  createDcrProviderRequestSchema,
+  dcrConfigSecrets,
+  dcrProviderListSchema,
+  dcrProviderResponseSchema,
+  dcrVerifyResponseSchema,
+  updateDcrProviderRequestSchema,
+  type CreateDcrProviderRequest,
+  type DcrProvider,
+  type DcrProviderType,
+  type DcrVerifyResult,
+  type UpdateDcrProviderRequest,
+} from "./schemas/dcrProvider";
+
+const BASE = "/v2/dcr-providers";
+
+/** Fields DCR providers can be filtered on (wire names). */
+export type DcrProviderFilterField =
+  "id" | "issuer" | "name" | "provider_type" | "initial_client_id" | "initial_client_audience";
+/** Fields DCR providers can be sorted on (wire names). */
+export type DcrProviderSortField = "created_at" | "updated_at" | "provider_type" | "issuer" | "name";
+/** Options of a DCR provider list call. */
+export type DcrProviderListOptions = ListOptions<DcrProviderFilterField, DcrProviderSortField>;
+
+/** `GET /v2/dcr-providers`: one page. */
+export async function listDcrProviders(
+  transport: KonnectTransport,
+  options: DcrProviderListOptions = {},
+): Promise<Page<DcrProvider>> {
+  const body = await call(
+    transport,
+    { operation: "list DCR providers", method: "GET", path: BASE, query: listQuery(options) },
+    dcrProviderListSchema(),
+  );
+  return { data: body.data, ...body.meta.page };
+}
+
+/** Every DCR provider matching the filter, over all pages. */
+export function listAllDcrProviders(
+  transport: KonnectTransport,
+  options: Omit<DcrProviderListOptions, "pageNumber" | "pageSize"> = {},
+): Promise<DcrProvider[]> {
+  return collectAllPages((pageNumber) => listDcrProviders(transport, { ...options, pageSize: 100, pageNumber }));
+}
+
+/** `POST /v2/dcr-providers`. Never retried blindly: see the retry policy. */
+export async function createDcrProvider(
+  transport: KonnectTransport,
+  request: CreateDcrProviderRequest,
+): Promise<DcrProvider> {
+  const operation = `create DCR provider "${request.name}"`;
+  const body = toWire(operation, createDcrProviderRequestSchema(), request);
+  return call(
+    transport,
+    { operation, method: "POST", path: BASE, body, secrets: dcrConfigSecrets(request.dcrConfig) },
+    dcrProviderResponseSchema(),
+  );
+}
+
+/** `GET /v2/dcr-providers/{id}`. */
+export function getDcrProvider(transport: KonnectTransport, id: string): Promise<DcrProvider> {
+  const operation = `read DCR provider ${id}`;
+  return call(transport, { operation, method: "GET", path: idPath(operation, BASE, id) }, dcrProviderResponseSchema());
+}
+
+/** `PATCH /v2/dcr-providers/{id}`; `providerType` is the stored type (it selects the allowed config fields). */
+export async function updateDcrProvider(
+  transport: KonnectTransport,
+  id: string,
+  providerType: DcrProviderType,
+  request: UpdateDcrProviderRequest,
+): Promise<DcrProvider> {
+  const operation = `update DCR provider ${id}`;
+  const body = toWire(operation, updateDcrProviderRequestSchema(providerType), request);
+  return call(
+    transport,
+    {
+      operation,
+      method: "PATCH",
+      path: idPath(operation, BASE, id),
+      body,
+      secrets: dcrConfigSecrets(request.dcrConfig),
+    },
+    dcrProviderResponseSchema(),
+  );
+}
+
+/** `DELETE /v2/dcr-providers/{id}`. */
+export async function deleteDcrProvider(transport: KonnectTransport, id: string): Promise<void> {
+  const operation = `delete DCR provider ${id}`;
+  await transport.send({ operation, method: "DELETE", path: idPath(operation, BASE, id) });
+}
+
+/** `POST /v2/dcr-providers/{id}/verify`: asks Konnect to check it can reach the IdP with the stored credentials. */
+export function verifyDcrProvider(transport: KonnectTransport, id: string): Promise<DcrVerifyResult> {
+  const operation = `verify DCR provider ${id}`;
+  return call(
+    transport,
+    { operation, method: "POST", path: idPath(operation, BASE, id, "/verify") },
+    dcrVerifyResponseSchema(),
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Shared mechanics of one typed operation: validate the camelCase request with its schema (to the wire form),
+ * send it, and validate the answer back into the camelCase model. List queries (filters, sort, pages) are built here.
+ */
+import type { z } from "zod";
+import { KonnectRequestError, KonnectResponseError } from "./errors";
+import type { KonnectTransport, RequestSpec } from "./http";
+import { formatIssues, UUID_PATTERN, type Page } from "./schemas/common";
+
+/** Validates a request body; throws `KonnectRequestError` naming each bad field. */
+export function toWire<S extends z.ZodType>(operation: string, schema: S, request: unknown): z.output<S> {
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) throw new KonnectRequestError(operation, formatIssues(parsed.error));
+  return parsed.data;
+}
+
+/** Validates a response body; throws `KonnectResponseError` naming each unexpected field (never values). */
+export function fromWire<S extends z.ZodType>(operation: string, schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new KonnectResponseError(operation, formatIssues(parsed.error));
+  return parsed.data;
+}
+
+/** Checks an object id before it goes into a URL path. */
+export function idPath(operation: string, base: string, id: string, suffix = ""): string {
+  if (!UUID_PATTERN.test(id))
+    throw new KonnectRequestError(operation, [`id: must be a UUID, got ${JSON.stringify(id)}`]);
+  return `${base}/${id}${suffix}`;
+}
+
+/** Sends a request and validates the answer. */
+export async function call<S extends z.ZodType>(
+  transport: KonnectTransport,
+  spec: RequestSpec,
+  responseSchema: S,
+): Promise<z.output<S>> {
+  const response = await transport.send(spec);
+  return fromWire(spec.operation, responseSchema, response.data);
+}
+
+/** A filter on one field: a bare value (exact match) or operators. */
+export type FieldFilter =
+  | string
+  | {
+      eq?: string;
+      neq?: string;
+      contains?: string;
+      /** Any of these values. */
+      oeq?: string[];
+      /** Contains any of these. */
+      ocontains?: string[];
+    };
+
+/** Sort by a field, ascending by default. */
+export interface SortSpec<F extends string> {
+  field: F;
+  direction?: "asc" | "desc";
+}
+
+/** Options of a list call. */
+export interface ListOptions<F extends string, S extends string> {
+  /** Filters by wire field name (e.g. `name`, `provider_type`). */
+  filter?: Partial<Record<F, FieldFilter>>;
+  /** Sort order. */
+  sort?: SortSpec<S>[];
+  /** Page size (Konnect caps it; 100 is the largest the client asks for). */
+  pageSize?: number;
+  /** 1-based page number. */
+  pageNumber?: number;
+}
+
+/** Builds the query string parameters of a list call. */
+export function listQuery<F extends string, S extends string>(
+  options: ListOptions<F, S>,
+): Record<string, string | number> {
+  const query: Record<string, string | number> = {};
+  for (const [field, filter] of Object.entries<FieldFilter | undefined>(options.filter ?? {})) {
+    if (filter === undefined) continue;
+    if (typeof filter === "string") {
+      query[`filter[${field}]`] = filter;
+      continue;
+    }
+    if (filter.eq !== undefined) query[`filter[${field}][eq]`] = filter.eq;
+    if (filter.neq !== undefined) query[`filter[${field}][neq]`] = filter.neq;
+    if (filter.contains !== undefined) query[`filter[${field}][contains]`] = filter.contains;
+    if (filter.oeq !== undefined) query[`filter[${field}][oeq]`] = filter.oeq.join(",");
+    if (filter.ocontains !== undefined) query[`filter[${field}][ocontains]`] = filter.ocontains.join(",");
+  }
+  if (options.sort && options.sort.length > 0) {
+    query.sort = options.sort.map((s) => (s.direction ? `${s.field} ${s.direction}` : s.field)).join(",");
+  }
+  if (options.pageSize !== undefined) query["page[size]"] = options.pageSize;
+  if (options.pageNumber !== undefined) query["page[number]"] = options.pageNumber;
+  return query;
+}
+
+/** Reads every page of a list, 100 items at a time. */
+export async function collectAllPages<T>(fetchPage: (pageNumber: number) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  for (let number = 1; ; number++) {
+    const page = await fetchPage(number);
+    items.push(...page.data);
+    if (page.data.length === 0 || number * page.size >= page.total) return items;
+  }
+}

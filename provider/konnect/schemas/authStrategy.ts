@@ -1,0 +1,326 @@
+/**
+ * Application auth strategies on the wire (`/v2/application-auth-strategies`) and in the client's camelCase model.
+ * Wire `configs["openid-connect"]` ↔ model `openidConnect` (extra OIDC plugin options ↔ `additionalProperties`),
+ * wire `configs["key-auth"]` ↔ model `keyAuth`, wire `dcr_provider_id` (requests) and `dcr_provider.id` (responses).
+ */
+import { z } from "zod";
+import { DCR_PROVIDER_TYPES, type DcrProviderType } from "./dcrProvider";
+import { idText, labelsSchema, labelsUpdateSchema, pageMetaSchema, stringList, text, urlText } from "./common";
+
+/** Strategy types, as Konnect spells them. */
+export const AUTH_STRATEGY_TYPES = ["openid_connect", "key_auth"] as const;
+/** One strategy type. */
+export type AuthStrategyType = (typeof AUTH_STRATEGY_TYPES)[number];
+
+/** Key TTL units. */
+export const TTL_UNITS = ["days", "weeks", "years"] as const;
+
+/** The four OIDC fields the model names; every other key of `configs.openid-connect` is an extra plugin option. */
+export const OIDC_CORE_WIRE_KEYS = ["issuer", "credential_claim", "scopes", "auth_methods"] as const;
+
+/** OpenID Connect settings (camelCase). */
+export interface OpenIdConnectConfig {
+  issuer: string;
+  credentialClaim: string[];
+  scopes: string[];
+  authMethods: string[];
+  /** Extra OpenID Connect plugin options, sent as-is next to the four fields above. */
+  additionalProperties?: Record<string, unknown>;
+}
+
+/** Key-auth TTL. */
+export interface KeyAuthTtl {
+  value: number;
+  unit: (typeof TTL_UNITS)[number];
+}
+
+/** Key-auth settings (camelCase). */
+export interface KeyAuthConfig {
+  keyNames?: string[];
+  ttl?: KeyAuthTtl;
+}
+
+/** Body of `POST` (and `PUT`) for a strategy, camelCase. */
+export interface CreateAuthStrategyRequest {
+  name: string;
+  displayName: string;
+  strategyType: AuthStrategyType;
+  openidConnect?: OpenIdConnectConfig;
+  keyAuth?: KeyAuthConfig;
+  /** openid_connect only. */
+  dcrProviderId?: string | null;
+  labels?: Record<string, string>;
+  principals?: { enabled: boolean };
+}
+
+/** Body of `PATCH` for a strategy, camelCase. The type cannot change. */
+export interface UpdateAuthStrategyRequest {
+  name?: string;
+  displayName?: string;
+  /** A null value removes that label. */
+  labels?: Record<string, string | null>;
+  principals?: { enabled: boolean };
+  /** null unlinks the DCR provider. */
+  dcrProviderId?: string | null;
+  /** Partial; Konnect merges into the stored config. */
+  openidConnect?: Partial<OpenIdConnectConfig>;
+  /** Partial; `ttl: null` removes the TTL. */
+  keyAuth?: { keyNames?: string[]; ttl?: KeyAuthTtl | null };
+}
+
+/** The DCR provider a strategy uses, as Konnect reports it. */
+export interface LinkedDcrProvider {
+  id: string;
+  name: string;
+  displayName?: string;
+  providerType: DcrProviderType;
+}
+
+/** An auth strategy as Konnect reports it. */
+export interface AuthStrategy {
+  id: string;
+  name: string;
+  displayName: string;
+  strategyType: AuthStrategyType;
+  openidConnect?: OpenIdConnectConfig;
+  keyAuth?: KeyAuthConfig;
+  dcrProvider: LinkedDcrProvider | null;
+  labels: Record<string, string>;
+  principals?: { enabled: boolean };
+  active: boolean;
+  supportsMultipleCredentials: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+function ttlSchema() {
+  return z.strictObject({
+    value: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1"),
+    unit: z.enum(TTL_UNITS, { error: `must be one of ${TTL_UNITS.join(", ")}` }),
+  });
+}
+
+function additionalPropertiesSchema() {
+  return z.record(z.string(), z.unknown()).superRefine((extra, ctx) => {
+    for (const key of Object.keys(extra)) {
+      if ((OIDC_CORE_WIRE_KEYS as readonly string[]).includes(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message: `"${key}" is a named field; set it directly instead of in additionalProperties`,
+        });
+      }
+    }
+  });
+}
+
+/** OpenID Connect config schema; `partial` for PATCH. */
+export function openIdConnectConfigSchema(partial: boolean) {
+  const shape = {
+    issuer: urlText(256),
+    credentialClaim: stringList(10, 128),
+    scopes: stringList(50, 128),
+    authMethods: stringList(10, 64),
+  };
+  const core = partial
+    ? {
+        issuer: shape.issuer.optional(),
+        credentialClaim: shape.credentialClaim.optional(),
+        scopes: shape.scopes.optional(),
+        authMethods: shape.authMethods.optional(),
+      }
+    : shape;
+  return z.strictObject({ ...core, additionalProperties: additionalPropertiesSchema().optional() });
+}
+
+/** Key-auth config schema; `partial` allows `ttl: null` (PATCH). */
+export function keyAuthConfigSchema(partial: boolean) {
+  return z.strictObject({
+    keyNames: stringList(10, 256, 1).optional(),
+    ttl: partial ? ttlSchema().nullable().optional() : ttlSchema().optional(),
+  });
+}
+
+/** Converts camelCase OIDC settings (full or partial) to the wire object. */
+export function openIdConnectToWire(config: Partial<OpenIdConnectConfig>): Record<string, unknown> {
+  const wire: Record<string, unknown> = { ...(config.additionalProperties ?? {}) };
+  if (config.issuer !== undefined) wire.issuer = config.issuer;
+  if (config.credentialClaim !== undefined) wire.credential_claim = config.credentialClaim;
+  if (config.scopes !== undefined) wire.scopes = config.scopes;
+  if (config.authMethods !== undefined) wire.auth_methods = config.authMethods;
+  return wire;
+}
+
+/** Converts camelCase key-auth settings to the wire object. */
+export function keyAuthToWire(config: { keyNames?: string[]; ttl?: KeyAuthTtl | null }): Record<string, unknown> {
+  const wire: Record<string, unknown> = {};
+  if (config.keyNames !== undefined) wire.key_names = config.keyNames;
+  if (config.ttl !== undefined) wire.ttl = config.ttl;
+  return wire;
+}
+
+const common = () => ({
+  name: text(256),
+  displayName: text(256, 0),
+  labels: labelsSchema().optional(),
+  principals: z.strictObject({ enabled: z.boolean({ error: "must be true or false" }) }).optional(),
+});
+
+/** Create (and PUT) request: camelCase in, validated per type, wire body out. */
+export function createAuthStrategyRequestSchema() {
+  return z
+    .discriminatedUnion(
+      "strategyType",
+      [
+        z.strictObject({
+          ...common(),
+          strategyType: z.literal("openid_connect"),
+          openidConnect: openIdConnectConfigSchema(false),
+          dcrProviderId: idText().nullable().optional(),
+        }),
+        z.strictObject({
+          ...common(),
+          strategyType: z.literal("key_auth"),
+          keyAuth: keyAuthConfigSchema(false).optional(),
+        }),
+      ],
+      { error: `must be one of ${AUTH_STRATEGY_TYPES.join(", ")}` },
+    )
+    .transform((req) => {
+      const wire: Record<string, unknown> = {
+        name: req.name,
+        display_name: req.displayName,
+        strategy_type: req.strategyType,
+      };
+      if (req.strategyType === "openid_connect") {
+        wire.configs = { "openid-connect": openIdConnectToWire(req.openidConnect) };
+        if (req.dcrProviderId !== undefined) wire.dcr_provider_id = req.dcrProviderId;
+      } else {
+        wire.configs = { "key-auth": keyAuthToWire(req.keyAuth ?? {}) };
+      }
+      if (req.labels !== undefined) wire.labels = req.labels;
+      if (req.principals !== undefined) wire.principals = req.principals;
+      return wire;
+    });
+}
+
+/** PATCH request for a strategy of the given type: camelCase in, wire body out. */
+export function updateAuthStrategyRequestSchema(type: AuthStrategyType) {
+  const shape = {
+    name: text(256).optional(),
+    displayName: text(256, 0).optional(),
+    labels: labelsUpdateSchema().optional(),
+    principals: z.strictObject({ enabled: z.boolean({ error: "must be true or false" }) }).optional(),
+  };
+  const typed =
+    type === "openid_connect"
+      ? z.strictObject({
+          ...shape,
+          dcrProviderId: idText().nullable().optional(),
+          openidConnect: openIdConnectConfigSchema(true).optional(),
+        })
+      : z.strictObject({ ...shape, keyAuth: keyAuthConfigSchema(true).optional() });
+  return typed.transform((req: Record<string, unknown>) => {
+    const r = req as UpdateAuthStrategyRequest;
+    const wire: Record<string, unknown> = {};
+    if (r.name !== undefined) wire.name = r.name;
+    if (r.displayName !== undefined) wire.display_name = r.displayName;
+    if (r.labels !== undefined) wire.labels = r.labels;
+    if (r.principals !== undefined) wire.principals = r.principals;
+    if (r.dcrProviderId !== undefined) wire.dcr_provider_id = r.dcrProviderId;
+    if (r.openidConnect !== undefined) wire.configs = { "openid-connect": openIdConnectToWire(r.openidConnect) };
+    if (r.keyAuth !== undefined) wire.configs = { "key-auth": keyAuthToWire(r.keyAuth) };
+    return wire;
+  });
+}
+
+/** One strategy from a response: wire in, camelCase out. Unknown top-level fields are ignored. */
+export function authStrategyResponseSchema() {
+  const oidcWire = z
+    .object({
+      issuer: z.string(),
+      credential_claim: z.array(z.string()),
+      scopes: z.array(z.string()),
+      auth_methods: z.array(z.string()),
+    })
+    .catchall(z.unknown());
+  const keyAuthWire = z.object({
+    key_names: z.array(z.string()).optional(),
+    ttl: z
+      .object({ value: z.number(), unit: z.enum(TTL_UNITS) })
+      .nullable()
+      .optional(),
+  });
+  return z
+    .object({
+      id: idText(),
+      name: z.string(),
+      display_name: z.string(),
+      strategy_type: z.enum(AUTH_STRATEGY_TYPES),
+      configs: z.object({ "openid-connect": oidcWire.optional(), "key-auth": keyAuthWire.optional() }),
+      active: z.boolean(),
+      dcr_provider: z
+        .object({
+          id: idText(),
+          name: z.string(),
+          display_name: z.string().optional(),
+          provider_type: z.enum(DCR_PROVIDER_TYPES),
+        })
+        .nullable()
+        .optional(),
+      labels: z.record(z.string(), z.string()).optional(),
+      principals: z.object({ enabled: z.boolean() }).optional(),
+      supports_multiple_credentials: z.boolean().optional(),
+      created_at: z.string(),
+      updated_at: z.string(),
+    })
+    .superRefine((wire, ctx) => {
+      const key = wire.strategy_type === "openid_connect" ? "openid-connect" : "key-auth";
+      if (!wire.configs[key]) ctx.addIssue({ code: "custom", path: ["configs", key], message: "missing" });
+    })
+    .transform((wire): AuthStrategy => {
+      const strategy: AuthStrategy = {
+        id: wire.id,
+        name: wire.name,
+        displayName: wire.display_name,
+        strategyType: wire.strategy_type,
+        dcrProvider: wire.dcr_provider
+          ? {
+              id: wire.dcr_provider.id,
+              name: wire.dcr_provider.name,
+              providerType: wire.dcr_provider.provider_type,
+              ...(wire.dcr_provider.display_name !== undefined ? { displayName: wire.dcr_provider.display_name } : {}),
+            }
+          : null,
+        labels: wire.labels ?? {},
+        active: wire.active,
+        supportsMultipleCredentials: wire.supports_multiple_credentials ?? wire.strategy_type === "key_auth",
+        createdAt: wire.created_at,
+        updatedAt: wire.updated_at,
+      };
+      const oidc = wire.configs["openid-connect"];
+      if (wire.strategy_type === "openid_connect" && oidc) {
+        const { issuer, credential_claim, scopes, auth_methods, ...extra } = oidc;
+        strategy.openidConnect = {
+          issuer,
+          credentialClaim: credential_claim,
+          scopes,
+          authMethods: auth_methods,
+          additionalProperties: extra,
+        };
+      }
+      const keyAuth = wire.configs["key-auth"];
+      if (wire.strategy_type === "key_auth" && keyAuth) {
+        strategy.keyAuth = {};
+        if (keyAuth.key_names !== undefined) strategy.keyAuth.keyNames = keyAuth.key_names;
+        if (keyAuth.ttl) strategy.keyAuth.ttl = keyAuth.ttl;
+      }
+      if (wire.principals !== undefined) strategy.principals = wire.principals;
+      return strategy;
+    });
+}
+
+/** A page of strategies. */
+export function authStrategyListSchema() {
+  return z.object({ data: z.array(authStrategyResponseSchema()), meta: pageMetaSchema() });
+}

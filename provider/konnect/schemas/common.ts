@@ -1,0 +1,122 @@
+/**
+ * Shared zod building blocks for Konnect's wire format: labels, URLs, ids, pagination, issue formatting.
+ * Schemas are built by functions (never module-level values reachable from a serialized provider).
+ */
+import { z } from "zod";
+
+/** Label keys may not start with these (case-sensitive; kongctl's `KONGCTL-*` keys are accepted by Konnect). */
+export const RESERVED_LABEL_PREFIXES = ["kong", "konnect", "mesh", "kic", "_"] as const;
+/** Label value rule from the spec. */
+export const LABEL_VALUE_PATTERN = /^[a-z0-9A-Z]{1}([a-z0-9A-Z-._]*[a-z0-9A-Z]+)?$/;
+/** Most labels per object. */
+export const MAX_LABELS = 50;
+/** Konnect object ids are UUIDs. */
+export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+
+/** Why a label key is invalid, or undefined when it is fine. */
+export function labelKeyProblem(key: string): string | undefined {
+  if (key.length < 1 || key.length > 63) return "label keys must be 1-63 characters";
+  const prefix = RESERVED_LABEL_PREFIXES.find((p) => key.startsWith(p));
+  if (prefix) return `label keys must not start with "${prefix}" (reserved: kong, konnect, mesh, kic, _)`;
+  return undefined;
+}
+
+/** Why a label value is invalid, or undefined when it is fine. */
+export function labelValueProblem(value: string): string | undefined {
+  if (value.length < 1 || value.length > 63) return "label values must be 1-63 characters";
+  if (!LABEL_VALUE_PATTERN.test(value)) {
+    return "label values must start and end with a letter or digit and contain only letters, digits, '-', '.' and '_'";
+  }
+  return undefined;
+}
+
+function checkLabels(labels: Record<string, string | null>, ctx: z.RefinementCtx): void {
+  const keys = Object.keys(labels);
+  if (keys.length > MAX_LABELS) {
+    ctx.addIssue({ code: "custom", message: `at most ${MAX_LABELS} labels are allowed, got ${keys.length}` });
+  }
+  for (const key of keys) {
+    const keyProblem = labelKeyProblem(key);
+    if (keyProblem) ctx.addIssue({ code: "custom", path: [key], message: keyProblem });
+    const value = labels[key];
+    if (typeof value === "string") {
+      const valueProblem = labelValueProblem(value);
+      if (valueProblem) ctx.addIssue({ code: "custom", path: [key], message: valueProblem });
+    }
+  }
+}
+
+/** Labels on create and in responses: string to string. */
+export function labelsSchema() {
+  return z.record(z.string(), z.string({ error: "label values must be strings" })).superRefine(checkLabels);
+}
+
+/** Labels on PATCH: a null value removes that key. */
+export function labelsUpdateSchema() {
+  return z
+    .record(z.string(), z.string({ error: "label values must be strings or null" }).nullable())
+    .superRefine(checkLabels);
+}
+
+/** A non-empty string of at most `max` characters. */
+export function text(max: number, min = 1) {
+  return z
+    .string({ error: "must be a string" })
+    .min(min, min === 1 ? "must not be empty" : `must be at least ${min} characters`)
+    .max(max, `must be at most ${max} characters`);
+}
+
+/** An absolute http(s) URL of at most `max` characters. */
+export function urlText(max: number) {
+  return text(max).refine(isHttpUrl, { message: "must be an absolute http(s) URL" });
+}
+
+/** True for absolute http and https URLs. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** A list of strings: at most `maxItems` items of at most `maxLength` characters each. */
+export function stringList(maxItems: number, maxLength: number, minItems = 0) {
+  let schema = z.array(text(maxLength), { error: "must be a list of strings" });
+  if (minItems > 0) schema = schema.min(minItems, `must have at least ${minItems} item${minItems > 1 ? "s" : ""}`);
+  return schema.max(maxItems, `must have at most ${maxItems} items`);
+}
+
+/** A Konnect object id (UUID). */
+export function idText() {
+  return z.string({ error: "must be a string" }).regex(UUID_PATTERN, "must be a UUID");
+}
+
+/** `meta.page` of list responses. */
+export function pageMetaSchema() {
+  return z.object({
+    page: z.object({ number: z.number(), size: z.number(), total: z.number() }),
+  });
+}
+
+/** One page of a list. */
+export interface Page<T> {
+  /** Items on this page. */
+  data: T[];
+  /** 1-based page number. */
+  number: number;
+  /** Page size used. */
+  size: number;
+  /** Total items over all pages. */
+  total: number;
+}
+
+/** Formats zod issues as `path: message` strings (paths joined with dots; never values). */
+export function formatIssues(error: z.ZodError, prefix: readonly (string | number)[] = []): string[] {
+  return error.issues.map((issue) => {
+    const path = [...prefix, ...issue.path.map((p) => (typeof p === "symbol" ? String(p) : p))].join(".");
+    const message = issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.join(", ")}` : issue.message;
+    return path ? `${path}: ${message}` : message;
+  });
+}
