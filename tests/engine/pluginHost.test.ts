@@ -1,0 +1,153 @@
+/**
+ * The toy provider inside the real plugin host, driven over gRPC the way the engine drives it.
+ */
+import { secret, UNKNOWN } from "./encoding";
+import { isProcessGroupAlive, startPluginHost, stopAllHosts, type PluginHost } from "./pluginHost";
+import { ProviderClient, ProviderError } from "./providerClient";
+import { startToyStore, type ToyStore } from "./fixtures/toyStore";
+import {
+  captureToyProvider,
+  itemInputs,
+  itemUrn,
+  TOY_PASSWORD,
+  TOY_PROJECT,
+  TOY_TOKEN,
+  toyConfig,
+} from "./fixtures/toySetup";
+
+let store: ToyStore;
+let host: PluginHost;
+let client: ProviderClient;
+let providerText: string;
+
+beforeAll(async () => {
+  store = await startToyStore(TOY_TOKEN);
+  [{ providerText }, host] = await Promise.all([
+    captureToyProvider(store.url),
+    startPluginHost({ project: TOY_PROJECT }),
+  ]);
+  client = new ProviderClient(host.port);
+});
+
+afterAll(async () => {
+  client?.close();
+  await stopAllHosts();
+  await store?.close();
+});
+
+describe("plugin host driven over gRPC", () => {
+  it("answers Configure like the dynamic host and reports its SDK version", async () => {
+    await expect(client.configure(toyConfig(store.url))).resolves.toEqual({
+      acceptSecrets: false,
+      supportsPreview: false,
+      acceptResources: false,
+    });
+    await expect(client.getPluginInfo()).resolves.toBe("3.248.0");
+  });
+
+  it("runs check, create, read, diff, update, delete and read-after-delete", async () => {
+    const urn = itemUrn("round-trip");
+    const news = itemInputs(providerText, { name: "  alpha ", color: "red", password: secret(TOY_PASSWORD) });
+
+    const checked = await client.check(urn, {}, news);
+    expect(checked).toEqual({
+      inputs: itemInputs(providerText, { name: "alpha", color: "red", password: secret(TOY_PASSWORD) }),
+      failures: [],
+    });
+
+    const created = await client.create(urn, checked.inputs);
+    const id = created.id;
+    expect(id).toMatch(/^item-\d+$/);
+    expect(created.properties).toEqual(
+      itemInputs(providerText, { name: "alpha", color: "red", password: secret(TOY_PASSWORD), revision: 1 }),
+    );
+    const post = store.requests.find((r) => r.method === "POST");
+    // The secret input and the secret config reach the provider as plain values.
+    expect(post).toEqual({
+      method: "POST",
+      path: "/items",
+      token: TOY_TOKEN,
+      body: { name: "alpha", color: "red", password: TOY_PASSWORD },
+    });
+
+    const read = await client.read(urn, id, created.properties, checked.inputs);
+    expect(read).toEqual({ id, properties: created.properties });
+
+    await expect(client.diff(urn, id, created.properties, checked.inputs, checked.inputs)).resolves.toEqual({
+      changes: "none",
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    const changed = { ...checked.inputs, color: "green" };
+    await expect(client.diff(urn, id, created.properties, changed, checked.inputs)).resolves.toEqual({
+      changes: "some",
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    await expect(
+      client.diff(urn, id, created.properties, { ...checked.inputs, kind: "premium" }, checked.inputs),
+    ).resolves.toEqual({ changes: "some", replaces: ["kind"], deleteBeforeReplace: false });
+
+    const updated = await client.update(urn, id, created.properties, changed, checked.inputs);
+    expect(updated.properties).toEqual({ ...created.properties, color: "green", revision: 2 });
+    expect(store.items.get(id)).toEqual({ id, name: "alpha", color: "green", password: TOY_PASSWORD, revision: 2 });
+
+    await client.delete(urn, id, updated.properties, changed);
+    expect(store.items.has(id)).toBe(false);
+    await expect(client.read(urn, id, updated.properties, changed)).resolves.toEqual({
+      id: "",
+      properties: { __provider: providerText },
+    });
+  });
+
+  it("returns check failures as data, not as an RPC error", async () => {
+    const result = await client.check(
+      itemUrn("invalid"),
+      {},
+      itemInputs(providerText, { name: " ", color: "purple", password: secret(TOY_PASSWORD) }),
+    );
+    expect(result.failures).toEqual([
+      { property: "name", reason: "name must be a non-empty string" },
+      { property: "color", reason: "color must be one of red, green, blue" },
+    ]);
+  });
+
+  it("passes unknowns to check and diff during preview", async () => {
+    const news = itemInputs(providerText, { name: UNKNOWN, color: "blue", parentId: UNKNOWN, password: "x" });
+    await expect(client.check(itemUrn("preview"), {}, news)).resolves.toEqual({ inputs: news, failures: [] });
+    const olds = itemInputs(providerText, { name: "n", color: "blue", password: "x", revision: 1 });
+    await expect(client.diff(itemUrn("preview"), "item-x", olds, news, olds)).resolves.toMatchObject({
+      changes: "some",
+    });
+    await expect(client.create(itemUrn("preview"), news)).rejects.toThrow(/only be sent to Check and Diff/);
+  });
+
+  it("decodes ErrorResourceInitFailed so the created id is not lost", async () => {
+    const urn = itemUrn("broken");
+    const inputs = itemInputs(providerText, { name: "broken-one", color: "red", password: TOY_PASSWORD });
+    const error = await client.create(urn, inputs).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProviderError);
+    const failure = error as ProviderError;
+    const id = failure.initFailure?.id ?? "";
+    expect(store.items.has(id)).toBe(true);
+    expect({ code: failure.code, details: failure.details, initFailure: failure.initFailure }).toEqual({
+      code: 2,
+      details: `item ${id} was created but failed to initialize`,
+      initFailure: {
+        id,
+        properties: { name: "broken-one", color: "red", password: TOY_PASSWORD, revision: 1 },
+        reasons: ["health check failed"],
+      },
+    });
+  });
+
+  it("leaves no process behind after stop", async () => {
+    const extra = await startPluginHost({ project: TOY_PROJECT });
+    expect(isProcessGroupAlive(extra.pid)).toBe(true);
+    await extra.stop();
+    expect(isProcessGroupAlive(extra.pid)).toBe(false);
+  });
+});
