@@ -5,20 +5,12 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
-/** DCR provider types Konnect supports (`provider_type`, case-sensitive). */
-export const DCR_PROVIDER_TYPES = ["azureAd", "okta", "auth0", "curity", "http", "kongIdentity"] as const;
-/** One Konnect DCR provider type. */
-export type DcrProviderType = (typeof DCR_PROVIDER_TYPES)[number];
+import type { AuthStrategyType, DcrProviderType, Region } from "../konnect";
 
-/** Application auth strategy types Konnect supports (`strategy_type`). */
-export const AUTH_STRATEGY_TYPES = ["openid_connect", "key_auth"] as const;
-/** One Konnect auth strategy type. */
-export type AuthStrategyType = (typeof AUTH_STRATEGY_TYPES)[number];
-
-/** Konnect regions with their own API host `https://<region>.api.konghq.com`. */
-export const KONNECT_REGIONS = ["us", "eu", "au", "me", "in", "sg"] as const;
-/** One Konnect region. */
-export type KonnectRegion = (typeof KONNECT_REGIONS)[number];
+export { AUTH_STRATEGY_TYPES, DCR_PROVIDER_TYPES, REGIONS as KONNECT_REGIONS } from "../konnect";
+export type { AuthStrategyType, DcrProviderType };
+/** One Konnect region (`us`, `eu`, `au`, `me`, `in`, `sg`), each with its own API host. */
+export type KonnectRegion = Region;
 
 /** Labels on a Konnect object: at most 50 keys; keys 1-63 characters not starting with kong, konnect, mesh, kic or _. */
 export type Labels = Record<string, string>;

@@ -73,6 +73,9 @@ export function urlText(max: number) {
 
 /** True for absolute http and https URLs. */
 export function isHttpUrl(value: string): boolean {
+  // The URL parser silently trims spaces and drops tabs and newlines; such values are rejected, never mangled.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is rejected here
+  if (/[\s\u0000-\u001f\u007f]/.test(value)) return false;
   try {
     const url = new URL(value);
     return (url.protocol === "https:" || url.protocol === "http:") && url.hostname !== "";

@@ -154,8 +154,8 @@ export interface DcrVerifyResult {
   errors: string[];
 }
 
-/** Schema of one DCR config field's value (create: full rules). */
-function dcrConfigFieldSchema(field: DcrConfigField) {
+/** Schema of one DCR config field's value (full rules). */
+export function dcrConfigFieldSchema(field: DcrConfigField) {
   switch (field) {
     case "initialClientId":
       return text(256);

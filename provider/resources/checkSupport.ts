@@ -1,0 +1,59 @@
+/**
+ * Helpers for `check`: run a zod schema on one property, skip values still unknown during preview, and turn
+ * issues into Pulumi check failures that name the property (`dcrConfig.initialClientId: must be a GUID`).
+ */
+import type { z } from "zod";
+import { containsUnknown, isUnknown } from "./unknowns";
+
+/** A Pulumi check failure. */
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+/** Collects failures for one `check` call. */
+export class FailureList {
+  readonly failures: CheckFailure[] = [];
+
+  /** Adds one failure. */
+  add(property: string, reason: string): void {
+    this.failures.push({ property, reason });
+  }
+
+  /**
+   * Validates `value` at `property` with `schema` unless it is (or contains) an unknown value.
+   * Returns the parsed value, or undefined when invalid or unknown.
+   */
+  check<S extends z.ZodType>(property: string, value: unknown, schema: S): z.output<S> | undefined {
+    if (containsUnknown(value)) return undefined;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const path = [property, ...issue.path.map(String)].join(".");
+      const reason = issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.join(", ")}` : issue.message;
+      this.add(path, reason);
+    }
+    return undefined;
+  }
+
+  /** Reports every key of `object` not in `allowed`, with what is expected. */
+  rejectUnknownKeys(prefix: string, object: Record<string, unknown>, allowed: readonly string[], hint: string): void {
+    for (const key of Object.keys(object)) {
+      if (!allowed.includes(key)) this.add(prefix ? `${prefix}.${key}` : key, `unknown property; ${hint}`);
+    }
+  }
+
+  /** Reports a required property that is missing (unknown counts as present). */
+  require(property: string, value: unknown, reason: string): boolean {
+    if (value === undefined || value === null) {
+      this.add(property, reason);
+      return false;
+    }
+    return true;
+  }
+}
+
+/** True for a plain object (not an array, not null, not the unknown sentinel). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value);
+}

@@ -1,0 +1,293 @@
+/**
+ * The pure logic of `konnect.DcrProvider`: input validation (`check`), offline `diff`, the PATCH that moves Konnect
+ * from one state to another, and the mapping from a Konnect answer to outputs that mirror the inputs.
+ */
+import { z } from "zod";
+import {
+  DCR_PROVIDER_TYPES,
+  DCR_SECRET_FIELDS,
+  DCR_TYPE_RULES,
+  REGIONS,
+  createDcrProviderRequestSchema,
+  dcrConfigFieldSchema,
+  formatIssues,
+  idText,
+  labelsSchema,
+  text,
+  urlText,
+  type DcrConfigField,
+  type DcrConfigInput,
+  type DcrProvider,
+  type DcrProviderType,
+  type UpdateDcrProviderRequest,
+} from "../konnect";
+import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs } from "./args";
+import { FailureList, isRecord, type CheckFailure } from "./checkSupport";
+import { deepEqual, labelsEqual, labelsPatch, normalizeIssuer, withoutUndefined } from "./compare";
+import { UNKNOWN, containsUnknown, isUnknown } from "./unknowns";
+
+/** Top-level input properties of a DCR provider (besides Pulumi's `__provider`). */
+export const DCR_PROVIDER_INPUT_KEYS = [
+  "name",
+  "displayName",
+  "providerType",
+  "issuer",
+  "labels",
+  "dcrConfig",
+  "adoptId",
+  "verify",
+  "region",
+] as const;
+
+const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+/** The only issuer form Konnect's Azure DCR accepts: the OAuth v1 issuer of a tenant. */
+export const AZURE_V1_ISSUER = new RegExp(`^https://sts\\.windows\\.net/${GUID}$`);
+const AZURE_V2_ISSUER = /^https:\/\/login\.microsoftonline\.com\/[^/]+\/v2\.0$/i;
+const GUID_ONLY = new RegExp(`^${GUID}$`);
+
+/** Why an azureAd issuer is not acceptable, or undefined. Expects a normalized issuer (no trailing slash). */
+export function azureIssuerProblem(issuer: string): string | undefined {
+  if (AZURE_V1_ISSUER.test(issuer)) return undefined;
+  if (AZURE_V2_ISSUER.test(issuer)) {
+    return (
+      "Konnect DCR supports Azure AD OAuth v1 tokens only, so the issuer must be the v1 form " +
+      "https://sts.windows.net/<tenant GUID>, not the v2 issuer https://login.microsoftonline.com/<tenant>/v2.0"
+    );
+  }
+  return "for providerType azureAd the issuer must be https://sts.windows.net/<tenant GUID> (the Azure AD OAuth v1 issuer)";
+}
+
+function describeFields(type: DcrProviderType): string {
+  const fields = DCR_TYPE_RULES[type].fields;
+  return fields.length === 0 ? `providerType ${type} takes no dcrConfig fields` : `${type} takes ${fields.join(", ")}`;
+}
+
+/** Validates and normalizes DCR provider inputs. Unknown values are accepted and checked on a later call. */
+export function checkDcrProviderInputs(news: Record<string, unknown>): {
+  inputs: Record<string, unknown>;
+  failures: CheckFailure[];
+} {
+  const f = new FailureList();
+  const { __provider, ...props } = news;
+  f.rejectUnknownKeys("", props, DCR_PROVIDER_INPUT_KEYS, `expected one of ${DCR_PROVIDER_INPUT_KEYS.join(", ")}`);
+
+  const inputs: Record<string, unknown> = { ...props };
+  if (__provider !== undefined) inputs.__provider = __provider;
+
+  if (f.require("name", props.name, "required: the DCR provider's name (1-256 characters)")) {
+    f.check("name", props.name, text(256));
+  }
+  if (props.displayName !== undefined) f.check("displayName", props.displayName, text(256));
+
+  let type: DcrProviderType | undefined;
+  if (f.require("providerType", props.providerType, `required: one of ${DCR_PROVIDER_TYPES.join(", ")}`)) {
+    type = f.check(
+      "providerType",
+      props.providerType,
+      z.enum(DCR_PROVIDER_TYPES, { error: `must be one of ${DCR_PROVIDER_TYPES.join(", ")}` }),
+    );
+  }
+
+  if (f.require("issuer", props.issuer, "required: the issuer URL of the identity provider")) {
+    if (typeof props.issuer === "string" && !isUnknown(props.issuer)) {
+      const issuer = normalizeIssuer(props.issuer);
+      inputs.issuer = issuer;
+      if (f.check("issuer", issuer, urlText(256)) !== undefined && type === "azureAd") {
+        const problem = azureIssuerProblem(issuer);
+        if (problem) f.add("issuer", problem);
+      }
+    } else {
+      f.check("issuer", props.issuer, urlText(256));
+    }
+  }
+
+  if (props.labels !== undefined) checkLabels(f, props.labels);
+  if (props.adoptId !== undefined) f.check("adoptId", props.adoptId, idText());
+  if (props.verify !== undefined) f.check("verify", props.verify, z.boolean({ error: "must be true or false" }));
+  if (props.region !== undefined) {
+    f.check("region", props.region, z.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }));
+  }
+
+  if (type !== undefined) checkDcrConfig(f, type, props.dcrConfig);
+  else if (props.dcrConfig !== undefined && !isUnknown(props.dcrConfig) && !isRecord(props.dcrConfig)) {
+    f.add("dcrConfig", "must be an object");
+  }
+
+  // Once everything is known, the request the client would send must pass the client's own schema too.
+  if (f.failures.length === 0 && !containsUnknown(inputs)) {
+    const parsed = createDcrProviderRequestSchema().safeParse(toCreateRequest(inputs as unknown as DcrProviderInputs));
+    if (!parsed.success) {
+      for (const issue of formatIssues(parsed.error)) {
+        const at = issue.indexOf(": ");
+        f.add(at > 0 ? issue.slice(0, at) : "", at > 0 ? issue.slice(at + 2) : issue);
+      }
+    }
+  }
+  return { inputs, failures: f.failures };
+}
+
+function checkLabels(f: FailureList, labels: unknown): void {
+  if (isUnknown(labels)) return;
+  if (!isRecord(labels)) {
+    f.add("labels", "must be an object of string keys to string values");
+    return;
+  }
+  f.check("labels", labels, labelsSchema());
+}
+
+function checkDcrConfig(f: FailureList, type: DcrProviderType, config: unknown): void {
+  const rules = DCR_TYPE_RULES[type];
+  if (config === undefined) {
+    if (rules.configRequired) {
+      f.add("dcrConfig", `required for providerType ${type}: ${rules.required.join(", ")}`);
+    }
+    return;
+  }
+  if (isUnknown(config)) return;
+  if (!isRecord(config)) {
+    f.add("dcrConfig", "must be an object");
+    return;
+  }
+  for (const [field, value] of Object.entries(config)) {
+    if (value === undefined) continue;
+    if (!(rules.fields as readonly string[]).includes(field)) {
+      f.add(`dcrConfig.${field}`, `not used by providerType ${type} (${describeFields(type)})`);
+      continue;
+    }
+    const property = `dcrConfig.${field}`;
+    const parsed = f.check(property, value, dcrConfigFieldSchema(field as DcrConfigField));
+    if (field === "initialClientId" && type === "azureAd" && typeof parsed === "string" && !GUID_ONLY.test(parsed)) {
+      f.add(property, "must be a GUID (the Application (client) ID of the Azure AD app registration)");
+    }
+  }
+  for (const field of rules.required) {
+    if (config[field] === undefined) {
+      const secret = DCR_SECRET_FIELDS.includes(field) ? " (a secret)" : "";
+      f.add(`dcrConfig.${field}`, `required for providerType ${type}${secret}`);
+    }
+  }
+}
+
+/** The create request for checked inputs. */
+export function toCreateRequest(inputs: DcrProviderInputs) {
+  return withoutUndefined({
+    name: inputs.name,
+    displayName: inputs.displayName,
+    providerType: inputs.providerType,
+    issuer: inputs.issuer,
+    labels: inputs.labels,
+    dcrConfig: inputs.dcrConfig && cleanConfig(inputs.dcrConfig),
+  });
+}
+
+function cleanConfig(config: DcrConfigState): DcrConfigInput {
+  return withoutUndefined({ ...config });
+}
+
+/** Effective value of a config field for comparison: absent booleans are false. */
+function configValue(type: DcrProviderType, config: DcrConfigState | undefined, field: DcrConfigField): unknown {
+  const value = config?.[field];
+  if (value === undefined && DCR_TYPE_RULES[type].booleans.includes(field)) return false;
+  if (value === null) return undefined;
+  return value;
+}
+
+/** Which declared properties differ between prior outputs and new inputs (unknowns count as different). */
+export function changedDcrProviderProperties(olds: DcrProviderOutputs, news: DcrProviderInputs): string[] {
+  const changed: string[] = [];
+  const differs = (a: unknown, b: unknown) => containsUnknown(b) || !deepEqual(a, b);
+  if (differs(olds.providerType, news.providerType)) changed.push("providerType");
+  if (differs(olds.region, news.region)) changed.push("region");
+  if (differs(olds.name, news.name)) changed.push("name");
+  if (news.displayName !== undefined && differs(olds.displayName, news.displayName)) changed.push("displayName");
+  if (differs(olds.issuer, news.issuer)) changed.push("issuer");
+  if (containsUnknown(news.labels) || !labelsEqual(olds.labels, news.labels)) changed.push("labels");
+  if (differs(olds.verify ?? false, news.verify ?? false)) changed.push("verify");
+  if (containsUnknown(news.dcrConfig)) changed.push("dcrConfig");
+  else {
+    const type = news.providerType;
+    for (const field of DCR_TYPE_RULES[type]?.fields ?? []) {
+      if (!deepEqual(configValue(type, olds.dcrConfig, field), configValue(type, news.dcrConfig, field))) {
+        changed.push(`dcrConfig.${field}`);
+      }
+    }
+  }
+  return changed;
+}
+
+/** Properties whose change needs a new Konnect object. */
+export const DCR_PROVIDER_REPLACE_KEYS = ["providerType", "region"];
+
+/** The PATCH body that moves Konnect from `olds` to `news` (only what changed), or undefined when nothing did. */
+export function dcrProviderPatch(
+  olds: DcrProviderOutputs,
+  news: DcrProviderInputs,
+): UpdateDcrProviderRequest | undefined {
+  const patch: UpdateDcrProviderRequest = {};
+  if (olds.name !== news.name) patch.name = news.name;
+  if (news.displayName !== undefined && olds.displayName !== news.displayName) patch.displayName = news.displayName;
+  if (olds.issuer !== news.issuer) patch.issuer = news.issuer;
+  if (!labelsEqual(olds.labels, news.labels)) patch.labels = labelsPatch(olds.labels, news.labels);
+  const type = news.providerType;
+  if (DCR_TYPE_RULES[type].configUpdatable) {
+    const config: DcrConfigInput = {};
+    for (const field of DCR_TYPE_RULES[type].fields) {
+      const before = configValue(type, olds.dcrConfig, field);
+      const after = configValue(type, news.dcrConfig, field);
+      if (deepEqual(before, after)) continue;
+      // A removed auth0 audience is cleared with null; other removed values cannot be cleared and are left alone.
+      if (after === undefined && field === "initialClientAudience") (config as Record<string, unknown>)[field] = null;
+      else if (after !== undefined) (config as Record<string, unknown>)[field] = after;
+    }
+    if (Object.keys(config).length > 0) patch.dcrConfig = config;
+  }
+  return Object.keys(patch).length > 0 ? patch : undefined;
+}
+
+/**
+ * Outputs from Konnect's answer and the declared inputs: Konnect's values where it reports them, write-only secrets
+ * from the inputs (so Pulumi keeps them as secrets under the same names), read-only fields added.
+ */
+export function dcrProviderOutputs(declared: DcrProviderInputs, provider: DcrProvider): DcrProviderOutputs {
+  const type = provider.providerType;
+  const rules = DCR_TYPE_RULES[type];
+  let dcrConfig: DcrConfigState | undefined;
+  if (rules.fields.length > 0 || declared.dcrConfig !== undefined) {
+    const config: Record<string, unknown> = {};
+    for (const field of rules.fields) {
+      const isSecret = DCR_SECRET_FIELDS.includes(field);
+      const reported = isSecret ? undefined : (provider.dcrConfig as Record<string, unknown>)[field];
+      const declaredValue = declared.dcrConfig?.[field];
+      let value = reported ?? declaredValue;
+      if (value === null) value = undefined;
+      // Mirror the inputs: a false flag or null audience Konnect reports for an undeclared field stays absent.
+      if (declaredValue === undefined && (value === false || value === undefined)) continue;
+      config[field] = value;
+    }
+    dcrConfig = config;
+  }
+  const labels = Object.keys(provider.labels).length > 0 || declared.labels !== undefined ? provider.labels : undefined;
+  return withoutUndefined({
+    name: provider.name,
+    displayName: provider.displayName ?? declared.displayName,
+    providerType: type,
+    issuer: provider.issuer,
+    labels,
+    dcrConfig,
+    adoptId: declared.adoptId,
+    verify: declared.verify,
+    region: declared.region,
+    active: provider.active,
+    createdAt: provider.createdAt,
+    updatedAt: provider.updatedAt,
+  });
+}
+
+/** The declared-input view of outputs (what `read` hands back as inputs after a refresh). */
+export function dcrProviderInputsFromOutputs(outputs: DcrProviderOutputs): DcrProviderInputs {
+  const { active: _a, createdAt: _c, updatedAt: _u, ...inputs } = outputs;
+  return inputs;
+}
+
+/** Re-export for handlers: the unknown sentinel. */
+export { UNKNOWN };

@@ -1,0 +1,46 @@
+/**
+ * Turns client errors into what a `pulumi up` user needs: the message plus the next step, and for objects that
+ * exist in Konnect although a later step failed, an error carrying the id and outputs so Pulumi keeps them in state.
+ */
+import { KonnectApiError } from "../konnect";
+
+/** An error the plugin host reports as a partial failure (`ErrorResourceInitFailed`): the object exists. */
+export class ResourceInitError extends Error {
+  override readonly name = "ResourceInitError";
+
+  /**
+   * @param message What failed after the object was created or updated.
+   * @param id The Konnect id, so the engine keeps the object in state.
+   * @param properties The outputs to store.
+   */
+  constructor(
+    message: string,
+    readonly id: string,
+    readonly properties: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+
+  /** Reasons, as the host forwards them to the engine. */
+  get reasons(): string[] {
+    return [this.message];
+  }
+}
+
+/** True for a Konnect 404. */
+export function isNotFound(error: unknown): boolean {
+  return error instanceof KonnectApiError && error.status === 404;
+}
+
+/** A 409 on delete explained: what still uses the object and what to do. */
+export function explainDeleteConflict(error: unknown, what: string, usedBy: string): unknown {
+  if (error instanceof KonnectApiError && error.status === 409) {
+    return new Error(`cannot delete ${what}: it is still used by ${usedBy}. ${error.message}`, { cause: error });
+  }
+  return error;
+}
+
+/** Why `pulumi import` cannot work, and what to use instead. */
+export const IMPORT_UNSUPPORTED =
+  "pulumi import is not supported for dynamic resources (the engine sends no provider code); " +
+  "declare the resource with `adoptId: <Konnect id>` to take over an existing object";
