@@ -1,0 +1,202 @@
+/**
+ * The emulator's control surface, in process (`EmulatorControl`) and over HTTP under `/_emulator/...` for tests
+ * that run the provider in another process. Control requests need no token and are not logged.
+ *
+ * HTTP endpoints (JSON in and out):
+ * - `GET /_emulator/health`                         → `{ok: true}`
+ * - `POST /_emulator/reset`                         → 204 (objects, log, faults, verify counters; options kept)
+ * - `GET|DELETE /_emulator/requests`                → the request log / clear it
+ * - `POST|GET|DELETE /_emulator/faults`             → inject (body: a Fault; `times: "Infinity"`) / pending / clear
+ * - `GET|POST /_emulator/options`                   → current options / merge a partial (start-only keys refused)
+ * - `POST /_emulator/seed/:kind?region=&id=`        → 201 stored object (kind: dcr-providers, application-auth-strategies)
+ * - `GET /_emulator/secrets/:id`                    → the write-only secrets stored for a DCR provider
+ * - `GET /_emulator/objects/:kind?region=`          → raw stored objects (every region without `region`)
+ * - `GET|PATCH /_emulator/objects/:kind/:id`        → one raw object / out-of-band edit (shallow merge)
+ * - `POST|DELETE /_emulator/in-use/:id`             → mark a strategy used by a publication (body `{inUse}`) / unmark
+ */
+import { type PendingFault } from "./faults";
+import { ProblemError } from "./problem";
+import {
+  type EmulatorOptions,
+  type Fault,
+  OBJECT_KINDS,
+  type ObjectKind,
+  REGIONS,
+  type Region,
+  type RequestLogEntry,
+  type StoredAuthStrategy,
+  type StoredDcrProvider,
+} from "./types";
+
+/** Where a seeded object goes. */
+export interface SeedOptions {
+  /** Region store (default `us`). */
+  region?: Region;
+  /** Fixed id instead of a random UUID. */
+  id?: string;
+}
+
+/** A stored object of either kind. */
+export type StoredObject = StoredDcrProvider | StoredAuthStrategy;
+
+/** Everything tests can do to the emulator besides calling its API. */
+export interface EmulatorControl {
+  /** Forgets every object, the request log, pending faults and verify counters (options are kept). */
+  reset(): void;
+  /** Validates (as a create) and stores a DCR provider from a snake_case body; throws on invalid input. */
+  seedDcrProvider(body: unknown, options?: SeedOptions): StoredDcrProvider;
+  /** Validates (as a create) and stores an auth strategy from a snake_case body; throws on invalid input. */
+  seedAuthStrategy(body: unknown, options?: SeedOptions): StoredAuthStrategy;
+  /** The write-only secrets stored for a DCR provider (any region); undefined for an unknown id. */
+  storedSecrets(id: string): Record<string, string> | undefined;
+  /** The API requests seen so far, oldest first. */
+  requestLog(): RequestLogEntry[];
+  /** Empties the request log. */
+  clearRequestLog(): void;
+  /** Queues a fault for matching API requests. */
+  injectFault(fault: Fault): void;
+  /** Removes every queued fault. */
+  clearFaults(): void;
+  /** The faults not yet used up. */
+  pendingFaults(): PendingFault[];
+  /** The current options. */
+  options(): EmulatorOptions;
+  /** Merges options (host and port are start-only). */
+  setOptions(partial: Partial<EmulatorOptions>): void;
+  /** Marks a strategy as used by an API publication: `active` true and DELETE answers 409. */
+  markStrategyInUse(id: string, inUse?: boolean): void;
+  /** A copy of a stored object (any region). */
+  get(kind: ObjectKind, id: string): StoredObject | undefined;
+  /** Copies of the stored objects of a kind, in one region or all. */
+  list(kind: ObjectKind, region?: Region): StoredObject[];
+  /** Out-of-band edit (as in the Konnect UI): shallow-merges `patch` and bumps `updated_at` unless given. */
+  updateStored(kind: ObjectKind, id: string, patch: Record<string, unknown>): StoredObject;
+}
+
+/** An answer of the control API. */
+export interface ControlResponse {
+  status: number;
+  body?: unknown;
+}
+
+function parseKind(value: string | undefined): ObjectKind {
+  if (value !== undefined && (OBJECT_KINDS as readonly string[]).includes(value)) return value as ObjectKind;
+  throw new ControlError(404, `unknown kind ${String(value)}; use ${OBJECT_KINDS.join(" or ")}`);
+}
+
+function parseRegion(value: string | null): Region | undefined {
+  if (value === null) return undefined;
+  if ((REGIONS as readonly string[]).includes(value)) return value as Region;
+  throw new ControlError(400, `unknown region ${value}`);
+}
+
+function asRecord(body: unknown): Record<string, unknown> {
+  if (typeof body === "object" && body !== null && !Array.isArray(body)) return body as Record<string, unknown>;
+  throw new ControlError(400, "expected a JSON object body");
+}
+
+/** A control API error: answered as `{error}` with its status. */
+export class ControlError extends Error {
+  constructor(
+    /** HTTP status to answer. */
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function seed(control: EmulatorControl, kind: ObjectKind, body: unknown, query: URLSearchParams): StoredObject {
+  const options: SeedOptions = {};
+  const region = parseRegion(query.get("region"));
+  if (region !== undefined) options.region = region;
+  const id = query.get("id");
+  if (id !== null) options.id = id;
+  return kind === "dcr-providers" ? control.seedDcrProvider(body, options) : control.seedAuthStrategy(body, options);
+}
+
+function found<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new ControlError(404, `${what} not found`);
+  return value;
+}
+
+function dispatch(
+  control: EmulatorControl,
+  method: string,
+  segments: string[],
+  query: URLSearchParams,
+  body: unknown,
+): ControlResponse {
+  const [resource, first, second] = segments;
+  const route = `${method} ${resource ?? ""}`;
+  switch (route) {
+    case "GET health":
+      return { status: 200, body: { ok: true } };
+    case "POST reset":
+      control.reset();
+      return { status: 204 };
+    case "GET requests":
+      return { status: 200, body: control.requestLog() };
+    case "DELETE requests":
+      control.clearRequestLog();
+      return { status: 204 };
+    case "POST faults":
+      control.injectFault(asRecord(body) as unknown as Fault);
+      return { status: 201, body: control.pendingFaults() };
+    case "GET faults":
+      return { status: 200, body: control.pendingFaults() };
+    case "DELETE faults":
+      control.clearFaults();
+      return { status: 204 };
+    case "GET options":
+      return { status: 200, body: control.options() };
+    case "POST options":
+    case "PATCH options":
+      control.setOptions(asRecord(body));
+      return { status: 200, body: control.options() };
+    case "POST seed":
+      return { status: 201, body: seed(control, parseKind(first), body, query) };
+    case "GET secrets":
+      return { status: 200, body: found(control.storedSecrets(first ?? ""), "DCR provider") };
+    case "GET objects":
+      if (second === undefined)
+        return { status: 200, body: control.list(parseKind(first), parseRegion(query.get("region"))) };
+      return { status: 200, body: found(control.get(parseKind(first), second), "object") };
+    case "PATCH objects":
+      return { status: 200, body: control.updateStored(parseKind(first), second ?? "", asRecord(body)) };
+    case "POST in-use":
+    case "DELETE in-use": {
+      const inUse = method === "POST" && (body === undefined || asRecord(body).inUse !== false);
+      control.markStrategyInUse(first ?? "", inUse);
+      return { status: 200, body: control.get("application-auth-strategies", first ?? "") };
+    }
+    default:
+      throw new ControlError(404, `no control endpoint ${method} /_emulator/${segments.join("/")}`);
+  }
+}
+
+/**
+ * Answers one control request (`segments` are the path parts after `/_emulator`). Errors become `{error}` bodies;
+ * a seed rejected by validation answers 400 with the same problem body the API would give.
+ */
+export function handleControlRequest(
+  control: EmulatorControl,
+  method: string,
+  segments: string[],
+  query: URLSearchParams,
+  rawBody: string,
+): ControlResponse {
+  try {
+    let body: unknown;
+    try {
+      body = rawBody === "" ? undefined : JSON.parse(rawBody);
+    } catch {
+      throw new ControlError(400, "body is not valid JSON");
+    }
+    return dispatch(control, method, segments, query, body);
+  } catch (error) {
+    if (error instanceof ProblemError) return { status: error.status, body: error.body };
+    if (error instanceof ControlError) return { status: error.status, body: { error: error.message } };
+    return { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Default emulator options and the merge used by `setOptions`. Each default names its evidence from
+ * /work/shared/reference/konnect-api.md: [SPEC] spec, [OBS] observed, [INF] inferred, [UNK] unknown.
+ */
+import { type EmulatorOptions } from "./types";
+
+/** The options every emulator starts from. */
+export function defaultOptions(): EmulatorOptions {
+  return {
+    host: "127.0.0.1",
+    port: 0,
+    readOnlyTokens: [],
+    acceptedTokens: null,
+    // [INF] §5: auth strategy names are not unique [OBS]; DCR provider names unknown, so duplicates by default.
+    uniqueNames: false,
+    // [UNK] §2.4: kongctl sends the full set plus nulls, which works under either rule.
+    labelPatchMode: "merge",
+    // [OBS] §3.4: Konnect can omit display_name; off by default so responses echo what was sent.
+    omitDcrDisplayName: false,
+    // [OBS] §4.3: `configs.openid-connect.labels` gave 400 `unknown field` in real Konnect.
+    rejectedOidcExtraKeys: ["labels"],
+    // [UNK]/[INF] §3.9: Konnect rejects the delete; the status code is a guess.
+    dcrDeleteInUseStatus: 409,
+    // [INF] §2.2: the spec's example size, and kongctl's page[size]=100.
+    defaultPageSize: 10,
+    maxPageSize: 100,
+    // [UNK] §3.1: a malformed UUID in the path.
+    malformedIdStatus: 404,
+    // [UNK]/[INF] §4.1: PUT on an unknown id and PUT changing the type.
+    strategyPutUnknownId: "not-found",
+    strategyPutTypeChange: "reject",
+    verifyResult: { result: "success" },
+    verifyResultById: {},
+    // [UNK] §3.6: "Returns 200 for success, 4xx for failure" but only the 200 body is documented.
+    verifyFailureStatus: 200,
+    // [UNK] §4.3: `{"key-auth":{}}` is accepted; the default key_names is unknown, so none is invented.
+    defaultKeyNames: null,
+    latencyMs: 0,
+    // [UNK] §2.6: rate limits are not published.
+    rateLimit: null,
+  };
+}
+
+/** Options that only apply when the server starts. */
+const START_ONLY_OPTIONS: readonly (keyof EmulatorOptions)[] = ["host", "port"];
+
+/**
+ * Returns `current` with `partial` applied. Throws on a start-only option (host, port) or an unknown key, so a typo
+ * in a test does not silently leave the default in place.
+ */
+export function mergeOptions(current: EmulatorOptions, partial: Partial<EmulatorOptions>): EmulatorOptions {
+  const known = Object.keys(current);
+  for (const key of Object.keys(partial)) {
+    if (!known.includes(key)) throw new Error(`unknown emulator option: ${key}`);
+    if ((START_ONLY_OPTIONS as string[]).includes(key)) throw new Error(`option ${key} can only be set at start`);
+  }
+  return { ...current, ...partial };
+}

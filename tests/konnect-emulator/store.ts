@@ -1,0 +1,137 @@
+/**
+ * The in-memory data: one store per region, objects kept in insertion (= creation) order, plus an index of which
+ * strategies reference each DCR provider so `active` and delete checks are O(1). Stored objects are replaced, never
+ * mutated in place, so the index stays right: always write through `putDcrProvider` / `putAuthStrategy`.
+ */
+import { type ObjectKind, type Region, type StoredAuthStrategy, type StoredDcrProvider } from "./types";
+
+/** The objects of one region. */
+class RegionData {
+  readonly dcrProviders = new Map<string, StoredDcrProvider>();
+  readonly authStrategies = new Map<string, StoredAuthStrategy>();
+  /** DCR provider id → ids of the strategies whose `dcr_provider_id` points at it. */
+  readonly strategiesByDcrProvider = new Map<string, Set<string>>();
+}
+
+/** Timestamps that are ISO with milliseconds and strictly increase, so every write changes `updated_at`. */
+export class MonotonicClock {
+  private last = 0;
+
+  /** The next timestamp. */
+  nowIso(): string {
+    this.last = Math.max(Date.now(), this.last + 1);
+    return new Date(this.last).toISOString();
+  }
+}
+
+/** Every region's objects. */
+export class EmulatorStore {
+  private readonly regions = new Map<Region, RegionData>();
+
+  private data(region: Region): RegionData {
+    let data = this.regions.get(region);
+    if (data === undefined) {
+      data = new RegionData();
+      this.regions.set(region, data);
+    }
+    return data;
+  }
+
+  /** Forgets every object in every region. */
+  reset(): void {
+    this.regions.clear();
+  }
+
+  /** A DCR provider of a region. */
+  getDcrProvider(region: Region, id: string): StoredDcrProvider | undefined {
+    return this.regions.get(region)?.dcrProviders.get(id);
+  }
+
+  /** All DCR providers of a region, oldest first. */
+  dcrProviders(region: Region): StoredDcrProvider[] {
+    return [...(this.regions.get(region)?.dcrProviders.values() ?? [])];
+  }
+
+  /** Inserts or replaces a DCR provider (a replaced one keeps its place in the creation order). */
+  putDcrProvider(provider: StoredDcrProvider): void {
+    this.data(provider.region).dcrProviders.set(provider.id, provider);
+  }
+
+  /** Removes a DCR provider. */
+  deleteDcrProvider(region: Region, id: string): void {
+    this.regions.get(region)?.dcrProviders.delete(id);
+  }
+
+  /** Ids of the strategies that reference a DCR provider, oldest first. */
+  strategiesUsing(region: Region, dcrProviderId: string): string[] {
+    const data = this.regions.get(region);
+    const ids = data?.strategiesByDcrProvider.get(dcrProviderId);
+    if (data === undefined || ids === undefined) return [];
+    return [...data.authStrategies.keys()].filter((id) => ids.has(id));
+  }
+
+  /** Whether any strategy references a DCR provider. */
+  isDcrProviderReferenced(region: Region, dcrProviderId: string): boolean {
+    return (this.regions.get(region)?.strategiesByDcrProvider.get(dcrProviderId)?.size ?? 0) > 0;
+  }
+
+  /** A strategy of a region. */
+  getAuthStrategy(region: Region, id: string): StoredAuthStrategy | undefined {
+    return this.regions.get(region)?.authStrategies.get(id);
+  }
+
+  /** All strategies of a region, oldest first. */
+  authStrategies(region: Region): StoredAuthStrategy[] {
+    return [...(this.regions.get(region)?.authStrategies.values() ?? [])];
+  }
+
+  /** Inserts or replaces a strategy and keeps the reference index in step. */
+  putAuthStrategy(strategy: StoredAuthStrategy): void {
+    const data = this.data(strategy.region);
+    const previous = data.authStrategies.get(strategy.id);
+    if (previous !== undefined && previous.dcr_provider_id !== null) {
+      this.unlink(data, previous.dcr_provider_id, strategy.id);
+    }
+    data.authStrategies.set(strategy.id, strategy);
+    if (strategy.dcr_provider_id !== null) {
+      let ids = data.strategiesByDcrProvider.get(strategy.dcr_provider_id);
+      if (ids === undefined) {
+        ids = new Set();
+        data.strategiesByDcrProvider.set(strategy.dcr_provider_id, ids);
+      }
+      ids.add(strategy.id);
+    }
+  }
+
+  /** Removes a strategy and its reference. */
+  deleteAuthStrategy(region: Region, id: string): void {
+    const data = this.regions.get(region);
+    const previous = data?.authStrategies.get(id);
+    if (data === undefined || previous === undefined) return;
+    if (previous.dcr_provider_id !== null) this.unlink(data, previous.dcr_provider_id, id);
+    data.authStrategies.delete(id);
+  }
+
+  private unlink(data: RegionData, dcrProviderId: string, strategyId: string): void {
+    const ids = data.strategiesByDcrProvider.get(dcrProviderId);
+    ids?.delete(strategyId);
+    if (ids?.size === 0) data.strategiesByDcrProvider.delete(dcrProviderId);
+  }
+
+  /** Finds an object by id in any region. */
+  find(kind: ObjectKind, id: string): StoredDcrProvider | StoredAuthStrategy | undefined {
+    for (const data of this.regions.values()) {
+      const found = kind === "dcr-providers" ? data.dcrProviders.get(id) : data.authStrategies.get(id);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  /** All objects of a kind, in one region or (without `region`) in every region. */
+  all(kind: ObjectKind, region?: Region): (StoredDcrProvider | StoredAuthStrategy)[] {
+    const regions = region === undefined ? [...this.regions.keys()] : [region];
+    return regions.flatMap((r): (StoredDcrProvider | StoredAuthStrategy)[] =>
+      kind === "dcr-providers" ? this.dcrProviders(r) : this.authStrategies(r),
+    );
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * Helpers for the emulator's own tests: a tiny fetch-based client (Node's global `fetch`, not the project's Konnect
+ * client, so the emulator is checked independently) and sample request bodies.
+ */
+import { type KonnectEmulator } from "./emulator";
+
+/** A well-formed personal access token. */
+export const TOKEN = "kpat_testTokenAbcdefghijklmnop";
+
+/** The answer of one API call. */
+export interface CallResult {
+  status: number;
+  /** `body.id` when the body has a string id, else "" (saves casts in tests). */
+  id: string;
+  headers: Headers;
+  /** Parsed JSON body; undefined when the answer had none. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- bodies are checked with exact expectations
+  body: any;
+}
+
+/** Options of one API call. */
+export interface CallOptions {
+  /** Bearer token; null sends no Authorization header. */
+  token?: string | null;
+  /** Raw Authorization header (wins over `token`). */
+  authorization?: string;
+  /** Raw body text instead of JSON. */
+  rawBody?: string;
+}
+
+/** Calls the emulator: `call(emulator, "POST", "/v2/dcr-providers", body)`. */
+export async function call(
+  base: KonnectEmulator | string,
+  method: string,
+  path: string,
+  body?: unknown,
+  options: CallOptions = {},
+): Promise<CallResult> {
+  const headers: Record<string, string> = {};
+  const token = options.token === undefined ? TOKEN : options.token;
+  if (options.authorization !== undefined) headers.Authorization = options.authorization;
+  else if (token !== null) headers.Authorization = `Bearer ${token}`;
+  let text: string | undefined = options.rawBody;
+  if (text === undefined && body !== undefined) text = JSON.stringify(body);
+  if (text !== undefined) headers["Content-Type"] = "application/json";
+  const url = (typeof base === "string" ? base : base.url) + path;
+  const response = await fetch(url, { method, headers, body: text });
+  const responseText = await response.text();
+  const parsed: unknown = responseText === "" ? undefined : JSON.parse(responseText);
+  const id = typeof parsed === "object" && parsed !== null ? (parsed as { id?: unknown }).id : undefined;
+  return { status: response.status, id: typeof id === "string" ? id : "", headers: response.headers, body: parsed };
+}
+
+/** Matches a `kong:trace:<digits>` instance. */
+export const TRACE = expect.stringMatching(/^kong:trace:\d+$/);
+/** Matches an ISO-8601 timestamp with milliseconds. */
+export const ISO_MS = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+/** Matches a UUID. */
+export const UUID = expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
+/** A 400 problem body with exactly these invalid parameters. */
+export function invalidParameters(parameters: object[]) {
+  return {
+    status: 400,
+    title: "Invalid Request",
+    instance: TRACE,
+    detail: "Invalid Parameters",
+    invalid_parameters: parameters,
+  };
+}
+
+/** A problem body of a status with a title and detail. */
+export function problem(status: number, title: string, detail: string) {
+  return { status, title, instance: TRACE, detail };
+}
+
+/** Sample create bodies, one per DCR provider type. */
+export const DCR_BODIES = {
+  azureAd: {
+    name: "azure",
+    display_name: "Azure",
+    provider_type: "azureAd",
+    issuer: "https://sts.windows.net/tenant",
+    dcr_config: { initial_client_id: "client-a", initial_client_secret: "secret-a" },
+  },
+  auth0: {
+    name: "auth0",
+    provider_type: "auth0",
+    issuer: "https://tenant.auth0.com/api/v2/",
+    dcr_config: { initial_client_id: "client-b", initial_client_secret: "secret-b" },
+  },
+  curity: {
+    name: "curity",
+    provider_type: "curity",
+    issuer: "https://curity.example.com/oauth",
+    dcr_config: { initial_client_id: "client-c", initial_client_secret: "secret-c" },
+  },
+  okta: {
+    name: "okta",
+    provider_type: "okta",
+    issuer: "https://tenant.okta.com/oauth2/default",
+    dcr_config: { dcr_token: "okta-token" },
+  },
+  http: {
+    name: "http",
+    provider_type: "http",
+    issuer: "https://issuer.example.com",
+    dcr_config: {
+      dcr_base_url: "https://dcr.example.com/v1/dcr",
+      api_key: "gYmrbDfu_7PTsZWH",
+      disable_event_hooks: true,
+    },
+  },
+  kongIdentity: {
+    name: "kong identity",
+    provider_type: "kongIdentity",
+    issuer: "https://sliver.identity.us.konghq.com/",
+  },
+} as const;
+
+/** A key-auth strategy create body. */
+export const KEY_AUTH_BODY = {
+  name: "key auth",
+  display_name: "API Key",
+  strategy_type: "key_auth",
+  configs: { "key-auth": { key_names: ["apikey"] } },
+};
+
+/** An OIDC strategy create body, optionally linked to a DCR provider. */
+export function oidcBody(dcrProviderId?: string, extra: Record<string, unknown> = {}) {
+  return {
+    name: "oidc",
+    display_name: "Client Credentials",
+    strategy_type: "openid_connect",
+    configs: {
+      "openid-connect": {
+        issuer: "https://sts.windows.net/tenant",
+        credential_claim: ["appid"],
+        scopes: ["openid"],
+        auth_methods: ["client_credentials", "bearer"],
+        ...extra,
+      },
+    },
+    ...(dcrProviderId === undefined ? {} : { dcr_provider_id: dcrProviderId }),
+  };
+}

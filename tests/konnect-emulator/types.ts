@@ -1,0 +1,157 @@
+/**
+ * Shared types of the Konnect emulator: regions, stored objects (wire format, snake_case), options, faults and
+ * request-log entries. Everything here is plain data so it can cross the HTTP control API as JSON.
+ */
+
+/** Konnect regions; each one is a separate data store. Unprefixed paths belong to `us`. */
+export const REGIONS = ["us", "eu", "au", "me", "in", "sg"] as const;
+/** One Konnect region. */
+export type Region = (typeof REGIONS)[number];
+
+/** DCR provider types (`provider_type`, case-sensitive). */
+export const DCR_PROVIDER_TYPES = ["auth0", "azureAd", "curity", "okta", "http", "kongIdentity"] as const;
+/** One DCR provider type. */
+export type DcrProviderType = (typeof DCR_PROVIDER_TYPES)[number];
+
+/** Application auth strategy types (`strategy_type`). */
+export const STRATEGY_TYPES = ["key_auth", "openid_connect"] as const;
+/** One auth strategy type. */
+export type StrategyType = (typeof STRATEGY_TYPES)[number];
+
+/** The two object kinds the emulator stores, named like their API collections. */
+export const OBJECT_KINDS = ["dcr-providers", "application-auth-strategies"] as const;
+/** One stored object kind. */
+export type ObjectKind = (typeof OBJECT_KINDS)[number];
+
+/** String labels on a Konnect object. */
+export type Labels = Record<string, string>;
+
+/** A DCR provider as the emulator stores it: `dcr_config` holds the write-only secrets too. */
+export interface StoredDcrProvider {
+  id: string;
+  region: Region;
+  name: string;
+  display_name?: string;
+  provider_type: DcrProviderType;
+  issuer: string;
+  labels: Labels;
+  dcr_config: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An application auth strategy as the emulator stores it. */
+export interface StoredAuthStrategy {
+  id: string;
+  region: Region;
+  name: string;
+  display_name: string;
+  strategy_type: StrategyType;
+  /** `{"key-auth": {...}}` or `{"openid-connect": {...}}`. */
+  configs: Record<string, Record<string, unknown>>;
+  dcr_provider_id: string | null;
+  labels: Labels;
+  principals?: { enabled: boolean };
+  /** Emulates an API publication that uses this strategy: drives `active` and the 409 on delete. */
+  in_use: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** How `POST /v2/dcr-providers/{id}/verify` answers. */
+export type VerifyBehavior =
+  | { result: "success" }
+  | { result: "failed"; errors?: string[] }
+  /** Fail the first `failures` calls for each provider, then succeed (a fresh Azure secret takes seconds to work). */
+  | { result: "fail-then-succeed"; failures: number; errors?: string[] };
+
+/** Token bucket that answers 429 when empty. */
+export interface RateLimitOptions {
+  /** Refill rate; also the bucket size (burst). */
+  requestsPerSecond: number;
+  /** Value of the `Retry-After` header on a 429. */
+  retryAfterSeconds: number;
+}
+
+/** Every tunable behaviour of the emulator. See `options.ts` for defaults and the evidence behind each one. */
+export interface EmulatorOptions {
+  /** Interface to listen on. Start-time only. */
+  host: string;
+  /** Port to listen on; 0 picks a free one. Start-time only. */
+  port: number;
+  /** Tokens that may only read: POST/PUT/PATCH/DELETE answer 403. */
+  readOnlyTokens: string[];
+  /** When set, only these tokens authenticate (others 401, e.g. a revoked token); null accepts any well-formed one. */
+  acceptedTokens: string[] | null;
+  /** [INF] Names are not unique in Konnect; true answers 409 to a create (or rename) that duplicates a name. */
+  uniqueNames: boolean;
+  /** [UNK] PATCH labels: "merge" keeps keys left out, "replace" drops them. Null values always delete. */
+  labelPatchMode: "merge" | "replace";
+  /** [OBS] Konnect can omit `display_name` from DCR provider responses. */
+  omitDcrDisplayName: boolean;
+  /** [OBS] Extra `configs.openid-connect` keys answered 400 `unknown field` (real Konnect rejected `labels`). */
+  rejectedOidcExtraKeys: string[];
+  /** [UNK] Status for DELETE of a DCR provider still used by a strategy; 204 deletes and unlinks the strategies. */
+  dcrDeleteInUseStatus: 409 | 400 | 204;
+  /** [INF] Page size when `page[size]` is absent (the spec's example). */
+  defaultPageSize: number;
+  /** [INF] Largest `page[size]`; larger answers 400. */
+  maxPageSize: number;
+  /** [UNK] Status for a path id that is not a UUID. */
+  malformedIdStatus: 404 | 400;
+  /** [UNK] PUT on an unknown strategy id: "not-found" answers 404, "create" upserts with that id. */
+  strategyPutUnknownId: "not-found" | "create";
+  /** [UNK] PUT with a different `strategy_type`: "reject" answers 400, "allow" changes the type. */
+  strategyPutTypeChange: "reject" | "allow";
+  /** Default verify answer. */
+  verifyResult: VerifyBehavior;
+  /** Verify answer per DCR provider id (wins over `verifyResult`). */
+  verifyResultById: Record<string, VerifyBehavior>;
+  /** [UNK] Status of a failed verify: 200 with `{status:"failed"}` (default) or a 4xx problem. */
+  verifyFailureStatus: number;
+  /** [UNK] key-auth `key_names` stored when a create leaves them out; null stores none. */
+  defaultKeyNames: string[] | null;
+  /** Delay before answering every API request. */
+  latencyMs: number;
+  /** [UNK] limits; null means unlimited. */
+  rateLimit: RateLimitOptions | null;
+}
+
+/** Which requests a fault applies to. */
+export interface FaultMatch {
+  /** HTTP method; any method when left out. */
+  method?: string;
+  /** Path without region prefix or query, `*` standing for one segment: `/v2/dcr-providers/*`. */
+  path: string;
+  /** Number of matching requests to affect (default 1); `Infinity` (or "Infinity" over HTTP) for all. */
+  times?: number;
+}
+
+/** What a fault does to a matching request. */
+export type FaultAction =
+  /** Answer this status with a problem+json body (or `body`), optionally with `Retry-After`. */
+  | { status: number; retryAfter?: number | string; body?: unknown }
+  /** Wait, then answer normally. */
+  | { latencyMs: number }
+  /** Destroy the socket without answering; nothing is stored. */
+  | { drop: true }
+  /** Apply the request, then destroy the socket: the client never learns the outcome. */
+  | { commitThenDrop: true }
+  /** Hold the connection open this long, then destroy it unanswered (for client timeouts). */
+  | { hangMs: number };
+
+/** A fault to inject: a matcher plus an action. */
+export type Fault = FaultMatch & FaultAction;
+
+/** One API request as the emulator saw it. Never holds bodies or headers. */
+export interface RequestLogEntry {
+  method: string;
+  /** Path as sent, region prefix and query included. */
+  path: string;
+  region: Region;
+  /** Status sent; 0 when the socket was dropped without an answer. */
+  status: number;
+  durationMs: number;
+  /** ISO time the request arrived. */
+  time: string;
+}
