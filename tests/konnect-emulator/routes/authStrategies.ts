@@ -136,7 +136,8 @@ function replaceAuthStrategy(state: EmulatorState, current: StoredAuthStrategy, 
   }
   checkDcrProviderExists(state, current.region, parsed.dcr_provider_id);
   checkNameFree(state, current.region, parsed.name, current.id);
-  const next = storedFrom(parsed, { ...current, updated_at: state.clock.nowIso() });
+  const { id, region, in_use, created_at } = current;
+  const next = storedFrom(parsed, { id, region, in_use, created_at, updated_at: state.clock.nowIso() });
   state.store.putAuthStrategy(next);
   return next;
 }
