@@ -9,7 +9,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  // Transpile only: `npm test` type-checks the whole tree with tsc first (faster than per-file checking here).
+  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }] },
   moduleNameMapper: {
     "^pulumi-konnect-dcr/runtime$": "<rootDir>/provider/resources/runtime.ts",
     "^pulumi-konnect-dcr$": "<rootDir>/provider/index.ts",

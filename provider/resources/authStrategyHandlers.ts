@@ -19,6 +19,7 @@ import {
   planAuthStrategyUpdate,
   toCreateRequest,
 } from "./authStrategyModel";
+import { withoutProviderCode } from "./compare";
 import { providerLog, transportFor } from "./context";
 import { IMPORT_UNSUPPORTED, explainDeleteConflict, isNotFound } from "./errorsForUsers";
 
@@ -68,7 +69,7 @@ export const authStrategyHandlers: Handlers = {
     const outs = current
       ? authStrategyOutputs(news, current)
       : {
-          ...news,
+          ...withoutProviderCode(news),
           active: olds.active,
           supportsMultipleCredentials: olds.supportsMultipleCredentials,
           dcrProvider: olds.dcrProvider,

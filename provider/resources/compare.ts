@@ -42,3 +42,9 @@ export function labelsPatch(
   }
   return patch;
 }
+
+/** A copy without Pulumi's `__provider` key (the plugin host adds it to outputs itself). */
+export function withoutProviderCode<T extends object>(value: T): T {
+  const { __provider: _code, ...rest } = value as T & { __provider?: unknown };
+  return rest as T;
+}

@@ -35,9 +35,16 @@ export function setTransportOptions(options: TransportOptions): void {
   transports.clear();
 }
 
+let logSink: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
+
 /** Writes one progress line to the provider log (stderr; the engine relays it). Never pass secrets here. */
 export function providerLog(message: string): void {
-  process.stderr.write(`konnect: ${message}\n`);
+  logSink(`konnect: ${message}`);
+}
+
+/** Redirects provider log lines (tests and tools that collect them). */
+export function setProviderLogSink(sink: (line: string) => void): void {
+  logSink = sink;
 }
 
 /** The transport for a resource, honouring its own region over the stack's. */

@@ -19,6 +19,7 @@ import {
   dcrProviderPatch,
   toCreateRequest,
 } from "./dcrProviderModel";
+import { withoutProviderCode } from "./compare";
 import { providerLog, transportFor } from "./context";
 import { IMPORT_UNSUPPORTED, ResourceInitError, explainDeleteConflict, isNotFound } from "./errorsForUsers";
 import { verifyWithRetry } from "./verify";
@@ -77,7 +78,7 @@ export const dcrProviderHandlers: Handlers = {
     }
     const outs = current
       ? dcrProviderOutputs(news, current)
-      : { ...news, active: olds.active, createdAt: olds.createdAt, updatedAt: olds.updatedAt };
+      : { ...withoutProviderCode(news), active: olds.active, createdAt: olds.createdAt, updatedAt: olds.updatedAt };
     const needsVerify = news.verify === true && (patch !== undefined || olds.verify !== true);
     if (needsVerify) await verifyOrKeep(transport, id, outs, "updated");
     return { outs };

@@ -3,7 +3,7 @@
  * `require("pulumi-konnect-dcr/runtime")` (inside the Pulumi plugin host, or in-process when `providers.*` are
  * called directly). Never captured by serialization, so it may hold module state and build schemas freely.
  */
-export { configureFromStack, setStackSettings, setTransportOptions } from "./context";
+export { configureFromStack, setProviderLogSink, setStackSettings, setTransportOptions } from "./context";
 export { dcrProviderHandlers } from "./dcrProviderHandlers";
 export { authStrategyHandlers } from "./authStrategyHandlers";
 export { setVerifySchedule } from "./verify";

@@ -1,0 +1,211 @@
+/**
+ * The whole life of both strategy types through `providers.authStrategy` against the Konnect emulator, including
+ * the DCR link, PUT when extra OIDC options are removed, adoption, drift and delete conflicts.
+ */
+import { providers, type AuthStrategyInputs, type AuthStrategyOutputs } from "../../provider";
+import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import { callShapes, startProviderTestbed } from "./support";
+
+const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const ISSUER = `https://sts.windows.net/${TENANT}`;
+const strategy = providers.authStrategy;
+
+let emulator: KonnectEmulator;
+let dcrProviderId: string;
+beforeAll(async () => {
+  emulator = await startProviderTestbed();
+});
+afterAll(() => emulator.close());
+beforeEach(() => {
+  emulator.reset();
+  dcrProviderId = emulator.seedDcrProvider({
+    name: "azure-dcr",
+    provider_type: "azureAd",
+    issuer: ISSUER,
+    dcr_config: { initial_client_id: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initial_client_secret: "s" },
+  }).id;
+  emulator.clearRequestLog();
+});
+
+function oidcInputs(overrides: Partial<AuthStrategyInputs> = {}): AuthStrategyInputs {
+  return {
+    name: "azure-dcr-strategy",
+    displayName: "Azure AD (DCR)",
+    strategyType: "openid_connect",
+    openidConnect: {
+      issuer: ISSUER,
+      credentialClaim: ["appid"],
+      scopes: ["openid"],
+      authMethods: ["client_credentials", "bearer", "session"],
+    },
+    dcrProviderId,
+    ...overrides,
+  };
+}
+
+async function checked(inputs: AuthStrategyInputs): Promise<AuthStrategyInputs> {
+  const result = await strategy.check!({} as never, { ...inputs, __provider: "code-v1" } as never);
+  expect(result.failures).toEqual([]);
+  return result.inputs!;
+}
+
+const withCode = (outs: AuthStrategyOutputs | undefined) => ({ ...outs, __provider: "code-v1" }) as never;
+
+describe("AuthStrategy openid_connect with DCR", () => {
+  it("creates, links the DCR provider, reads without drift, updates in place and deletes", async () => {
+    const inputs = await checked(oidcInputs());
+    const { id, outs } = await strategy.create(inputs);
+    expect(outs).toEqual({
+      ...oidcInputs(),
+      active: false,
+      supportsMultipleCredentials: true,
+      dcrProvider: { id: dcrProviderId, name: "azure-dcr", providerType: "azureAd" },
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    expect(callShapes(emulator)).toEqual(["POST /v2/application-auth-strategies"]);
+    // the DCR provider is now in use
+    const dcr = await providers.dcrProvider.read!(dcrProviderId, { name: "azure-dcr" } as never);
+    expect(dcr.props).toMatchObject({ active: true });
+
+    const read = await strategy.read!(id, outs);
+    expect(read.props).toEqual(outs);
+    expect(read.inputs).toEqual(oidcInputs());
+    expect(await strategy.diff!(id, withCode(outs), inputs)).toEqual({
+      changes: false,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+
+    emulator.clearRequestLog();
+    const next = await checked(
+      oidcInputs({
+        displayName: "Azure AD",
+        openidConnect: { ...oidcInputs().openidConnect!, scopes: ["openid", "email"] },
+      }),
+    );
+    expect(await strategy.diff!(id, withCode(outs), next)).toEqual({
+      changes: true,
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    const updated = await strategy.update!(id, outs!, next);
+    expect(updated.outs).toMatchObject({ displayName: "Azure AD", openidConnect: { scopes: ["openid", "email"] } });
+    expect(callShapes(emulator)).toEqual(["PATCH /v2/application-auth-strategies/{id}"]);
+
+    expect(await strategy.diff!(id, withCode(updated.outs), { ...next, strategyType: "key_auth" })).toMatchObject({
+      replaces: ["strategyType"],
+    });
+
+    await strategy.delete!(id, updated.outs!);
+    expect(emulator.get("application-auth-strategies", id)).toBeUndefined();
+    expect(await strategy.read!(id, updated.outs)).toEqual({});
+    await strategy.delete!(id, updated.outs!);
+  });
+
+  it("adds extra OIDC options with PATCH and removes them with PUT", async () => {
+    const inputs = await checked(
+      oidcInputs({ openidConnect: { ...oidcInputs().openidConnect!, additionalProperties: { cache_tokens: false } } }),
+    );
+    const { id, outs } = await strategy.create(inputs);
+    expect(outs!.openidConnect!.additionalProperties).toEqual({ cache_tokens: false });
+
+    emulator.clearRequestLog();
+    const more = await checked(
+      oidcInputs({
+        openidConnect: {
+          ...oidcInputs().openidConnect!,
+          additionalProperties: { cache_tokens: false, ssl_verify: true },
+        },
+      }),
+    );
+    const afterAdd = await strategy.update!(id, outs!, more);
+    expect(afterAdd.outs!.openidConnect!.additionalProperties).toEqual({ cache_tokens: false, ssl_verify: true });
+
+    const fewer = await checked(oidcInputs());
+    const afterRemove = await strategy.update!(id, afterAdd.outs!, fewer);
+    expect(afterRemove.outs!.openidConnect).toEqual(oidcInputs().openidConnect);
+    expect(callShapes(emulator)).toEqual([
+      "PATCH /v2/application-auth-strategies/{id}",
+      "PUT /v2/application-auth-strategies/{id}",
+    ]);
+    const stored = emulator.get("application-auth-strategies", id) as {
+      configs: Record<string, Record<string, unknown>>;
+    };
+    expect(Object.keys(stored.configs["openid-connect"]!).sort()).toEqual([
+      "auth_methods",
+      "credential_claim",
+      "issuer",
+      "scopes",
+    ]);
+  });
+
+  it("unlinks the DCR provider with null", async () => {
+    const { id, outs } = await strategy.create(await checked(oidcInputs()));
+    const unlinked = await checked(oidcInputs({ dcrProviderId: undefined }));
+    const updated = await strategy.update!(id, outs!, unlinked);
+    expect(updated.outs!.dcrProviderId).toBeUndefined();
+    expect(updated.outs!.dcrProvider).toBeNull();
+  });
+
+  it("shows drift on refresh and adopts existing strategies", async () => {
+    const { id, outs } = await strategy.create(await checked(oidcInputs()));
+    emulator.updateStored("application-auth-strategies", id, { display_name: "Edited in UI" });
+    const read = await strategy.read!(id, outs);
+    expect(read.props).toMatchObject({ displayName: "Edited in UI" });
+
+    emulator.clearRequestLog();
+    const adopted = await strategy.create(await checked(oidcInputs({ adoptId: id, labels: { team: "platform" } })));
+    expect(adopted.id).toBe(id);
+    expect(adopted.outs).toMatchObject({ displayName: "Azure AD (DCR)", labels: { team: "platform" }, adoptId: id });
+    expect(callShapes(emulator)).toEqual([
+      "GET /v2/application-auth-strategies/{id}",
+      "PATCH /v2/application-auth-strategies/{id}",
+    ]);
+  });
+
+  it("a 409 on delete names what still uses the strategy", async () => {
+    const { id, outs } = await strategy.create(await checked(oidcInputs()));
+    emulator.markStrategyInUse(id);
+    await expect(strategy.delete!(id, outs!)).rejects.toThrow(
+      /^cannot delete auth strategy "azure-dcr-strategy" \([0-9a-f-]{36}\): it is still used by an API publication in a Dev Portal; remove it from the publication's auth_strategy_ids or delete the publication first\. delete auth strategy [0-9a-f-]{36}: 409 Conflict/,
+    );
+  });
+});
+
+describe("AuthStrategy key_auth", () => {
+  const keyAuth = (overrides: Partial<AuthStrategyInputs> = {}): AuthStrategyInputs => ({
+    name: "keys",
+    displayName: "API keys",
+    strategyType: "key_auth",
+    keyAuth: { keyNames: ["apikey", "x-api-key"], ttl: { value: 30, unit: "days" } },
+    ...overrides,
+  });
+
+  it("creates, reads, changes key names, removes the TTL, deletes", async () => {
+    const inputs = await checked(keyAuth());
+    const { id, outs } = await strategy.create(inputs);
+    expect(outs).toEqual({
+      ...keyAuth(),
+      active: false,
+      supportsMultipleCredentials: true,
+      dcrProvider: null,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+    });
+    const read = await strategy.read!(id, outs);
+    expect(read.props).toEqual(outs);
+
+    emulator.clearRequestLog();
+    const next = await checked(keyAuth({ keyAuth: { keyNames: ["apikey"] } }));
+    const updated = await strategy.update!(id, outs!, next);
+    expect(updated.outs!.keyAuth).toEqual({ keyNames: ["apikey"] });
+    const stored = emulator.get("application-auth-strategies", id) as {
+      configs: Record<string, Record<string, unknown>>;
+    };
+    expect(stored.configs["key-auth"]).toEqual({ key_names: ["apikey"] });
+    expect(callShapes(emulator)).toEqual(["PATCH /v2/application-auth-strategies/{id}"]);
+    expect(await strategy.diff!(id, withCode(updated.outs), next)).toMatchObject({ changes: false });
+    await strategy.delete!(id, updated.outs!);
+  });
+});

@@ -1,0 +1,36 @@
+/** Shared set-up for provider tests: an emulator, the runtime pointed at it, and request-log helpers. */
+import {
+  setProviderLogSink,
+  setStackSettings,
+  setTransportOptions,
+  setVerifySchedule,
+} from "../../provider/resources/runtime";
+import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
+
+/** A token shaped like a Konnect personal access token. */
+export const TEST_TOKEN = "kpat_TestToken0123456789abcdefghijklmnop";
+
+/** Provider log lines written during the current test file (for assertions and secret scans). */
+export const providerLogLines: string[] = [];
+
+/** Starts an emulator and points the in-process runtime at it (fast backoff and verify schedule). */
+export async function startProviderTestbed(options: Parameters<typeof startKonnectEmulator>[0] = {}) {
+  const emulator = await startKonnectEmulator(options);
+  setProviderLogSink((line) => providerLogLines.push(line));
+  setStackSettings({ token: TEST_TOKEN, serverUrl: `${emulator.url}/{region}`, retryBudgetSeconds: 5 });
+  setTransportOptions({ backoff: { initialDelayMs: 5, maxDelayMs: 20 } });
+  setVerifySchedule({ attempts: 3, initialDelayMs: 5 });
+  return emulator;
+}
+
+/** The API calls the emulator saw, as `METHOD /path` without region prefix or query. */
+export function calls(emulator: KonnectEmulator): string[] {
+  return emulator
+    .requestLog()
+    .map((entry) => `${entry.method} ${entry.path.replace(/^\/(us|eu|au|me|in|sg)(?=\/)/, "").replace(/\?.*$/, "")}`);
+}
+
+/** Like `calls`, with ids replaced by `{id}` so expectations stay readable. */
+export function callShapes(emulator: KonnectEmulator): string[] {
+  return calls(emulator).map((c) => c.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "{id}"));
+}

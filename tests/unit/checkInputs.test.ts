@@ -1,0 +1,484 @@
+/**
+ * `check` of both resources: every bad input gets the exact expected failure (property + reason), good inputs pass
+ * and are normalized, and values still unknown during preview are accepted.
+ */
+import { providers } from "../../provider";
+import { UNKNOWN } from "../../provider/resources/unknowns";
+
+const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const CLIENT = "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5";
+const DCR_ID = "8a6b1f3c-2d4e-4f5a-9b6c-7d8e9f0a1b2c";
+
+function azure(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: "azure-dcr",
+    providerType: "azureAd",
+    issuer: `https://sts.windows.net/${TENANT}`,
+    dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s3cr3t-value" },
+    ...overrides,
+  };
+}
+
+function oidc(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: "azure-strategy",
+    displayName: "Azure DCR",
+    strategyType: "openid_connect",
+    openidConnect: {
+      issuer: `https://sts.windows.net/${TENANT}`,
+      credentialClaim: ["appid"],
+      scopes: ["openid"],
+      authMethods: ["client_credentials", "bearer", "session"],
+    },
+    dcrProviderId: DCR_ID,
+    ...overrides,
+  };
+}
+
+async function dcrFailures(news: Record<string, unknown>) {
+  const result = await providers.dcrProvider.check!({} as never, news as never);
+  return result.failures ?? [];
+}
+
+async function strategyFailures(news: Record<string, unknown>) {
+  const result = await providers.authStrategy.check!({} as never, news as never);
+  return result.failures ?? [];
+}
+
+describe("DcrProvider check: bad inputs", () => {
+  const cases: [string, Record<string, unknown>, { property: string; reason: string }[]][] = [
+    [
+      "missing name",
+      azure({ name: undefined }),
+      [{ property: "name", reason: "required: the DCR provider's name (1-256 characters)" }],
+    ],
+    ["empty name", azure({ name: "" }), [{ property: "name", reason: "must not be empty" }]],
+    [
+      "name too long",
+      azure({ name: "n".repeat(257) }),
+      [{ property: "name", reason: "must be at most 256 characters" }],
+    ],
+    ["name not a string", azure({ name: 42 }), [{ property: "name", reason: "must be a string" }]],
+    ["displayName empty", azure({ displayName: "" }), [{ property: "displayName", reason: "must not be empty" }]],
+    [
+      "unknown top-level field",
+      azure({ clientSecret: "x" }),
+      [
+        {
+          property: "clientSecret",
+          reason:
+            "unknown property; expected one of name, displayName, providerType, issuer, labels, dcrConfig, adoptId, verify, region",
+        },
+      ],
+    ],
+    [
+      "missing providerType",
+      azure({ providerType: undefined }),
+      [{ property: "providerType", reason: "required: one of azureAd, okta, auth0, curity, http, kongIdentity" }],
+    ],
+    [
+      "legacy provider type Azure",
+      azure({ providerType: "Azure" }),
+      [{ property: "providerType", reason: "must be one of azureAd, okta, auth0, curity, http, kongIdentity" }],
+    ],
+    [
+      "missing issuer",
+      azure({ issuer: undefined }),
+      [{ property: "issuer", reason: "required: the issuer URL of the identity provider" }],
+    ],
+    [
+      "issuer not a URL",
+      azure({ providerType: "okta", issuer: "not a url", dcrConfig: { dcrToken: "tok" } }),
+      [{ property: "issuer", reason: "must be an absolute http(s) URL" }],
+    ],
+    [
+      "issuer with leading space",
+      azure({ providerType: "okta", issuer: " https://x.okta.com", dcrConfig: { dcrToken: "tok" } }),
+      [{ property: "issuer", reason: "must be an absolute http(s) URL" }],
+    ],
+    [
+      "issuer with a newline",
+      azure({ providerType: "okta", issuer: "https://x.okta.com/\nevil", dcrConfig: { dcrToken: "tok" } }),
+      [{ property: "issuer", reason: "must be an absolute http(s) URL" }],
+    ],
+    [
+      "issuer too long",
+      azure({ providerType: "okta", issuer: `https://x.okta.com/${"a".repeat(250)}`, dcrConfig: { dcrToken: "tok" } }),
+      [{ property: "issuer", reason: "must be at most 256 characters" }],
+    ],
+    [
+      "azure v2 issuer",
+      azure({ issuer: `https://login.microsoftonline.com/${TENANT}/v2.0` }),
+      [
+        {
+          property: "issuer",
+          reason:
+            "Konnect DCR supports Azure AD OAuth v1 tokens only, so the issuer must be the v1 form https://sts.windows.net/<tenant GUID>, not the v2 issuer https://login.microsoftonline.com/<tenant>/v2.0",
+        },
+      ],
+    ],
+    [
+      "azure issuer with a bad tenant GUID",
+      azure({ issuer: "https://sts.windows.net/my-tenant" }),
+      [
+        {
+          property: "issuer",
+          reason:
+            "for providerType azureAd the issuer must be https://sts.windows.net/<tenant GUID> (the Azure AD OAuth v1 issuer)",
+        },
+      ],
+    ],
+    [
+      "azure issuer on another host",
+      azure({ issuer: `https://example.com/${TENANT}` }),
+      [
+        {
+          property: "issuer",
+          reason:
+            "for providerType azureAd the issuer must be https://sts.windows.net/<tenant GUID> (the Azure AD OAuth v1 issuer)",
+        },
+      ],
+    ],
+    [
+      "azure client id not a GUID",
+      azure({ dcrConfig: { initialClientId: "abc123", initialClientSecret: "s" } }),
+      [
+        {
+          property: "dcrConfig.initialClientId",
+          reason: "must be a GUID (the Application (client) ID of the Azure AD app registration)",
+        },
+      ],
+    ],
+    [
+      "azure missing secret",
+      azure({ dcrConfig: { initialClientId: CLIENT } }),
+      [{ property: "dcrConfig.initialClientSecret", reason: "required for providerType azureAd (a secret)" }],
+    ],
+    [
+      "azure missing dcrConfig",
+      azure({ dcrConfig: undefined }),
+      [{ property: "dcrConfig", reason: "required for providerType azureAd: initialClientId, initialClientSecret" }],
+    ],
+    [
+      "azure with an Auth0-only audience",
+      azure({ dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s", initialClientAudience: "https://a" } }),
+      [
+        {
+          property: "dcrConfig.initialClientAudience",
+          reason: "not used by providerType azureAd (azureAd takes initialClientId, initialClientSecret)",
+        },
+      ],
+    ],
+    [
+      "azure with an Okta token",
+      azure({ dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s", dcrToken: "t" } }),
+      [
+        {
+          property: "dcrConfig.dcrToken",
+          reason: "not used by providerType azureAd (azureAd takes initialClientId, initialClientSecret)",
+        },
+      ],
+    ],
+    [
+      "okta missing token",
+      { name: "o", providerType: "okta", issuer: "https://x.okta.com/oauth2/default", dcrConfig: {} },
+      [{ property: "dcrConfig.dcrToken", reason: "required for providerType okta (a secret)" }],
+    ],
+    [
+      "http api key too short",
+      {
+        name: "h",
+        providerType: "http",
+        issuer: "https://idp.example.com",
+        dcrConfig: { dcrBaseUrl: "https://dcr.example.com", apiKey: "short" },
+      },
+      [{ property: "dcrConfig.apiKey", reason: "must be at least 12 characters" }],
+    ],
+    [
+      "http api key with symbols",
+      {
+        name: "h",
+        providerType: "http",
+        issuer: "https://idp.example.com",
+        dcrConfig: { dcrBaseUrl: "https://dcr.example.com", apiKey: "abc-def-ghi-jkl" },
+      },
+      [{ property: "dcrConfig.apiKey", reason: "must contain only letters, digits and '_'" }],
+    ],
+    [
+      "http base url not a URL",
+      {
+        name: "h",
+        providerType: "http",
+        issuer: "https://idp.example.com",
+        dcrConfig: { dcrBaseUrl: "dcr.example.com", apiKey: "abcdefghijkl" },
+      },
+      [{ property: "dcrConfig.dcrBaseUrl", reason: "must be an absolute http(s) URL" }],
+    ],
+    [
+      "http flag not a boolean",
+      {
+        name: "h",
+        providerType: "http",
+        issuer: "https://idp.example.com",
+        dcrConfig: { dcrBaseUrl: "https://dcr.example.com", apiKey: "abcdefghijkl", disableEventHooks: "yes" },
+      },
+      [{ property: "dcrConfig.disableEventHooks", reason: "must be true or false" }],
+    ],
+    [
+      "kongIdentity with a client id",
+      {
+        name: "k",
+        providerType: "kongIdentity",
+        issuer: "https://x.us.identity.konghq.com/auth",
+        dcrConfig: { initialClientId: "x" },
+      },
+      [
+        {
+          property: "dcrConfig.initialClientId",
+          reason: "not used by providerType kongIdentity (providerType kongIdentity takes no dcrConfig fields)",
+        },
+      ],
+    ],
+    [
+      "label key with reserved prefix",
+      azure({ labels: { konnect_team: "a" } }),
+      [
+        {
+          property: "labels.konnect_team",
+          reason: 'label keys must not start with "konnect" (reserved: kong, konnect, mesh, kic, _)',
+        },
+      ],
+    ],
+    [
+      "label key starting with underscore",
+      azure({ labels: { _x: "a" } }),
+      [{ property: "labels._x", reason: 'label keys must not start with "_" (reserved: kong, konnect, mesh, kic, _)' }],
+    ],
+    [
+      "label value with a space",
+      azure({ labels: { team: "platform team" } }),
+      [
+        {
+          property: "labels.team",
+          reason:
+            "label values must start and end with a letter or digit and contain only letters, digits, '-', '.' and '_'",
+        },
+      ],
+    ],
+    [
+      "label value too long",
+      azure({ labels: { team: "a".repeat(64) } }),
+      [{ property: "labels.team", reason: "label values must be 1-63 characters" }],
+    ],
+    [
+      "too many labels",
+      azure({ labels: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }),
+      [{ property: "labels", reason: "at most 50 labels are allowed, got 51" }],
+    ],
+    [
+      "labels not an object",
+      azure({ labels: ["a"] }),
+      [{ property: "labels", reason: "must be an object of string keys to string values" }],
+    ],
+    ["adoptId not a UUID", azure({ adoptId: "dcr-1" }), [{ property: "adoptId", reason: "must be a UUID" }]],
+    ["verify not a boolean", azure({ verify: "true" }), [{ property: "verify", reason: "must be true or false" }]],
+    [
+      "unknown region",
+      azure({ region: "asia" }),
+      [{ property: "region", reason: "must be one of us, eu, au, me, in, sg" }],
+    ],
+  ];
+
+  it.each(cases)("%s", async (_name, news, expected) => {
+    expect(await dcrFailures(news)).toEqual(expected);
+  });
+});
+
+describe("AuthStrategy check: bad inputs", () => {
+  const cases: [string, Record<string, unknown>, { property: string; reason: string }[]][] = [
+    [
+      "missing displayName",
+      oidc({ displayName: undefined }),
+      [{ property: "displayName", reason: "required: the name shown in the Dev Portal (at most 256 characters)" }],
+    ],
+    [
+      "bad strategy type",
+      oidc({ strategyType: "dcr" }),
+      [{ property: "strategyType", reason: "must be one of openid_connect, key_auth" }],
+    ],
+    [
+      "openid_connect without settings",
+      oidc({ openidConnect: undefined }),
+      [
+        {
+          property: "openidConnect",
+          reason: "required for strategyType openid_connect: issuer, credentialClaim, scopes, authMethods",
+        },
+      ],
+    ],
+    [
+      "openid_connect with keyAuth",
+      oidc({ keyAuth: { keyNames: ["apikey"] } }),
+      [{ property: "keyAuth", reason: "only for strategyType key_auth; use openidConnect" }],
+    ],
+    [
+      "dcrProviderId on key_auth",
+      { name: "k", displayName: "Key", strategyType: "key_auth", dcrProviderId: DCR_ID },
+      [{ property: "dcrProviderId", reason: "only openid_connect strategies can use a DCR provider" }],
+    ],
+    [
+      "openidConnect on key_auth",
+      { name: "k", displayName: "Key", strategyType: "key_auth", openidConnect: {} },
+      [{ property: "openidConnect", reason: "only for strategyType openid_connect; use keyAuth" }],
+    ],
+    [
+      "dcrProviderId not a UUID",
+      oidc({ dcrProviderId: "dcr-1" }),
+      [{ property: "dcrProviderId", reason: "must be a UUID" }],
+    ],
+    [
+      "too many credential claims",
+      oidc({
+        openidConnect: {
+          ...(oidc().openidConnect as object),
+          credentialClaim: Array.from({ length: 11 }, (_, i) => `c${i}`),
+        },
+      }),
+      [{ property: "openidConnect.credentialClaim", reason: "must have at most 10 items" }],
+    ],
+    [
+      "missing auth methods",
+      oidc({ openidConnect: { issuer: "https://sts.windows.net/x", credentialClaim: ["appid"], scopes: [] } }),
+      [{ property: "openidConnect.authMethods", reason: "required" }],
+    ],
+    [
+      "unknown OIDC field",
+      oidc({ openidConnect: { ...(oidc().openidConnect as object), cacheTokens: false } }),
+      [
+        {
+          property: "openidConnect.cacheTokens",
+          reason:
+            "unknown property; expected one of issuer, credentialClaim, scopes, authMethods, additionalProperties",
+        },
+      ],
+    ],
+    [
+      "core field in additionalProperties",
+      oidc({ openidConnect: { ...(oidc().openidConnect as object), additionalProperties: { scopes: ["x"] } } }),
+      [
+        {
+          property: "openidConnect.additionalProperties.scopes",
+          reason: '"scopes" is a named field; set it directly instead of in additionalProperties',
+        },
+      ],
+    ],
+    [
+      "key names empty",
+      { name: "k", displayName: "Key", strategyType: "key_auth", keyAuth: { keyNames: [] } },
+      [{ property: "keyAuth.keyNames", reason: "must have at least 1 item" }],
+    ],
+    [
+      "ttl unit unknown",
+      { name: "k", displayName: "Key", strategyType: "key_auth", keyAuth: { ttl: { value: 1, unit: "months" } } },
+      [{ property: "keyAuth.ttl.unit", reason: "must be one of days, weeks, years" }],
+    ],
+    [
+      "ttl value zero",
+      { name: "k", displayName: "Key", strategyType: "key_auth", keyAuth: { ttl: { value: 0, unit: "days" } } },
+      [{ property: "keyAuth.ttl.value", reason: "must be at least 1" }],
+    ],
+    [
+      "principals not boolean",
+      oidc({ principals: { enabled: "yes" } }),
+      [{ property: "principals.enabled", reason: "must be true or false" }],
+    ],
+  ];
+
+  it.each(cases)("%s", async (_name, news, expected) => {
+    expect(await strategyFailures(news)).toEqual(expected);
+  });
+});
+
+describe("check: good inputs and normalization", () => {
+  it("accepts the Azure DCR provider and strips the issuer's trailing slash", async () => {
+    const result = await providers.dcrProvider.check!(
+      {} as never,
+      azure({ issuer: `https://sts.windows.net/${TENANT}/` }) as never,
+    );
+    expect(result.failures).toEqual([]);
+    expect((result.inputs as unknown as Record<string, unknown>).issuer).toBe(`https://sts.windows.net/${TENANT}`);
+  });
+
+  it("accepts every provider type with its own fields", async () => {
+    const valid: Record<string, unknown>[] = [
+      azure(),
+      { name: "o", providerType: "okta", issuer: "https://x.okta.com/oauth2/default", dcrConfig: { dcrToken: "tok" } },
+      {
+        name: "a",
+        providerType: "auth0",
+        issuer: "https://t.us.auth0.com",
+        dcrConfig: {
+          initialClientId: "abc",
+          initialClientSecret: "s",
+          initialClientAudience: "https://t.us.auth0.com/api/v2/",
+          useDeveloperManagedScopes: true,
+        },
+      },
+      {
+        name: "c",
+        providerType: "curity",
+        issuer: "https://c.example.com/oauth/v2/oauth-anonymous",
+        dcrConfig: { initialClientId: "abc", initialClientSecret: "s" },
+      },
+      {
+        name: "h",
+        providerType: "http",
+        issuer: "https://idp.example.com",
+        dcrConfig: {
+          dcrBaseUrl: "https://dcr.example.com/v1",
+          apiKey: "abcdefghijkl_1",
+          disableEventHooks: true,
+          disableRefreshSecret: false,
+          allowMultipleCredentials: true,
+        },
+      },
+      { name: "k", providerType: "kongIdentity", issuer: "https://x.us.identity.konghq.com/auth" },
+    ];
+    for (const news of valid) expect(await dcrFailures(news)).toEqual([]);
+  });
+
+  it("accepts both strategy types", async () => {
+    expect(await strategyFailures(oidc())).toEqual([]);
+    expect(
+      await strategyFailures(
+        oidc({ openidConnect: { ...(oidc().openidConnect as object), additionalProperties: { cache_tokens: false } } }),
+      ),
+    ).toEqual([]);
+    expect(
+      await strategyFailures({
+        name: "k",
+        displayName: "Key",
+        strategyType: "key_auth",
+        keyAuth: { keyNames: ["apikey"], ttl: { value: 30, unit: "days" } },
+      }),
+    ).toEqual([]);
+  });
+
+  it("accepts unknown values during preview and checks what is known", async () => {
+    expect(await dcrFailures(azure({ dcrConfig: { initialClientId: UNKNOWN, initialClientSecret: UNKNOWN } }))).toEqual(
+      [],
+    );
+    expect(await dcrFailures(azure({ issuer: UNKNOWN, labels: UNKNOWN }))).toEqual([]);
+    expect(await strategyFailures(oidc({ dcrProviderId: UNKNOWN }))).toEqual([]);
+    expect(
+      await dcrFailures(azure({ name: "", dcrConfig: { initialClientId: UNKNOWN, initialClientSecret: UNKNOWN } })),
+    ).toEqual([{ property: "name", reason: "must not be empty" }]);
+  });
+
+  it("keeps the provider code and passes strings with unicode through exactly", async () => {
+    const news = azure({ name: "Azure DCR – Größe ✓ <script>", __provider: "code" });
+    const result = await providers.dcrProvider.check!({} as never, news as never);
+    expect(result.failures).toEqual([]);
+    expect(result.inputs).toMatchObject({ name: "Azure DCR – Größe ✓ <script>", __provider: "code" });
+  });
+});
