@@ -197,7 +197,9 @@ export async function startKonnectEmulator(options: Partial<EmulatorOptions> = {
       return 0;
     }
     if ("hangMs" in fault) {
-      await wait(fault.hangMs);
+      // Hold until hangMs passes or the client gives up, whichever comes first.
+      const clientGone = new Promise<void>((resolve) => request.socket.once("close", () => resolve()));
+      await Promise.race([wait(fault.hangMs), clientGone]);
       request.socket.destroy();
       return 0;
     }
