@@ -92,6 +92,8 @@ export interface CapturedResource {
 export interface CapturedProgram {
   project: string;
   stack: string;
+  /** The stack config the program ran with (engine-lite sends it to Configure). */
+  config: StackConfig;
   /** Resources in registration order (dependencies first). */
   resources: CapturedResource[];
   /** Stack outputs in wire form (secret wrappers, placeholders). */
@@ -195,7 +197,7 @@ export async function captureProgram(spec: ProgramSpec): Promise<CapturedProgram
     if (child.pid !== undefined) runningCaptures.delete(child.pid);
     if (code !== 0) throw new Error(`program ${spec.program} failed (exit ${code}):\n${logs}`);
     const captured = JSON.parse(fs.readFileSync(full.outFile, "utf8")) as CapturedProgram;
-    return { ...captured, logs };
+    return { ...captured, config: spec.config ?? {}, logs };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -132,6 +132,7 @@ async function main(): Promise<void> {
   const result: CapturedProgram = {
     project: spec.project,
     stack: spec.stack,
+    config: {},
     resources: resources.filter((r) => r.urn !== ""),
     outputs,
     durationMs: Date.now() - started,
