@@ -6,7 +6,7 @@
  * - `GET /_emulator/health`                         → `{ok: true}`
  * - `POST /_emulator/reset`                         → 204 (objects, log, faults, verify counters; options kept)
  * - `GET|DELETE /_emulator/requests`                → the request log / clear it
- * - `POST|GET|DELETE /_emulator/faults`             → inject (body: a Fault; `times: "Infinity"`) / pending / clear
+ * - `POST|GET|DELETE /_emulator/faults`             → inject (body: a Fault) / pending / clear; `times: "Infinity"` both ways
  * - `GET|POST /_emulator/options`                   → current options / merge a partial (start-only keys refused)
  * - `POST /_emulator/seed/:kind?region=&id=`        → 201 stored object (kind: dcr-providers, application-auth-strategies)
  * - `GET /_emulator/secrets/:id`                    → the write-only secrets stored for a DCR provider
@@ -115,6 +115,13 @@ function seed(control: EmulatorControl, kind: ObjectKind, body: unknown, query: 
   return kind === "dcr-providers" ? control.seedDcrProvider(body, options) : control.seedAuthStrategy(body, options);
 }
 
+/** Pending faults as JSON can carry them: `Infinity` becomes the string "Infinity" (JSON has no Infinity). */
+function faultsAsJson(faults: PendingFault[]): unknown[] {
+  return faults.map((fault) =>
+    Object.fromEntries(Object.entries(fault).map(([key, value]) => [key, value === Infinity ? "Infinity" : value])),
+  );
+}
+
 function found<T>(value: T | undefined, what: string): T {
   if (value === undefined) throw new ControlError(404, `${what} not found`);
   return value;
@@ -142,9 +149,9 @@ function dispatch(
       return { status: 204 };
     case "POST faults":
       control.injectFault(asRecord(body) as unknown as Fault);
-      return { status: 201, body: control.pendingFaults() };
+      return { status: 201, body: faultsAsJson(control.pendingFaults()) };
     case "GET faults":
-      return { status: 200, body: control.pendingFaults() };
+      return { status: 200, body: faultsAsJson(control.pendingFaults()) };
     case "DELETE faults":
       control.clearFaults();
       return { status: 204 };
