@@ -63,7 +63,7 @@ export async function createAuthStrategy(
 }
 
 /** `GET /v2/application-auth-strategies/{id}`. */
-export function getAuthStrategy(transport: KonnectTransport, id: string): Promise<AuthStrategy> {
+export async function getAuthStrategy(transport: KonnectTransport, id: string): Promise<AuthStrategy> {
   const operation = `read auth strategy ${id}`;
   return call(transport, { operation, method: "GET", path: idPath(operation, BASE, id) }, authStrategyResponseSchema());
 }

@@ -62,7 +62,7 @@ export async function createDcrProvider(
 }
 
 /** `GET /v2/dcr-providers/{id}`. */
-export function getDcrProvider(transport: KonnectTransport, id: string): Promise<DcrProvider> {
+export async function getDcrProvider(transport: KonnectTransport, id: string): Promise<DcrProvider> {
   const operation = `read DCR provider ${id}`;
   return call(transport, { operation, method: "GET", path: idPath(operation, BASE, id) }, dcrProviderResponseSchema());
 }
@@ -96,7 +96,7 @@ export async function deleteDcrProvider(transport: KonnectTransport, id: string)
 }
 
 /** `POST /v2/dcr-providers/{id}/verify`: asks Konnect to check it can reach the IdP with the stored credentials. */
-export function verifyDcrProvider(transport: KonnectTransport, id: string): Promise<DcrVerifyResult> {
+export async function verifyDcrProvider(transport: KonnectTransport, id: string): Promise<DcrVerifyResult> {
   const operation = `verify DCR provider ${id}`;
   return call(
     transport,

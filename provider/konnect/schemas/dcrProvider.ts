@@ -255,7 +255,9 @@ export function updateDcrProviderRequestSchema(type: DcrProviderType) {
       displayName: text(256).optional(),
       issuer: urlText(256).optional(),
       labels: labelsUpdateSchema().optional(),
-      dcrConfig: DCR_TYPE_RULES[type].configUpdatable ? dcrConfigSchema(type, true).optional() : z.undefined(),
+      dcrConfig: DCR_TYPE_RULES[type].configUpdatable
+        ? dcrConfigSchema(type, true).optional()
+        : z.undefined({ error: `providerType ${type} has no updatable dcrConfig` }).optional(),
     })
     .transform((req) => {
       const wire: Record<string, unknown> = {};

@@ -1,0 +1,39 @@
+/** A client transport pointed at a fresh emulator, with a fast backoff and captured retry log lines. */
+import { createTransport, resolveConnection, type KonnectTransport } from "../../provider/konnect";
+import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
+
+/** A token shaped like a Konnect personal access token. */
+export const TOKEN = "kpat_ClientTestToken0123456789abcdefghij";
+
+/** Emulator plus a transport talking to it. */
+export interface ClientTestbed {
+  emulator: KonnectEmulator;
+  transport: KonnectTransport;
+  /** Retry notices the transport logged. */
+  logs: string[];
+  /** A transport with other connection settings (timeouts, token, budget). */
+  transportWith(options: {
+    token?: string;
+    requestTimeoutSeconds?: number;
+    retryBudgetSeconds?: number;
+  }): KonnectTransport;
+}
+
+/** Starts an emulator and a transport for it. */
+export async function startClientTestbed(): Promise<ClientTestbed> {
+  const emulator = await startKonnectEmulator();
+  const logs: string[] = [];
+  const transportWith: ClientTestbed["transportWith"] = (options) =>
+    createTransport(
+      resolveConnection({
+        stack: {
+          token: options.token ?? TOKEN,
+          serverUrl: emulator.url,
+          requestTimeoutSeconds: options.requestTimeoutSeconds ?? 5,
+          retryBudgetSeconds: options.retryBudgetSeconds ?? 10,
+        },
+      }),
+      { log: (line) => logs.push(line), backoff: { initialDelayMs: 10, maxDelayMs: 40 } },
+    );
+  return { emulator, transport: transportWith({}), logs, transportWith };
+}
