@@ -18,6 +18,7 @@ import {
   secretSchedule,
   validateEndDate,
 } from "./secretSchedule";
+import { adminConsentUrl, azureV1Issuer } from "./urls";
 
 /** Arguments of {@link AzureDcrAdminApp}. Every argument is optional. */
 export interface AzureDcrAdminAppArgs {
@@ -190,8 +191,8 @@ export class AzureDcrAdminApp extends pulumi.ComponentResource {
     this.clientId = this.application.clientId;
     this.applicationObjectId = this.application.objectId;
     this.servicePrincipalObjectId = this.servicePrincipal.objectId;
-    this.issuer = pulumi.interpolate`https://sts.windows.net/${this.tenantId}`;
-    this.adminConsentUrl = pulumi.interpolate`https://login.microsoftonline.com/${this.tenantId}/adminconsent?client_id=${this.clientId}`;
+    this.issuer = azureV1Issuer(this.tenantId);
+    this.adminConsentUrl = adminConsentUrl(this.tenantId, this.clientId);
     this.secretEndDate = this.password.endDate;
     const consentIds = pulumi.all(this.consentResources.map((r) => r.id));
     this.clientSecret = pulumi.secret(pulumi.all([this.password.value, consentIds]).apply(([value]) => value));

@@ -19,3 +19,4 @@ export {
   type SecretSchedule,
   type SecretScheduleArgs,
 } from "./secretSchedule";
+export { adminConsentUrl, azureV1Issuer } from "./urls";

@@ -153,13 +153,25 @@ export function reveal<T = unknown>(value: unknown): T {
   return value as T;
 }
 
-/** Dotted paths of the secret values inside a value (`dcrConfig.initialClientSecret`). */
+/**
+ * Dotted paths of the secret values inside a value. The SDK's deserializer marks a whole object secret when one of its
+ * properties is, so mocks see `dcrConfig` as secret where the engine keeps only `dcrConfig.initialClientSecret` secret.
+ */
 export function secretPaths(value: unknown, prefix = ""): string[] {
   if (isSecretValue(value)) return [prefix];
   if (typeof value === "object" && value !== null) {
     return Object.entries(value).flatMap(([k, v]) => secretPaths(v, prefix === "" ? k : `${prefix}.${k}`));
   }
   return [];
+}
+
+/** True when `needle` occurs in a string anywhere in `value` outside secret wrappers (a leak of a secret in plain text). */
+export function appearsInPlainText(value: unknown, needle: string): boolean {
+  if (isSecretValue(value)) return false;
+  if (typeof value === "string") return value.includes(needle);
+  if (typeof value === "object" && value !== null)
+    return Object.values(value).some((v) => appearsInPlainText(v, needle));
+  return false;
 }
 
 /** JSON with sorted keys: a stable seed. */

@@ -1,0 +1,11 @@
+/** Components that compose the Azure side and the Konnect resources. */
+export {
+  AzureKonnectDcr,
+  DEFAULT_AUTH_METHODS,
+  DEFAULT_AUTH_STRATEGY_DISPLAY_NAME,
+  DEFAULT_CREDENTIAL_CLAIM,
+  DEFAULT_SCOPES,
+  type AzureKonnectDcrArgs,
+  type ExistingAzureApplication,
+} from "./azureKonnectDcr";
+export { DEFAULT_KONNECT_LABELS, konnectLabels } from "./labels";
