@@ -78,9 +78,12 @@ describe("in-process control", () => {
     expect(() => konnect.updateStored("dcr-providers", strategy.id, {})).toThrow("not found");
   });
 
-  it("setOptions refuses unknown and start-only options", () => {
+  it("setOptions refuses unknown and start-only options; start refuses unknown ones", async () => {
     expect(() => konnect.setOptions({ port: 1 })).toThrow("option port can only be set at start");
     expect(() => konnect.setOptions({ nope: true } as never)).toThrow("unknown emulator option: nope");
+    await expect(startKonnectEmulator({ nope: true } as never)).rejects.toThrow("unknown emulator option: nope");
+    konnect.setOptions({ latencyMs: undefined });
+    expect(konnect.options().latencyMs).toBe(0);
   });
 
   it("markStrategyInUse throws for an unknown id", () => {

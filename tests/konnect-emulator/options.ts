@@ -44,15 +44,32 @@ export function defaultOptions(): EmulatorOptions {
 /** Options that only apply when the server starts. */
 const START_ONLY_OPTIONS: readonly (keyof EmulatorOptions)[] = ["host", "port"];
 
-/**
- * Returns `current` with `partial` applied. Throws on a start-only option (host, port) or an unknown key, so a typo
- * in a test does not silently leave the default in place.
- */
-export function mergeOptions(current: EmulatorOptions, partial: Partial<EmulatorOptions>): EmulatorOptions {
+/** Drops keys whose value is undefined, so `{port: undefined}` keeps the current port. */
+function definedOnly(partial: Partial<EmulatorOptions>): Partial<EmulatorOptions> {
+  return Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
+}
+
+function checkKeys(current: EmulatorOptions, partial: Partial<EmulatorOptions>, allowStartOnly: boolean): void {
   const known = Object.keys(current);
   for (const key of Object.keys(partial)) {
     if (!known.includes(key)) throw new Error(`unknown emulator option: ${key}`);
-    if ((START_ONLY_OPTIONS as string[]).includes(key)) throw new Error(`option ${key} can only be set at start`);
+    if (!allowStartOnly && (START_ONLY_OPTIONS as string[]).includes(key)) {
+      throw new Error(`option ${key} can only be set at start`);
+    }
   }
-  return { ...current, ...partial };
+}
+
+/**
+ * Returns `current` with `partial` applied, for `setOptions`. Throws on a start-only option (host, port) or an
+ * unknown key, so a typo in a test does not silently leave the default in place.
+ */
+export function mergeOptions(current: EmulatorOptions, partial: Partial<EmulatorOptions>): EmulatorOptions {
+  checkKeys(current, partial, false);
+  return { ...current, ...definedOnly(partial) };
+}
+
+/** Like `mergeOptions`, for `startKonnectEmulator`, where host and port are allowed. */
+export function mergeStartOptions(current: EmulatorOptions, partial: Partial<EmulatorOptions>): EmulatorOptions {
+  checkKeys(current, partial, true);
+  return { ...current, ...definedOnly(partial) };
 }

@@ -1,0 +1,77 @@
+/**
+ * The in-process control surface (`EmulatorControl`) over the emulator's state, faults and request log. The HTTP
+ * control API in control.ts calls the same object, so both behave alike.
+ */
+import { ControlError, type EmulatorControl, type SeedOptions, type StoredObject } from "./control";
+import { secretFieldNames } from "./dcrConfigFields";
+import { type FaultQueue } from "./faults";
+import { mergeOptions } from "./options";
+import { type RequestLog } from "./requestLog";
+import { createAuthStrategy } from "./routes/authStrategies";
+import { createDcrProvider } from "./routes/dcrProviders";
+import { type EmulatorState } from "./state";
+import { type ObjectKind, type Region, type StoredAuthStrategy, type StoredDcrProvider } from "./types";
+
+/** Builds the control surface; every object it hands out is a copy, so tests cannot change the store by accident. */
+export function createEmulatorControl(state: EmulatorState, faults: FaultQueue, log: RequestLog): EmulatorControl {
+  function findStrategy(id: string): StoredAuthStrategy {
+    const strategy = state.store.find("application-auth-strategies", id) as StoredAuthStrategy | undefined;
+    if (strategy === undefined) throw new ControlError(404, `auth strategy ${id} not found`);
+    return strategy;
+  }
+
+  return {
+    reset() {
+      state.store.reset();
+      state.verifyCalls.clear();
+      log.clear();
+      faults.clear();
+    },
+    seedDcrProvider(body: unknown, seedOptions: SeedOptions = {}) {
+      return structuredClone(createDcrProvider(state, seedOptions.region ?? "us", body, seedOptions.id));
+    },
+    seedAuthStrategy(body: unknown, seedOptions: SeedOptions = {}) {
+      return structuredClone(createAuthStrategy(state, seedOptions.region ?? "us", body, seedOptions.id));
+    },
+    storedSecrets(id: string) {
+      const provider = state.store.find("dcr-providers", id) as StoredDcrProvider | undefined;
+      if (provider === undefined) return undefined;
+      const secrets: Record<string, string> = {};
+      for (const name of secretFieldNames(provider.provider_type)) {
+        const value = provider.dcr_config[name];
+        if (typeof value === "string") secrets[name] = value;
+      }
+      return secrets;
+    },
+    requestLog: () => log.list(),
+    clearRequestLog: () => log.clear(),
+    injectFault: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
+    pendingFaults: () => faults.pending(),
+    options: () => structuredClone(state.options),
+    setOptions(partial) {
+      const next = mergeOptions(state.options, partial);
+      if (partial.verifyResult !== undefined || partial.verifyResultById !== undefined) state.verifyCalls.clear();
+      state.options = next;
+    },
+    markStrategyInUse(id, inUse = true) {
+      state.store.putAuthStrategy({ ...findStrategy(id), in_use: inUse });
+    },
+    get: (kind: ObjectKind, id: string) => structuredClone(state.store.find(kind, id)),
+    list: (kind: ObjectKind, region?: Region) => structuredClone(state.store.all(kind, region)),
+    updateStored(kind: ObjectKind, id: string, patch: Record<string, unknown>): StoredObject {
+      const current = state.store.find(kind, id);
+      if (current === undefined) throw new ControlError(404, `${kind} ${id} not found`);
+      if (
+        (patch.id !== undefined && patch.id !== id) ||
+        (patch.region !== undefined && patch.region !== current.region)
+      ) {
+        throw new ControlError(400, "updateStored cannot change id or region");
+      }
+      const next = { ...current, updated_at: state.clock.nowIso(), ...structuredClone(patch) };
+      if (kind === "dcr-providers") state.store.putDcrProvider(next as StoredDcrProvider);
+      else state.store.putAuthStrategy(next as StoredAuthStrategy);
+      return structuredClone(next);
+    },
+  };
+}
