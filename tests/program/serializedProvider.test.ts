@@ -1,0 +1,85 @@
+/**
+ * What Pulumi stores as `__provider` for both resources, captured from a real registration under setMocks: no token,
+ * no secret, only the expected `require`s, and small. Sizes are printed for the record (the budget is a benchmark
+ * goal, not asserted here).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as konnect from "../../provider";
+
+const TOKEN = "kpat_SerializationProbeToken0123456789";
+const SECRET = "client-secret-that-must-not-leak";
+const registered: Record<string, Record<string, unknown>> = {};
+
+beforeAll(async () => {
+  process.env.KONNECT_TOKEN = TOKEN;
+  await pulumi.runtime.setMocks(
+    {
+      newResource: (args) => {
+        registered[args.type] = args.inputs as Record<string, unknown>;
+        return { id: `${args.name}-id`, state: args.inputs as Record<string, unknown> };
+      },
+      call: (args) => args.inputs as Record<string, unknown>,
+    },
+    "project",
+    "stack",
+    false,
+  );
+});
+afterAll(() => {
+  delete process.env.KONNECT_TOKEN;
+});
+
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+/** The value with every secret wrapper replaced by a marker. */
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (typeof value === "object" && value !== null) {
+    if (Object.values(value).includes(SECRET_SIG)) return "[secret]";
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecrets(v)]));
+  }
+  return value;
+}
+
+function unwrap(value: unknown): string {
+  if (typeof value === "string") return value;
+  const wrapped = value as { value?: unknown };
+  if (typeof wrapped?.value === "string") return wrapped.value;
+  throw new Error(`__provider is not a string: ${typeof value}`);
+}
+
+it("serializes both providers without secrets, with only package requires", async () => {
+  const dcr = new konnect.DcrProvider("dcr", {
+    name: "azure-dcr",
+    providerType: "azureAd",
+    issuer: "https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47",
+    dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: pulumi.secret(SECRET) },
+  });
+  const strategy = new konnect.AuthStrategy("strategy", {
+    name: "azure",
+    displayName: "Azure",
+    strategyType: "openid_connect",
+    openidConnect: { issuer: dcr.issuer, credentialClaim: ["appid"], scopes: ["openid"], authMethods: ["bearer"] },
+    dcrProviderId: dcr.id,
+  });
+  await new Promise<void>((resolve) => strategy.id.apply(() => resolve()));
+
+  for (const type of ["pulumi-nodejs:dynamic/konnect:DcrProvider", "pulumi-nodejs:dynamic/konnect:AuthStrategy"]) {
+    const inputs = registered[type];
+    expect(inputs).toBeDefined();
+    const code = unwrap(inputs!.__provider);
+    expect(code).not.toContain(TOKEN);
+    expect(code).not.toContain(SECRET);
+    const requires = [...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(new Set(requires)).toEqual(new Set(["pulumi-konnect-dcr/runtime"]));
+    expect(code).not.toMatch(/axios|zod/);
+    // the provider text is plain (no secret was captured), so the engine can show code changes
+    expect(typeof inputs!.__provider).toBe("string");
+    console.log(`${type} __provider: ${Buffer.byteLength(code)} bytes`);
+  }
+  // the client secret is sent only inside a secret wrapper
+  const dcrInputs = registered["pulumi-nodejs:dynamic/konnect:DcrProvider"]!;
+  expect(JSON.stringify(dcrInputs)).toContain(SECRET);
+  expect(JSON.stringify(withoutSecrets(dcrInputs))).not.toContain(SECRET);
+  expect(await pulumi.isSecret(dcr.dcrConfig)).toBe(true);
+});
