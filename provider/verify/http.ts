@@ -3,6 +3,8 @@
  * forwarded to another host), bypasses proxies for loopback hosts, and turns transport failures into a short
  * description that never includes request data (axios errors carry the request config, form body included).
  */
+import * as http from "node:http";
+import * as https from "node:https";
 import axios, { type AxiosInstance, type AxiosResponse } from "axios";
 
 /** Hosts for which plain http is accepted and proxies are bypassed. */
@@ -16,9 +18,16 @@ export function isLoopback(url: URL): boolean {
 /** Per-request timeout. */
 const TIMEOUT_MS = 20_000;
 
-/** Creates the HTTP client. */
+/** Creates the HTTP client (no keep-alive: a one-shot tool should not hold sockets open after its last call). */
 export function createHttp(): AxiosInstance {
-  return axios.create({ timeout: TIMEOUT_MS, maxRedirects: 0, validateStatus: () => true, responseType: "text" });
+  return axios.create({
+    timeout: TIMEOUT_MS,
+    maxRedirects: 0,
+    validateStatus: () => true,
+    responseType: "text",
+    httpAgent: new http.Agent({ keepAlive: false }),
+    httpsAgent: new https.Agent({ keepAlive: false }),
+  });
 }
 
 /** Outcome of one HTTP exchange. */

@@ -45,6 +45,7 @@ Exit codes: 0 all checks passed, 1 a check failed, 2 usage error.
 `;
 
 const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$/;
+const KNOWN_OPTION = /^(--(tenant|route|client-id|resource|method|login-url|insecure-http|help)|-h)$/;
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /** Parses a URL option, allowing http only for loopback hosts (or when `allowHttp`). */
@@ -93,17 +94,17 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     }));
   } catch (e) {
     const code = (e as { code?: string }).code;
-    const name = argv.find(
-      (a) =>
-        a.startsWith("-") &&
-        !/^--?(tenant|route|client-id|resource|method|login-url|insecure-http|help|h)(=|$)/.test(a),
-    );
+    const name = argv.map((a) => a.split("=")[0] ?? "").find((a) => a.startsWith("-") && !KNOWN_OPTION.test(a));
+    if (code !== "ERR_PARSE_ARGS_UNKNOWN_OPTION" || name === undefined) {
+      return {
+        kind: "error",
+        message: "Invalid arguments: every option except --insecure-http and --help takes a value.",
+      };
+    }
+    // Echo only what looks like an option name: a value typed as `--<secret>` must not be printed back.
     return {
       kind: "error",
-      message:
-        code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && name !== undefined
-          ? `Unknown option ${name.split("=")[0] ?? ""}.`
-          : "Invalid arguments: every option except --insecure-http and --help takes a value.",
+      message: /^--?[a-z][a-z-]{0,24}$/.test(name) ? `Unknown option ${name}.` : "Unknown option (not echoed).",
     };
   }
   if (values["help"] === true) return { kind: "help" };
