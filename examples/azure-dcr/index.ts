@@ -1,0 +1,66 @@
+/**
+ * The root stack (`Pulumi.yaml` at the repository root): Azure AD app registration wired to Konnect DCR, configured
+ * only from stack config. See docs/azure-dcr.md.
+ *
+ *   pulumi config set --secret konnect:token        # or export KONNECT_TOKEN
+ *   pulumi config set konnect:region eu             # default us
+ *   pulumi up
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { AzureKonnectDcr } from "../../provider/components";
+import type { GraphPermissionName, GraphPermissionPreset } from "../../provider/azure";
+
+const config = new pulumi.Config();
+const stack = pulumi.getStack();
+const grantAdminConsent = config.getBoolean("grantAdminConsent") ?? true;
+
+const dcr = new AzureKonnectDcr("azure-dcr", {
+  applicationDisplayName: config.get("applicationDisplayName") ?? `Konnect DCR (${stack})`,
+  graphPermissionPreset: config.get<GraphPermissionPreset>("graphPermissionPreset"),
+  graphPermissions: config.getObject<GraphPermissionName[]>("graphPermissions"),
+  grantAdminConsent,
+  secretLifetimeDays: config.getNumber("secretLifetimeDays"),
+  secretRotationDays: config.getNumber("secretRotationDays"),
+  secretEndDate: config.get("secretEndDate"),
+  secretRotationKey: config.get("secretRotationKey"),
+  dcrProviderName: config.get("dcrProviderName"),
+  dcrProviderDisplayName: config.get("dcrProviderDisplayName"),
+  authStrategyName: config.get("authStrategyName"),
+  authStrategyDisplayName: config.get("authStrategyDisplayName"),
+  scopes: config.getObject<string[]>("scopes"),
+  authMethods: config.getObject<string[]>("authMethods"),
+  verify: config.getBoolean("verify"),
+});
+
+/** Konnect id of the DCR provider. */
+export const dcrProviderId = dcr.dcrProviderId;
+/** Konnect id of the auth strategy: put it in an API publication's `auth_strategy_ids`. */
+export const authStrategyId = dcr.authStrategyId;
+/** OAuth v1 issuer both Konnect objects use. */
+export const issuer = dcr.issuer;
+/** Directory (tenant) id. */
+export const tenantId = dcr.tenantId;
+/** Client id of the application Konnect signs in with. */
+export const clientId = dcr.clientId;
+/** Its client secret (secret: `pulumi stack output clientSecret --show-secrets`). */
+export const clientSecret = dcr.clientSecret;
+/** Expiry of the current client secret. */
+export const secretEndDate = dcr.secretEndDate;
+/** Where a tenant admin grants consent by hand. */
+export const adminConsentUrl = dcr.adminConsentUrl;
+/** What a portal admin does next. */
+export const nextSteps = pulumi
+  .all([dcr.authStrategyId, dcr.adminConsentUrl, dcr.tenantId])
+  .apply(([strategyId, consentUrl, tenant]) =>
+    [
+      ...(grantAdminConsent ? [] : [`Grant admin consent (Privileged Role Administrator): ${consentUrl}`]),
+      `Publish an API with this auth strategy: PUT /v3/apis/<apiId>/publications/<portalId> ` +
+        `{"auth_strategy_ids":["${strategyId}"]}, or pick it in the Dev Portal's API publication settings.`,
+      "In the Dev Portal, create an application with this auth strategy; Konnect registers it in Azure AD.",
+      `Get a v1 token for it: POST https://login.microsoftonline.com/${tenant}/oauth2/token with ` +
+        "grant_type=client_credentials, client_id, client_secret and resource=https://graph.microsoft.com " +
+        "(or npm run verify -- --tenant ... --route ...).",
+    ]
+      .map((step, i) => `${i + 1}. ${step}`)
+      .join("\n"),
+  );
