@@ -4,6 +4,7 @@ import {
   createAuthStrategy,
   deleteAuthStrategy,
   getAuthStrategy,
+  listAllAuthStrategies,
   replaceAuthStrategy,
   updateAuthStrategy,
   type AuthStrategy,
@@ -20,6 +21,8 @@ import {
   toCreateRequest,
 } from "./authStrategyModel";
 import { withoutProviderCode } from "./compare";
+import { createOnce } from "./createOnce";
+import { createRetryDelayMs } from "./context";
 import { providerLog, transportFor } from "./context";
 import { IMPORT_UNSUPPORTED, explainDeleteConflict, isNotFound } from "./errorsForUsers";
 
@@ -45,7 +48,13 @@ export const authStrategyHandlers: Handlers = {
     const { transport, region } = transportFor(inputs.region);
     if (inputs.adoptId) return { id: inputs.adoptId, outs: await adopt(transport, region, inputs.adoptId, inputs) };
     providerLog(`creating auth strategy "${inputs.name}" (${inputs.strategyType}) in region ${region}`);
-    const created = await createAuthStrategy(transport, toCreateRequest(inputs));
+    const created = await createOnce({
+      post: (labels) => createAuthStrategy(transport, { ...toCreateRequest(inputs), labels }),
+      findByName: () => listAllAuthStrategies(transport, { filter: { name: { eq: inputs.name } } }),
+      labels: inputs.labels,
+      log: providerLog,
+      retryDelayMs: createRetryDelayMs(),
+    });
     return { id: created.id, outs: authStrategyOutputs(inputs, created) };
   },
 

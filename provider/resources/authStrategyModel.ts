@@ -10,7 +10,6 @@ import {
   formatIssues,
   idText,
   keyAuthConfigSchema,
-  labelsSchema,
   openIdConnectConfigSchema,
   text,
   type AuthStrategy,
@@ -19,7 +18,8 @@ import {
   type UpdateAuthStrategyRequest,
 } from "../konnect";
 import type { AuthStrategyInputs, AuthStrategyOutputs, OpenIdConnectState } from "./args";
-import { FailureList, isRecord, type CheckFailure } from "./checkSupport";
+import { FailureList, checkLabelsInput, isRecord, type CheckFailure } from "./checkSupport";
+import { userLabels } from "./createOnce";
 import { deepEqual, labelsEqual, labelsPatch, withoutUndefined } from "./compare";
 import { containsUnknown, isUnknown } from "./unknowns";
 
@@ -87,10 +87,7 @@ export function checkAuthStrategyInputs(news: Record<string, unknown>): {
   }
 
   if (props.dcrProviderId !== undefined && type !== "key_auth") f.check("dcrProviderId", props.dcrProviderId, idText());
-  if (props.labels !== undefined && !isUnknown(props.labels)) {
-    if (isRecord(props.labels)) f.check("labels", props.labels, labelsSchema());
-    else f.add("labels", "must be an object of string keys to string values");
-  }
+  if (props.labels !== undefined) checkLabelsInput(f, props.labels);
   if (props.principals !== undefined) {
     f.check("principals", props.principals, z.strictObject({ enabled: z.boolean({ error: "must be true or false" }) }));
   }
@@ -250,7 +247,8 @@ export function authStrategyOutputs(declared: AuthStrategyInputs, strategy: Auth
   }
   let keyAuth = strategy.keyAuth ? withoutUndefined({ ...strategy.keyAuth }) : undefined;
   if (keyAuth && Object.keys(keyAuth).length === 0 && declared.keyAuth === undefined) keyAuth = undefined;
-  const labels = Object.keys(strategy.labels).length > 0 || declared.labels !== undefined ? strategy.labels : undefined;
+  const visible = userLabels(strategy.labels);
+  const labels = Object.keys(visible).length > 0 || declared.labels !== undefined ? visible : undefined;
   const principals =
     strategy.principals && (declared.principals !== undefined || strategy.principals.enabled)
       ? strategy.principals

@@ -3,6 +3,8 @@
  * issues into Pulumi check failures that name the property (`dcrConfig.initialClientId: must be a GUID`).
  */
 import type { z } from "zod";
+import { MAX_LABELS, labelsSchema } from "../konnect";
+import { CREATE_LABEL } from "./createOnce";
 import { containsUnknown, isUnknown } from "./unknowns";
 
 /** A Pulumi check failure. */
@@ -56,4 +58,23 @@ export class FailureList {
 /** True for a plain object (not an array, not null, not the unknown sentinel). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value);
+}
+
+/** Validates declared labels: Konnect's rules, minus one slot and one key kept for the creation label. */
+export function checkLabelsInput(f: FailureList, labels: unknown): void {
+  if (isUnknown(labels)) return;
+  if (!isRecord(labels)) {
+    f.add("labels", "must be an object of string keys to string values");
+    return;
+  }
+  if (CREATE_LABEL in labels) f.add(`labels.${CREATE_LABEL}`, "reserved: set by pulumi-konnect-dcr on create");
+  const count = Object.keys(labels).length;
+  if (count > MAX_LABELS - 1) {
+    f.add(
+      "labels",
+      `at most ${MAX_LABELS - 1} labels are allowed (Konnect's ${MAX_LABELS} minus one kept for ${CREATE_LABEL}), got ${count}`,
+    );
+    return;
+  }
+  f.check("labels", labels, labelsSchema());
 }

@@ -35,6 +35,11 @@ export function setTransportOptions(options: TransportOptions): void {
   transports.clear();
 }
 
+/** First wait before a create whose outcome was unknown is tried again. */
+export function createRetryDelayMs(): number {
+  return transportOptions.backoff?.initialDelayMs ?? 1000;
+}
+
 let logSink: (line: string) => void = (line) => process.stderr.write(`${line}\n`);
 
 /** Writes one progress line to the provider log (stderr; the engine relays it). Never pass secrets here. */

@@ -4,6 +4,7 @@ import {
   createDcrProvider,
   deleteDcrProvider,
   getDcrProvider,
+  listAllDcrProviders,
   updateDcrProvider,
   verifyDcrProvider,
   type DcrProvider,
@@ -20,6 +21,8 @@ import {
   toCreateRequest,
 } from "./dcrProviderModel";
 import { withoutProviderCode } from "./compare";
+import { createOnce } from "./createOnce";
+import { createRetryDelayMs } from "./context";
 import { providerLog, transportFor } from "./context";
 import { IMPORT_UNSUPPORTED, ResourceInitError, explainDeleteConflict, isNotFound } from "./errorsForUsers";
 import { verifyWithRetry } from "./verify";
@@ -46,7 +49,13 @@ export const dcrProviderHandlers: Handlers = {
     const { transport, region } = transportFor(inputs.region);
     if (inputs.adoptId) return { id: inputs.adoptId, outs: await adopt(transport, region, inputs.adoptId, inputs) };
     providerLog(`creating DCR provider "${inputs.name}" (${inputs.providerType}) in region ${region}`);
-    const created = await createDcrProvider(transport, toCreateRequest(inputs));
+    const created = await createOnce({
+      post: (labels) => createDcrProvider(transport, { ...toCreateRequest(inputs), labels }),
+      findByName: () => listAllDcrProviders(transport, { filter: { name: { eq: inputs.name } } }),
+      labels: inputs.labels,
+      log: providerLog,
+      retryDelayMs: createRetryDelayMs(),
+    });
     const outs = dcrProviderOutputs(inputs, created);
     if (inputs.verify) await verifyOrKeep(transport, created.id, outs, "created");
     return { id: created.id, outs };

@@ -12,7 +12,6 @@ import {
   dcrConfigFieldSchema,
   formatIssues,
   idText,
-  labelsSchema,
   text,
   urlText,
   type DcrConfigField,
@@ -22,7 +21,8 @@ import {
   type UpdateDcrProviderRequest,
 } from "../konnect";
 import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs } from "./args";
-import { FailureList, isRecord, type CheckFailure } from "./checkSupport";
+import { FailureList, checkLabelsInput, isRecord, type CheckFailure } from "./checkSupport";
+import { userLabels } from "./createOnce";
 import { deepEqual, labelsEqual, labelsPatch, normalizeIssuer, withoutUndefined } from "./compare";
 import { UNKNOWN, containsUnknown, isUnknown } from "./unknowns";
 
@@ -101,7 +101,7 @@ export function checkDcrProviderInputs(news: Record<string, unknown>): {
     }
   }
 
-  if (props.labels !== undefined) checkLabels(f, props.labels);
+  if (props.labels !== undefined) checkLabelsInput(f, props.labels);
   if (props.adoptId !== undefined) f.check("adoptId", props.adoptId, idText());
   if (props.verify !== undefined) f.check("verify", props.verify, z.boolean({ error: "must be true or false" }));
   if (props.region !== undefined) {
@@ -124,15 +124,6 @@ export function checkDcrProviderInputs(news: Record<string, unknown>): {
     }
   }
   return { inputs, failures: f.failures };
-}
-
-function checkLabels(f: FailureList, labels: unknown): void {
-  if (isUnknown(labels)) return;
-  if (!isRecord(labels)) {
-    f.add("labels", "must be an object of string keys to string values");
-    return;
-  }
-  f.check("labels", labels, labelsSchema());
 }
 
 function checkDcrConfig(f: FailureList, type: DcrProviderType, config: unknown): void {
@@ -266,7 +257,8 @@ export function dcrProviderOutputs(declared: DcrProviderInputs, provider: DcrPro
     }
     dcrConfig = config;
   }
-  const labels = Object.keys(provider.labels).length > 0 || declared.labels !== undefined ? provider.labels : undefined;
+  const visible = userLabels(provider.labels);
+  const labels = Object.keys(visible).length > 0 || declared.labels !== undefined ? visible : undefined;
   return withoutUndefined({
     name: provider.name,
     displayName: provider.displayName ?? declared.displayName,

@@ -275,7 +275,10 @@ describe("DcrProvider behaviours", () => {
     const next = await checked({ ...TYPES.okta!.inputs, labels: { a: "1" } });
     const updated = await provider.update!(id, outs!, next);
     expect(updated.outs!.labels).toEqual({ a: "1" });
-    expect((emulator.get("dcr-providers", id) as { labels?: unknown }).labels).toEqual({ a: "1" });
+    expect((emulator.get("dcr-providers", id) as { labels?: unknown }).labels).toEqual({
+      a: "1",
+      "pulumi-create-id": expect.any(String),
+    });
   });
 
   it("verify retries until Konnect accepts the new secret", async () => {

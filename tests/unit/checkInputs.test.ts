@@ -273,7 +273,17 @@ describe("DcrProvider check: bad inputs", () => {
     [
       "too many labels",
       azure({ labels: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"])) }),
-      [{ property: "labels", reason: "at most 50 labels are allowed, got 51" }],
+      [
+        {
+          property: "labels",
+          reason: "at most 49 labels are allowed (Konnect's 50 minus one kept for pulumi-create-id), got 51",
+        },
+      ],
+    ],
+    [
+      "label key reserved for the creation label",
+      azure({ labels: { "pulumi-create-id": "x" } }),
+      [{ property: "labels.pulumi-create-id", reason: "reserved: set by pulumi-konnect-dcr on create" }],
     ],
     [
       "labels not an object",
