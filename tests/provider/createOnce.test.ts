@@ -4,7 +4,8 @@
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
-import { callShapes, providerLogLines, startProviderTestbed } from "./support";
+import { setStackSettings } from "../../provider/resources/runtime";
+import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "./support";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const dcrInputs: DcrProviderInputs = {
@@ -80,7 +81,9 @@ describe.each([
   });
 
   it("many creates at once under throttling all succeed without duplicates", async () => {
-    emulator.setOptions({ rateLimit: { requestsPerSecond: 20, retryAfterSeconds: 1 } });
+    // 30 creates against a 10-per-second bucket: a third of them must wait for Retry-After
+    emulator.setOptions({ rateLimit: { requestsPerSecond: 10, retryAfterSeconds: 1 } });
+    setStackSettings({ token: TEST_TOKEN, serverUrl: `${emulator.url}/{region}`, retryBudgetSeconds: 30 });
     try {
       const results = await Promise.all(Array.from({ length: 30 }, () => create()));
       expect(new Set(results.map((r) => r.id)).size).toBe(30);
@@ -88,6 +91,7 @@ describe.each([
       expect(emulator.requestLog().some((e) => e.status === 429)).toBe(true);
     } finally {
       emulator.setOptions({ rateLimit: null });
+      setStackSettings({ token: TEST_TOKEN, serverUrl: `${emulator.url}/{region}`, retryBudgetSeconds: 5 });
     }
   });
 });
