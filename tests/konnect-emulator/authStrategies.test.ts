@@ -226,6 +226,25 @@ describe("openid_connect strategies", () => {
     );
   });
 
+  it("PATCH sets principals and answers missing_reference for an unknown dcr_provider_id", async () => {
+    const created = await call(konnect, "POST", STRATEGIES, oidcBody());
+    const enabled = await call(konnect, "PATCH", `${STRATEGIES}/${created.id}`, { principals: { enabled: true } });
+    expect(enabled.body.principals).toStrictEqual({ enabled: true });
+    const missing = "99999999-9999-4999-8999-999999999999";
+    const refused = await call(konnect, "PATCH", `${STRATEGIES}/${created.id}`, { dcr_provider_id: missing });
+    expect(refused.body).toStrictEqual(
+      invalidParameters([
+        {
+          field: "dcr_provider_id",
+          rule: "missing_reference",
+          reason: `DCR provider [${missing}] does not exist`,
+          source: "body",
+        },
+      ]),
+    );
+    expect((await call(konnect, "GET", `${STRATEGIES}/${created.id}`)).body).toStrictEqual(enabled.body);
+  });
+
   it("PATCH label null deletes that key", async () => {
     const created = await call(konnect, "POST", STRATEGIES, { ...oidcBody(), labels: { env: "dev", team: "a" } });
     const patched = await call(konnect, "PATCH", `${STRATEGIES}/${created.id}`, { labels: { team: null } });
@@ -286,6 +305,17 @@ describe("PUT on a strategy", () => {
     const changed = await call(konnect, "PUT", `${STRATEGIES}/${created.id}`, KEY_AUTH_BODY);
     expect(changed.status).toBe(201);
     expect(changed.body.strategy_type).toBe("key_auth");
+  });
+
+  it("validates the body like a create and leaves the strategy unchanged on 400", async () => {
+    const created = await call(konnect, "POST", STRATEGIES, KEY_AUTH_BODY);
+    const refused = await call(konnect, "PUT", `${STRATEGIES}/${created.id}`, { ...KEY_AUTH_BODY, name: "" });
+    expect(refused.body).toStrictEqual(
+      invalidParameters([
+        { field: "name", rule: "min_length", minimum: 1, reason: "must have at least 1 characters", source: "body" },
+      ]),
+    );
+    expect((await call(konnect, "GET", `${STRATEGIES}/${created.id}`)).body).toStrictEqual(created.body);
   });
 
   it("answers 404 for an unknown id, or creates it with strategyPutUnknownId create", async () => {
