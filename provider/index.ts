@@ -2,6 +2,8 @@
  * pulumi-konnect-dcr: Kong Konnect Dev Portal Dynamic Client Registration as Pulumi resources.
  *
  * - `DcrProvider` and `AuthStrategy`: dynamic resources for `/v2/dcr-providers` and `/v2/application-auth-strategies`.
+ * - `AzureDcrAdminApp`: the Azure AD (Entra ID) application Konnect uses to register developer apps.
+ * - `AzureKonnectDcr`: the whole Azure DCR flow in one component.
  * - `providers`: the underlying `pulumi.dynamic.ResourceProvider` objects, usable directly with plain values.
  */
 import { authStrategyProvider } from "./resources/authStrategy";
@@ -10,6 +12,8 @@ import { dcrProviderProvider } from "./resources/dcrProvider";
 export * from "./resources/args";
 export { AuthStrategy } from "./resources/authStrategy";
 export { DcrProvider } from "./resources/dcrProvider";
+export * from "./azure";
+export * from "./components";
 
 /** The dynamic resource providers themselves (check, diff, create, read, update, delete with plain values). */
 export const providers = {
