@@ -3,7 +3,8 @@
  * `index.ts` so tests can build the policies without starting the analyzer server.
  */
 import type { Policies } from "@pulumi/policy";
-import { resourcePolicy, stackPolicy, systemClock, type Clock } from "./lib/policy";
+import { resourcePolicy, stackPolicy, systemClock } from "./lib/policy";
+import type { Clock } from "./lib/policy";
 import { adminAppTokenV1 } from "./rules/adminAppTokenV1";
 import { dcrIssuerV1 } from "./rules/dcrIssuerV1";
 import { dcrProtectProduction } from "./rules/dcrProtectProduction";

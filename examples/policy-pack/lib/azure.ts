@@ -2,7 +2,8 @@
  * Helpers over the plain arguments of Azure AD resources and Konnect issuers, shared by several rules.
  */
 import { GRAPH_PERMISSIONS, MICROSOFT_GRAPH_APP_ID } from "./types";
-import { asArray, asObject, asString, isUnknown, type Plain, type PlainObject } from "./plain";
+import { asArray, asObject, asString, isUnknown } from "./plain";
+import type { PlainObject } from "./plain";
 
 /** One requested Graph permission; `id`/`type` are undefined when unknown in preview. */
 export interface GraphAccess {
@@ -53,9 +54,4 @@ export const AZURE_V1_ISSUER = new RegExp(`^https://sts\\.windows\\.net/${GUID}$
 /** Issuer with one trailing slash removed, for comparing issuers the way Konnect and kongctl normalise them. */
 export function normalizeIssuer(issuer: string): string {
   return issuer.endsWith("/") ? issuer.slice(0, -1) : issuer;
-}
-
-/** The string value of a property, `UNKNOWN` passes through as undefined together with a flag. */
-export function knownString(value: Plain): { known: boolean; value: string | undefined } {
-  return isUnknown(value) ? { known: false, value: undefined } : { known: true, value: asString(value) };
 }

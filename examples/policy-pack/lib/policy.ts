@@ -21,12 +21,10 @@ export const systemClock: Clock = () => new Date();
 
 /** Rule defaults overlaid with the policy config the user set (unknown keys and `suppressions` kept aside). */
 function resolveConfig<C>(defaults: C, raw: Record<string, unknown>): { config: C; suppressions: unknown } {
-  const { suppressions, ...rest } = raw;
-  const config = { ...defaults } as Record<string, unknown>;
-  for (const key of Object.keys(defaults as object)) {
-    if (rest[key] !== undefined) config[key] = rest[key];
-  }
-  return { config: config as C, suppressions };
+  const base = defaults as unknown as Record<string, unknown>;
+  const config: Record<string, unknown> = {};
+  for (const key of Object.keys(base)) config[key] = raw[key] !== undefined ? raw[key] : base[key];
+  return { config: config as unknown as C, suppressions: raw["suppressions"] };
 }
 
 /** The config schema Pulumi sees: the rule's own properties plus `suppressions`. */

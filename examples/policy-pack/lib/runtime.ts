@@ -6,7 +6,7 @@ import * as policy from "@pulumi/policy";
 
 /** The two untyped exports, with the types they have at run time. */
 interface ProxyExports {
-  UnknownValueError: abstract new (...args: never[]) => Error;
+  UnknownValueError: new (...args: never[]) => Error;
   unknownCheckingProxy: <T extends object>(value: T) => T;
 }
 

@@ -6,7 +6,8 @@
  * for two years; without `rotateWhenChanged` nothing replaces it before it expires, and DCR stops working that day.
  * "Now" comes from the rule context, so the check is deterministic in tests.
  */
-import { asObject, asString, isUnknown, show, type Plain } from "../lib/plain";
+import { asObject, asString, isUnknown, show } from "../lib/plain";
+import type { Plain } from "../lib/plain";
 import type { ResourceRule } from "../lib/rule";
 import { APPLICATION_PASSWORD_TYPE } from "../lib/types";
 

@@ -16,7 +16,8 @@
  * `https://sts.windows.net/` issuer, and its claim is checked.
  */
 import { normalizeIssuer } from "../lib/azure";
-import { asArray, asString, isUnknown, show, type Plain } from "../lib/plain";
+import { asArray, asString, isUnknown, show } from "../lib/plain";
+import type { Plain } from "../lib/plain";
 import type { StackRule, StackRuleResource, StackViolation } from "../lib/rule";
 import { AUTH_STRATEGY_TYPE, AZURE_PROVIDER_TYPE, DCR_PROVIDER_TYPE } from "../lib/types";
 
