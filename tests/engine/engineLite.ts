@@ -357,7 +357,12 @@ async function runDeployment(command: "preview" | "up", options: EngineOptions):
       }
       step.inputs = inputs;
       if (!resource.dynamic) {
-        const simulatedOutputs = resolvePlaceholders(resource.outputs, lookup) as PropertyMap;
+        // The engine re-marks secrets for every provider's outputs, mocked ones included (for example azuread's
+        // ApplicationPassword registers additionalSecretOutputs ["value"]).
+        const simulatedOutputs = markAdditionalSecrets(
+          annotateSecrets(resolvePlaceholders(resource.outputs, lookup) as PropertyMap, inputs),
+          resource.options.additionalSecretOutputs,
+        );
         step.op = !old ? "create" : deepEqual(stripSecrets(old.inputs), stripSecrets(inputs)) ? "same" : "update";
         if (step.op === "update") step.changedKeys = changedKeys(old!.inputs, inputs);
         resolved.set(resource.urn, { id: resource.id ?? null, outputs: simulatedOutputs, planned: false });

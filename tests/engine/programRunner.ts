@@ -153,14 +153,19 @@ function loadMocks(spec: CaptureSpec): pulumiTypes.runtime.Mocks {
   const candidates = [spec.mocks.exportName, "createMocks", "createAzureMocks", "default", "mocks"];
   for (const name of candidates) {
     if (name === undefined) continue;
-    const exported = mod[name];
-    if (typeof exported === "function")
-      return (exported as (o: unknown) => pulumiTypes.runtime.Mocks)(spec.mocks.options);
-    if (typeof exported === "object" && exported !== null && "newResource" in exported) {
-      return exported as pulumiTypes.runtime.Mocks;
-    }
+    let exported = mod[name];
+    if (typeof exported === "function") exported = (exported as (options: unknown) => unknown)(spec.mocks.options);
+    const mocks = asMocks(exported) ?? asMocks((exported as { mocks?: unknown } | undefined)?.mocks);
+    if (mocks) return mocks;
   }
   throw new Error(`${spec.mocks.module} exports no Mocks factory (tried ${candidates.filter(Boolean).join(", ")})`);
+}
+
+/** The value as Mocks when it has `newResource` (a factory may return Mocks or an object holding them as `mocks`). */
+function asMocks(value: unknown): pulumiTypes.runtime.Mocks | undefined {
+  return typeof value === "object" && value !== null && "newResource" in value
+    ? (value as pulumiTypes.runtime.Mocks)
+    : undefined;
 }
 
 process.on("unhandledRejection", (error) => {
