@@ -32,13 +32,32 @@ export async function runRootProgram(
 ): Promise<{ outputs: RootOutputs; mocks: AzureMocks }> {
   const mocks = createAzureMocks();
   await pulumi.runtime.setMocks(mocks.mocks, PROJECT, stack, false);
-  const qualified = (key: string) => (key.includes(":") ? key : `${PROJECT}:${key}`);
+  setConfig(PROJECT, config, secretKeys);
+  // require, not import(): under module node16 `import()` stays a native dynamic import, which jest cannot load.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const outputs = require("../../examples/azure-dcr/index") as RootOutputs;
+  return { outputs, mocks };
+}
+
+/** Sets the stack config; keys without a namespace get the project's. */
+function setConfig(project: string, config: Record<string, string>, secretKeys: string[]): void {
+  const qualified = (key: string) => (key.includes(":") ? key : `${project}:${key}`);
   pulumi.runtime.setAllConfig(
     Object.fromEntries(Object.entries(config).map(([k, v]) => [qualified(k), v])),
     secretKeys.map(qualified),
   );
-  // require, not import(): under module node16 `import()` stays a native dynamic import, which jest cannot load.
+}
+
+/** Runs `examples/<folder>/index.ts` under the Azure mocks as project `project`; returns its exports. */
+export async function runExample(
+  folder: string,
+  project: string,
+  config: Record<string, string> = {},
+): Promise<{ outputs: Record<string, unknown>; mocks: AzureMocks }> {
+  const mocks = createAzureMocks();
+  await pulumi.runtime.setMocks(mocks.mocks, project, "dev", false);
+  setConfig(project, config, []);
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const outputs = require("../../examples/azure-dcr/index") as RootOutputs;
+  const outputs = require(`../../examples/${folder}/index`) as Record<string, unknown>;
   return { outputs, mocks };
 }
