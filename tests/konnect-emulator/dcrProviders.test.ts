@@ -236,7 +236,16 @@ describe("DCR provider routes and options", () => {
     expect(put.status).toBe(405);
     expect(put.headers.get("allow")).toBe("GET, PATCH, DELETE");
     expect(put.body).toStrictEqual(problem(405, "Method Not Allowed", "Method PUT is not allowed here"));
-    for (const path of ["/v1/dcr-providers", "/v2/unknown", "/v2/dcr-providers/", "/xx/v2/dcr-providers"]) {
+    const unknownPaths = [
+      "/v1/dcr-providers",
+      "/v2/unknown",
+      "/v2/constructor",
+      "/v2/dcr-providers/",
+      `/v2/dcr-providers/${created.id}/constructor`,
+      `/v2/dcr-providers/${created.id}/verify/more`,
+      "/xx/v2/dcr-providers",
+    ];
+    for (const path of unknownPaths) {
       expect((await call(konnect, "GET", path)).status).toBe(404);
     }
   });

@@ -97,6 +97,11 @@ describe("DCR provider filters and sort", () => {
     ["sort=labels", query("sort", sortChoice(["created_at", "updated_at", "provider_type", "issuer", "name"]))],
     ["filter[labels]=x", query("filter[labels]", { rule: "unknown_property", reason: "is not a supported filter" })],
     [
+      "filter[constructor]=x",
+      query("filter[constructor]", { rule: "unknown_property", reason: "is not a supported filter" }),
+    ],
+    ["sort=constructor", query("sort", sortChoice(["created_at", "updated_at", "provider_type", "issuer", "name"]))],
+    [
       "filter[provider_type][contains]=a",
       query("filter[provider_type][contains]", { rule: "enum", choices: ["eq"], reason: "must use one of: eq" }),
     ],

@@ -4,6 +4,7 @@
  * a stable sort on top of it. Query problems answer 400 with `source: "query"`.
  */
 import { invalidRequest, type InvalidParameter } from "./problem";
+import { ownValue } from "./validation";
 
 /** Filter operators Konnect defines (`StringFieldFilter`, `UuidFieldFilter`). */
 export type FilterOperator = "eq" | "neq" | "contains" | "oeq" | "ocontains";
@@ -94,7 +95,7 @@ function parseFilters<T>(query: URLSearchParams, spec: ListSpec<T>, issues: Inva
     if (match === null) continue;
     const name = match[1] ?? "";
     const operator = match[2] ?? "eq";
-    const field = spec.filters[name];
+    const field = ownValue(spec.filters, name);
     if (field === undefined) {
       issues.push(queryIssue(key, { rule: "unknown_property", reason: "is not a supported filter" }));
       continue;
@@ -120,7 +121,7 @@ function parseSort<T>(query: URLSearchParams, spec: ListSpec<T>, issues: Invalid
   const sorts: ParsedSort<T>[] = [];
   for (const term of raw.split(",")) {
     const match = SORT_TERM.exec(term.trim());
-    const read = match === null ? undefined : spec.sorts[match[1] ?? ""];
+    const read = match === null ? undefined : ownValue(spec.sorts, match[1] ?? "");
     if (match === null || read === undefined) {
       const choices = Object.keys(spec.sorts);
       issues.push(queryIssue("sort", { rule: "enum", choices, reason: `must sort by: ${choices.join(", ")}` }));

@@ -6,7 +6,7 @@ import { ProblemError, invalidRequest, notFound } from "./problem";
 import { handleAuthStrategies } from "./routes/authStrategies";
 import { handleDcrProviders } from "./routes/dcrProviders";
 import { type ApiRequest, type ApiResponse, type EmulatorState } from "./state";
-import { isUuid } from "./validation";
+import { isUuid, ownValue } from "./validation";
 
 interface Endpoint {
   methods: readonly string[];
@@ -36,11 +36,11 @@ function checkId(id: string, parameter: string, state: EmulatorState): void {
 /** Dispatches an authenticated API request. */
 export function routeApiRequest(request: ApiRequest, state: EmulatorState): ApiResponse {
   const [version, collection, id, action, ...rest] = request.segments;
-  const resource = collection === undefined ? undefined : ENDPOINTS[collection];
+  const resource = collection === undefined ? undefined : ownValue(ENDPOINTS, collection);
   if (version !== "v2" || resource === undefined || rest.length > 0 || id === "" || action === "") throw notFound();
-  let endpoint = resource.collection;
-  if (id !== undefined)
-    endpoint = action === undefined ? resource.item : (resource.actions[action] ?? notFoundEndpoint());
+  let endpoint: Endpoint | undefined = resource.collection;
+  if (id !== undefined) endpoint = action === undefined ? resource.item : ownValue(resource.actions, action);
+  if (endpoint === undefined) throw notFound();
   if (!endpoint.methods.includes(request.method)) {
     throw new ProblemError(405, `Method ${request.method} is not allowed here`, undefined, {
       Allow: endpoint.methods.join(", "),
@@ -48,8 +48,4 @@ export function routeApiRequest(request: ApiRequest, state: EmulatorState): ApiR
   }
   if (id !== undefined) checkId(id, endpoint.idParameter, state);
   return endpoint.handle(request, state, id, action);
-}
-
-function notFoundEndpoint(): never {
-  throw notFound();
 }

@@ -31,6 +31,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** `record[key]` when `key` is the record's own property (never `constructor` or another prototype member). */
+export function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** `base.key`, or `key` at the top level. */
 export function fieldPath(base: string, key: string): string {
   return base === "" ? key : `${base}.${key}`;
