@@ -1,6 +1,8 @@
 /**
- * `npm run emulator -- [--port 8080] [--latency 50] [--rate-limit 10]`: runs the Konnect emulator in the foreground
- * and prints how to point the provider at it. Stops cleanly on SIGINT/SIGTERM.
+ * `npm run emulator -- [--port 8080] [--host 127.0.0.1] [--latency 50] [--rate-limit 10] [--retry-after 2]`: runs
+ * the Konnect emulator in the foreground and prints how to point the provider at it. `--latency` delays every API
+ * request (ms); `--rate-limit` answers 429 above that many requests per second, with `Retry-After: --retry-after`
+ * (default 1). Stops cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from "node:util";
 import { startKonnectEmulator } from "./emulator";
