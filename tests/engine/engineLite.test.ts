@@ -186,7 +186,16 @@ describe("engine-lite", () => {
       WIDGET_URN,
       itemUrn("parent"),
     ]);
-    expect((await destroy({ ...opts, config: opts.program.config })).ok).toBe(true);
+    // A resource deleted out of band leaves the state on refresh (Read answers an empty id).
+    store.items.delete(newParentId);
+    const refreshed = await refresh({ ...opts, config: opts.program.config });
+    expect(refreshed.diagnostics).toEqual([]);
+    expect(refreshed.steps.map((s) => [s.op, s.name, s.gone])).toEqual([
+      ["read", "widget", undefined],
+      ["read", "parent", true],
+    ]);
+    expect(loadState(opts.statePath, PASSPHRASE, TOY_PROJECT, "dev").resources.map((r) => r.urn)).toEqual([WIDGET_URN]);
+    expect(ops(await destroy({ ...opts, config: opts.program.config }))).toEqual(["delete widget"]);
     expect(store.items.size).toBe(0);
 
     // A create error carrying an id keeps the resource in state; the command fails and stops.

@@ -4,6 +4,7 @@
 import { secret, UNKNOWN } from "./encoding";
 import { isProcessGroupAlive, startPluginHost, stopAllHosts, type PluginHost } from "./pluginHost";
 import { ProviderClient, ProviderError } from "./providerClient";
+import { placeholder, type CapturedProgram } from "./programCapture";
 import { startToyStore, type ToyStore } from "./fixtures/toyStore";
 import {
   captureToyProvider,
@@ -19,10 +20,11 @@ let store: ToyStore;
 let host: PluginHost;
 let client: ProviderClient;
 let providerText: string;
+let program: CapturedProgram;
 
 beforeAll(async () => {
   store = await startToyStore(TOY_TOKEN);
-  [{ providerText }, host] = await Promise.all([
+  [{ providerText, program }, host] = await Promise.all([
     captureToyProvider(store.url),
     startPluginHost({ project: TOY_PROJECT }),
   ]);
@@ -33,6 +35,45 @@ afterAll(async () => {
   client?.close();
   await stopAllHosts();
   await store?.close();
+});
+
+describe("program capture", () => {
+  it("records what the engine would receive: inputs, secrets, dependencies, options, placeholders", () => {
+    const parent = itemUrn("parent");
+    const group = "urn:pulumi:dev::toy::toy:index:Group::group";
+    const widget = "urn:pulumi:dev::toy::mock:index:Widget::widget";
+    const child = "urn:pulumi:dev::toy::toy:index:Group$pulumi-nodejs:dynamic/toy:Item::child";
+    expect(program.resources.map((r) => [r.urn, r.dynamic, r.parent, r.dependencies])).toEqual([
+      [group, false, undefined, []],
+      [widget, false, undefined, []],
+      [parent, true, undefined, []],
+      [child, true, group, [widget, parent]],
+    ]);
+    const childResource = program.resources[3]!;
+    const { __provider: childProvider, ...childInputs } = childResource.inputs;
+    expect(childProvider).toBe(providerText);
+    expect(childInputs).toEqual({
+      name: `${placeholder(parent, "name")}-child`,
+      color: "blue",
+      password: secret(TOY_PASSWORD),
+      parentId: placeholder(parent, "id"),
+    });
+    expect(childResource.options).toEqual({
+      protect: false,
+      deleteBeforeReplace: false,
+      additionalSecretOutputs: ["revision"],
+      ignoreChanges: [],
+    });
+    expect(childResource.outputs.revision).toBe(placeholder(child, "revision"));
+    expect(childResource.outputs.password).toEqual(secret(placeholder(child, "password")));
+    expect(program.resources[1]!.outputs).toEqual({ size: 3 });
+    expect(program.outputs).toEqual({
+      parentId: placeholder(parent, "id"),
+      parentName: placeholder(parent, "name"),
+      childLabel: `child of ${placeholder(parent, "id")}`,
+      childPassword: secret(placeholder(child, "password")),
+    });
+  });
 });
 
 describe("plugin host driven over gRPC", () => {
