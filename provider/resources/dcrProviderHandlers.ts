@@ -146,7 +146,19 @@ async function verifyOrKeep(
   outs: DcrProviderOutputs,
   what: string,
 ): Promise<void> {
-  const result = await verifyWithRetry(() => verifyDcrProvider(transport, id));
+  let result;
+  try {
+    result = await verifyWithRetry(() => verifyDcrProvider(transport, id));
+  } catch (error) {
+    // The object exists: a verify call that failed (throttled, 5xx, no answer) must not drop it from state.
+    throw new ResourceInitError(
+      `DCR provider "${outs.name}" was ${what} (id ${id}) but verifying it failed: ${(error as Error).message}. ` +
+        "It is kept in state; run `pulumi up` again to verify it.",
+      id,
+      outs as unknown as Record<string, unknown>,
+      { cause: error },
+    );
+  }
   if (result.status === "success") {
     providerLog(`verified DCR provider "${outs.name}"`);
     return;

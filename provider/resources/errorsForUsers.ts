@@ -8,17 +8,23 @@ import { KonnectApiError } from "../konnect";
 export class ResourceInitError extends Error {
   override readonly name = "ResourceInitError";
 
+  /** The outputs to store (not enumerable: they hold write-only secrets, kept out of logs and `util.inspect`). */
+  declare readonly properties: Record<string, unknown>;
+
   /**
    * @param message What failed after the object was created or updated.
    * @param id The Konnect id, so the engine keeps the object in state.
    * @param properties The outputs to store.
+   * @param options The underlying error as `cause`.
    */
   constructor(
     message: string,
     readonly id: string,
-    readonly properties: Record<string, unknown>,
+    properties: Record<string, unknown>,
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
+    Object.defineProperty(this, "properties", { value: properties, enumerable: false });
   }
 
   /** Reasons, as the host forwards them to the engine. */
