@@ -97,6 +97,28 @@ describe("snapshotProps", () => {
   });
 });
 
+describe("unknown values from another copy of @pulumi/policy", () => {
+  it("are recognised by shape, while other errors propagate", () => {
+    const foreign = Object.assign(new Error("string value at .issuer can't be known during preview"), {
+      unknownTypeSentinel: UNKNOWN_STRING,
+    });
+    const props = Object.defineProperty({ name: "x" }, "issuer", {
+      enumerable: true,
+      get: () => {
+        throw foreign;
+      },
+    });
+    expect(snapshotProps(props)).toEqual({ name: "x", issuer: UNKNOWN });
+    const broken = Object.defineProperty({}, "issuer", {
+      enumerable: true,
+      get: () => {
+        throw new Error("boom");
+      },
+    });
+    expect(() => snapshotProps(broken)).toThrow("boom");
+  });
+});
+
 describe("policy config defaults", () => {
   it("match the defaults in the config schema", () => {
     const byName = new Map(policies.map((p) => [p.name, p.configSchema?.properties ?? {}]));

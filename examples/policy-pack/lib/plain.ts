@@ -3,7 +3,7 @@
  * during preview; rules here work on plain data instead, with such values replaced by the {@link UNKNOWN} marker, so a
  * rule can skip exactly the unknown part and still check the rest of the resource.
  */
-import { UnknownValueError } from "./runtime";
+import { isUnknownValueError } from "./runtime";
 
 /** Marker for a value Pulumi cannot know yet (preview of a resource that depends on one not yet created). */
 export const UNKNOWN: unique symbol = Symbol("unknown");
@@ -21,7 +21,7 @@ function read(value: object, key: string | number): unknown {
   try {
     return (value as Record<string | number, unknown>)[key];
   } catch (e) {
-    if (e instanceof UnknownValueError) return UNKNOWN;
+    if (isUnknownValueError(e)) return UNKNOWN;
     throw e;
   }
 }
