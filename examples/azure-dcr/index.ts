@@ -1,6 +1,6 @@
 /**
  * The root stack (`Pulumi.yaml` at the repository root): Azure AD app registration wired to Konnect DCR, configured
- * only from stack config. See docs/azure-dcr.md.
+ * only from stack config. See examples/azure-dcr/README.md.
  *
  *   pulumi config set --secret konnect:token        # or export KONNECT_TOKEN
  *   pulumi config set konnect:region eu             # default us
