@@ -121,19 +121,8 @@ export interface AuthStrategyArgs {
   region?: pulumi.Input<KonnectRegion>;
 }
 
-/** Plain (resolved) DCR config as the provider sees and returns it. */
-export interface DcrConfigState {
-  initialClientId?: string;
-  initialClientSecret?: string;
-  initialClientAudience?: string;
-  useDeveloperManagedScopes?: boolean;
-  dcrToken?: string;
-  dcrBaseUrl?: string;
-  apiKey?: string;
-  disableEventHooks?: boolean;
-  disableRefreshSecret?: boolean;
-  allowMultipleCredentials?: boolean;
-}
+/** Plain (resolved) DCR config as the provider sees and returns it: `DcrConfigArgs` without Inputs. */
+export type DcrConfigState = { [K in keyof DcrConfigArgs]?: pulumi.Unwrap<NonNullable<DcrConfigArgs[K]>> };
 
 /** Plain DCR provider inputs as the dynamic provider receives them after `check`. */
 export interface DcrProviderInputs {
