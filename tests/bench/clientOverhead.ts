@@ -1,0 +1,209 @@
+/**
+ * Client overhead: time per operation through our Konnect client (axios + axios-retry transport, zod validation
+ * and camelCase mapping) against a bare keep-alive `http.request` (plus JSON.stringify/parse) to the same in-process
+ * emulator with zero latency, in the same run. Variants run in interleaved batches (rotating order), and the
+ * figure per variant is the median over batches of the mean time per operation. A third variant, the bare
+ * `transport.send` (our axios stack, no schemas) and a bare `axios` instance split the overhead into HTTP library,
+ * our transport and validation; an in-memory
+ * breakdown times the zod schema construction each call performs.
+ */
+import * as http from "node:http";
+import axios from "axios";
+import {
+  createDcrProvider,
+  createDcrProviderRequestSchema,
+  createTransport,
+  dcrProviderListSchema,
+  dcrProviderResponseSchema,
+  getDcrProvider,
+  listDcrProviders,
+  resolveConnection,
+  type CreateDcrProviderRequest,
+} from "../../provider/konnect";
+import { authStrategyResponseSchema, createAuthStrategyRequestSchema } from "../../provider/konnect";
+import { checkAuthStrategyInputs } from "../../provider/resources/authStrategyModel";
+import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { GoalRow, SectionResult } from "./goals";
+import { median, now, round } from "./stats";
+import { BENCH_ISSUER, BENCH_TOKEN } from "./support";
+
+/** Goal: our client at most this many times a bare request. */
+export const CLIENT_RATIO_GOAL = 1.5;
+
+type Op = () => Promise<unknown>;
+
+/** An auth strategy as the scale runs declare it (for timing the Check handler in memory). */
+const STRATEGY_INPUTS: Record<string, unknown> = {
+  name: "strategy",
+  displayName: "strategy",
+  strategyType: "openid_connect",
+  openidConnect: {
+    issuer: BENCH_ISSUER,
+    credentialClaim: ["appid"],
+    scopes: ["openid"],
+    authMethods: ["client_credentials", "bearer", "session"],
+  },
+  dcrProviderId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5",
+};
+
+function rawRequest(agent: http.Agent, url: string, method: string, body?: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${BENCH_TOKEN}`,
+      Accept: "application/json, application/problem+json",
+      "User-Agent": "bench-raw",
+    };
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) headers["Content-Type"] = "application/json";
+    const request = http.request(url, { method, agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => {
+        const status = response.statusCode ?? 0;
+        if (status < 200 || status >= 300) return reject(new Error(`HTTP ${status}`));
+        try {
+          resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    });
+    request.on("error", reject);
+    request.end(payload);
+  });
+}
+
+/** Runs each variant `batches` times `batchSize` sequential ops, rotating the order; returns median ms per op. */
+async function interleave(
+  variants: Record<string, Op>,
+  batches: number,
+  batchSize: number,
+): Promise<Record<string, number>> {
+  const names = Object.keys(variants);
+  const perBatch = new Map<string, number[]>(names.map((n) => [n, []]));
+  for (const name of names) for (let i = 0; i < 20; i++) await variants[name]!(); // warm-up (JIT, sockets)
+  for (let b = 0; b < batches; b++) {
+    const order = names.map((_, i) => names[(i + b) % names.length]!);
+    for (const name of order) {
+      const op = variants[name]!;
+      const started = now();
+      for (let i = 0; i < batchSize; i++) await op();
+      perBatch.get(name)!.push((now() - started) / batchSize);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(perBatch.get(n)!)]));
+}
+
+/** Mean microseconds of a synchronous function over `count` calls (after a warm-up). */
+function micros(fn: () => unknown, count = 300): number {
+  for (let i = 0; i < 30; i++) fn();
+  const started = now();
+  for (let i = 0; i < count; i++) fn();
+  return ((now() - started) / count) * 1000;
+}
+
+/** Measures GET, list and POST; `total` operations per variant (N), in batches. */
+export async function runClientOverhead(
+  emulator: KonnectEmulator,
+  total = 300,
+  batchSize = 25,
+): Promise<SectionResult> {
+  emulator.setOptions({ latencyMs: 0, rateLimit: null });
+  const connection = resolveConnection({ stack: { token: BENCH_TOKEN, serverUrl: emulator.url } });
+  const transport = createTransport(connection, { log: () => undefined });
+  const agent = new http.Agent({ keepAlive: true });
+  const bareAxios = axios.create({
+    baseURL: emulator.url,
+    headers: { Authorization: `Bearer ${BENCH_TOKEN}`, Accept: "application/json, application/problem+json" },
+    httpAgent: new http.Agent({ keepAlive: true }),
+  });
+  const request: CreateDcrProviderRequest = {
+    name: "overhead-dcr",
+    providerType: "azureAd",
+    issuer: BENCH_ISSUER,
+    labels: { team: "bench" },
+    dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: "bench-secret" },
+  };
+  const wireBody = createDcrProviderRequestSchema().parse(request);
+  const seeded = await createDcrProvider(transport, request);
+  for (let i = 0; i < 19; i++) await createDcrProvider(transport, { ...request, name: `overhead-dcr-${i}` });
+  const base = `${emulator.url}/v2/dcr-providers`;
+  const batches = Math.max(1, Math.round(total / batchSize));
+
+  const operations = {
+    get: {
+      ours: () => getDcrProvider(transport, seeded.id),
+      send: () => transport.send({ operation: "get", method: "GET", path: `/v2/dcr-providers/${seeded.id}` }),
+      axios: () => bareAxios.get(`/v2/dcr-providers/${seeded.id}`),
+      raw: () => rawRequest(agent, `${base}/${seeded.id}`, "GET"),
+    },
+    list: {
+      ours: () => listDcrProviders(transport, { pageSize: 10 }),
+      send: () =>
+        transport.send({ operation: "list", method: "GET", path: "/v2/dcr-providers", query: { "page[size]": 10 } }),
+      axios: () => bareAxios.get("/v2/dcr-providers", { params: { "page[size]": 10 } }),
+      raw: () => rawRequest(agent, `${base}?page%5Bsize%5D=10`, "GET"),
+    },
+    create: {
+      ours: () => createDcrProvider(transport, request),
+      send: () => transport.send({ operation: "create", method: "POST", path: "/v2/dcr-providers", body: wireBody }),
+      axios: () => bareAxios.post("/v2/dcr-providers", wireBody),
+      raw: () => rawRequest(agent, base, "POST", wireBody),
+    },
+  };
+  const results: Record<string, Record<string, number>> = {};
+  for (const [name, variants] of Object.entries(operations)) {
+    results[name] = await interleave(variants, batches, batchSize);
+  }
+  agent.destroy();
+
+  // In-memory breakdown: the schemas each call builds, and validation with a fresh vs a reused schema.
+  const sampleGet = await rawRequest(http.globalAgent, `${base}/${seeded.id}`, "GET");
+  const sampleList = await rawRequest(http.globalAgent, `${base}?page%5Bsize%5D=10`, "GET");
+  const reusedResponse = dcrProviderResponseSchema();
+  const reusedList = dcrProviderListSchema();
+  const reusedCreate = createDcrProviderRequestSchema();
+  const breakdownUs = {
+    buildResponseSchema: micros(() => dcrProviderResponseSchema()),
+    buildListSchema: micros(() => dcrProviderListSchema()),
+    buildCreateRequestSchema: micros(() => createDcrProviderRequestSchema()),
+    parseGetFreshSchema: micros(() => dcrProviderResponseSchema().parse(sampleGet)),
+    parseGetReusedSchema: micros(() => reusedResponse.parse(sampleGet)),
+    parseListFreshSchema: micros(() => dcrProviderListSchema().parse(sampleList)),
+    parseListReusedSchema: micros(() => reusedList.parse(sampleList)),
+    createRequestFreshSchema: micros(() => createDcrProviderRequestSchema().parse(request)),
+    createRequestReusedSchema: micros(() => reusedCreate.parse(request)),
+    buildCreateAuthStrategyRequestSchema: micros(() => createAuthStrategyRequestSchema()),
+    buildAuthStrategyResponseSchema: micros(() => authStrategyResponseSchema()),
+    checkAuthStrategyInputs: micros(() => checkAuthStrategyInputs({ ...STRATEGY_INPUTS })),
+  };
+
+  const rows: GoalRow[] = Object.entries(results).map(([name, r]) => {
+    const ratio = r.ours! / r.raw!;
+    return {
+      section: "Client overhead",
+      metric: `${name === "create" ? "createDcrProvider (POST)" : name === "get" ? "getDcrProvider (GET)" : "listDcrProviders (GET, 10 items)"}, N=${batches * batchSize} (ours / raw)`,
+      measured: `${round(r.ours!, 3)} / ${round(r.raw!, 3)} ms = ${round(ratio)}x`,
+      goal: `≤ ${CLIENT_RATIO_GOAL}x`,
+      met: ratio <= CLIENT_RATIO_GOAL,
+      note:
+        `bare axios ${round(r.axios!, 3)} ms (${round(r.axios! / r.raw!)}x), ` +
+        `transport.send ${round(r.send!, 3)} ms (${round(r.send! / r.raw!)}x); ` +
+        `above raw: ${Math.round((r.ours! - r.raw!) * 1000)} µs/op`,
+    };
+  });
+  return {
+    rows,
+    data: {
+      operationsPerVariant: batches * batchSize,
+      batchSize,
+      msPerOp: Object.fromEntries(
+        Object.entries(results).map(([k, v]) => [
+          k,
+          Object.fromEntries(Object.entries(v).map(([n, ms]) => [n, round(ms, 4)])),
+        ]),
+      ),
+      breakdownMicros: Object.fromEntries(Object.entries(breakdownUs).map(([k, v]) => [k, round(v, 1)])),
+    },
+  };
+}
