@@ -41,13 +41,17 @@ export const DCR_PROVIDER_INPUT_KEYS = [
 
 const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 /** The only issuer form Konnect's Azure DCR accepts: the OAuth v1 issuer of a tenant. */
-export const AZURE_V1_ISSUER = new RegExp(`^https://sts\\.windows\\.net/${GUID}$`);
+export const AZURE_V1_ISSUER =
+  /^https:\/\/sts\.windows\.net\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const AZURE_V2_ISSUER = /^https:\/\/login\.microsoftonline\.com\/[^/]+\/v2\.0$/i;
 const GUID_ONLY = new RegExp(`^${GUID}$`);
 
 /** Why an azureAd issuer is not acceptable, or undefined. Expects a normalized issuer (no trailing slash). */
 export function azureIssuerProblem(issuer: string): string | undefined {
   if (AZURE_V1_ISSUER.test(issuer)) return undefined;
+  if (AZURE_V1_ISSUER.test(issuer.toLowerCase()) && issuer.startsWith("https://sts.windows.net/")) {
+    return "the tenant GUID must be lower-case, as in the iss claim of Azure AD tokens (Konnect compares issuers exactly)";
+  }
   if (AZURE_V2_ISSUER.test(issuer)) {
     return (
       "Konnect DCR supports Azure AD OAuth v1 tokens only, so the issuer must be the v1 form " +

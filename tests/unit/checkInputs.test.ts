@@ -129,6 +129,17 @@ describe("DcrProvider check: bad inputs", () => {
       ],
     ],
     [
+      "azure issuer with an upper-case tenant GUID",
+      azure({ issuer: `https://sts.windows.net/${TENANT.toUpperCase()}` }),
+      [
+        {
+          property: "issuer",
+          reason:
+            "the tenant GUID must be lower-case, as in the iss claim of Azure AD tokens (Konnect compares issuers exactly)",
+        },
+      ],
+    ],
+    [
       "azure issuer on another host",
       azure({ issuer: `https://example.com/${TENANT}` }),
       [
