@@ -9,7 +9,16 @@
  * DIFF_UNKNOWN falls back to comparing inputs, as the engine does). Preview sends no Create/Update/Delete (the host
  * has supportsPreview=false) and plans outputs = checked inputs. Removed and replaced resources are deleted last, in
  * reverse dependency order. Non-dynamic resources (components, mocked Azure resources) are simulated: their outputs
- * are the mocks' and their step is derived by comparing inputs.
+ * are the mocks' and their step is derived by comparing inputs (a replacement where `simulatedReplaceKeys` says an
+ * input forces one, standing in for the real provider's schema).
+ *
+ * A dynamic resource kept with init errors (a create that failed after the object existed) is updated on the next
+ * `up` even when Diff reports no changes, as the engine does, so the provider gets to finish its work.
+ *
+ * `changedKeys` of an update/replace is what `pulumi preview --diff` shows for a dynamic resource: the host returns
+ * no detailed diff, so the CLI compares the old outputs with the new inputs. Read-only outputs that are no input
+ * (`active`, `createdAt`, ...) are left out; an input key whose old output differs from the new input (or that the
+ * provider did not echo into its outputs) is counted, so outputs that fail to mirror inputs show up as noise here.
  */
 import {
   annotateSecrets,
@@ -48,6 +57,8 @@ export interface Step {
   changedKeys?: string[];
   /** Keys the provider said force a replacement. */
   replaceKeys?: string[];
+  /** For replace: true when the old object is deleted before its replacement is created. */
+  deleteBeforeReplace?: boolean;
   /** For refresh: the resource no longer exists and left the state. */
   gone?: boolean;
   /** New inputs (create/update/replace/same), for rendering; secrets stay wrapped. */
@@ -98,6 +109,13 @@ export interface EngineOptions {
   projectDir?: string;
   /** Extra environment for the plugin host (for example `KONNECT_TOKEN`). */
   hostEnv?: Record<string, string>;
+  /**
+   * Input keys that force a replacement of simulated (non-dynamic) resources, per type token (`"*"`: every input), as
+   * the real provider's schema would say (for example azuread's ApplicationPassword: every input is ForceNew).
+   */
+  simulatedReplaceKeys?: Record<string, string[] | "*">;
+  /** Called with every provider log line as the plugin host prints it (for progress output). */
+  onProviderLog?: (line: string) => void;
 }
 
 /** Shows what `up` would do, calling only Check and Diff. Does not write state. */
@@ -163,7 +181,7 @@ export function renderPreview(result: CommandResult, stack = "dev"): string {
     read: ">",
   };
   const lines = [`${result.command === "preview" ? "Previewing update" : `Running ${result.command}`} (${stack}):`];
-  const typeWidth = Math.max(4, ...result.steps.map((s) => s.type.length));
+  const typeWidth = Math.max(4, ...result.steps.map((s) => displayType(s.type).length));
   const nameWidth = Math.max(4, ...result.steps.map((s) => s.name.length));
   lines.push(`    ${"Type".padEnd(typeWidth)}  ${"Name".padEnd(nameWidth)}  Plan`);
   for (const step of result.steps) {
@@ -173,7 +191,7 @@ export function renderPreview(result: CommandResult, stack = "dev"): string {
     if (step.gone) info = "  [gone]";
     const plan = step.op === "same" ? "" : step.op;
     lines.push(
-      ` ${symbols[step.op].padEnd(2)} ${step.type.padEnd(typeWidth)}  ${step.name.padEnd(nameWidth)}  ${plan}${info}`,
+      ` ${symbols[step.op].padEnd(2)} ${displayType(step.type).padEnd(typeWidth)}  ${step.name.padEnd(nameWidth)}  ${plan}${info}`,
     );
     const shown =
       step.op === "create" || step.op === "replace"
@@ -202,6 +220,18 @@ export function renderPreview(result: CommandResult, stack = "dev"): string {
   if (counts.get("same")) lines.push(`    ${counts.get("same")} unchanged`);
   for (const d of result.diagnostics) lines.push(`${d.severity}: ${d.urn ? `${d.urn}: ` : ""}${d.message}`);
   return lines.join("\n") + "\n";
+}
+
+/**
+ * A type token as the Pulumi CLI shows it: a module's last segment that only repeats the type name is dropped
+ * (`azuread:index/applicationPassword:ApplicationPassword` → `azuread:index:ApplicationPassword`).
+ */
+export function displayType(type: string): string {
+  const [pkg, module, name, ...rest] = type.split(":");
+  if (rest.length > 0 || !module || !name) return type;
+  const slash = module.lastIndexOf("/");
+  if (slash < 0 || module.slice(slash + 1) !== name.charAt(0).toLowerCase() + name.slice(1)) return type;
+  return `${pkg}:${module.slice(0, slash)}:${name}`;
 }
 
 /** Renders one property value: secrets as [secret], unknowns as [unknown], everything else as JSON. */
@@ -247,10 +277,21 @@ class Run {
   /** The provider client; the first call starts the host and sends Configure with the stack config. */
   async client(): Promise<ProviderClient> {
     if (this.providerClient) return this.providerClient;
+    const onLog = this.options.onProviderLog;
+    let partial = "";
     this.host = await startPluginHost({
       projectDir: this.options.projectDir,
       project: this.state.project,
       env: this.options.hostEnv,
+      ...(onLog
+        ? {
+            onLog: (chunk: string) => {
+              const lines = (partial + chunk).split("\n");
+              partial = lines.pop() ?? "";
+              lines.forEach((line) => onLog(line));
+            },
+          }
+        : {}),
     });
     this.providerClient = new ProviderClient(this.host.port);
     const answer = await this.providerClient.configure(configOf(this.options));
@@ -364,7 +405,17 @@ async function runDeployment(command: "preview" | "up", options: EngineOptions):
           resource.options.additionalSecretOutputs,
         );
         step.op = !old ? "create" : deepEqual(stripSecrets(old.inputs), stripSecrets(inputs)) ? "same" : "update";
-        if (step.op === "update") step.changedKeys = changedKeys(old!.inputs, inputs);
+        if (step.op === "update") {
+          step.changedKeys = changedKeys(old!.inputs, inputs);
+          const forceNew = run.options.simulatedReplaceKeys?.[resource.type];
+          const replaceKeys =
+            forceNew === "*" ? step.changedKeys : step.changedKeys.filter((k) => forceNew?.includes(k));
+          if (replaceKeys.length > 0) {
+            step.op = "replace";
+            step.replaceKeys = replaceKeys;
+            step.deleteBeforeReplace = resource.options.deleteBeforeReplace;
+          }
+        }
         resolved.set(resource.urn, { id: resource.id ?? null, outputs: simulatedOutputs, planned: false });
         if (!isPreview) record(stateOf(resource, resource.id, inputs, simulatedOutputs), old);
         continue;
@@ -395,16 +446,17 @@ async function runDeployment(command: "preview" | "up", options: EngineOptions):
       const diff = await client.diff(resource.urn, old.id ?? "", old.outputs, checkedInputs, old.inputs);
       const keys = changedKeys(old.inputs, checkedInputs);
       const changes = diff.changes === "unknown" ? (keys.length > 0 ? "some" : "none") : diff.changes;
-      if (changes === "none") {
+      if (changes === "none" && !old.initErrors?.length) {
         step.op = "same";
         resolved.set(resource.urn, { id: old.id ?? null, outputs: old.outputs, planned: false });
         if (!isPreview) record(stateOf(resource, old.id, checkedInputs, old.outputs), old);
         continue;
       }
-      step.changedKeys = keys;
+      step.changedKeys = displayedChangedKeys(old, checkedInputs);
       if (diff.replaces.length > 0) {
         step.op = "replace";
         step.replaceKeys = diff.replaces;
+        step.deleteBeforeReplace = diff.deleteBeforeReplace || resource.options.deleteBeforeReplace;
         if (old.options.protect) run.report(resource.urn, "resource is protected; it cannot be replaced");
         if (isPreview) {
           resolved.set(resource.urn, { id: UNKNOWN, outputs: checkedInputs, planned: true });
@@ -510,6 +562,13 @@ function stateOf(
     dependencies: resource.dependencies,
     options: resource.options,
   };
+}
+
+/** Keys `preview --diff` shows for a dynamic update: old outputs vs new inputs over the input keys (see the top). */
+function displayedChangedKeys(old: StateResource, news: PropertyMap): string[] {
+  const inputKeys = new Set([...Object.keys(old.inputs), ...Object.keys(news)]);
+  const olds = Object.fromEntries(Object.entries(old.outputs).filter(([key]) => inputKeys.has(key)));
+  return changedKeys(olds, news);
 }
 
 function applyIgnoreChanges(news: PropertyMap, olds: PropertyMap | undefined, ignore: string[]): PropertyMap {

@@ -23,6 +23,8 @@ export interface PluginHostOptions {
   env?: Record<string, string>;
   /** Path of the wrapper script; defaults to the copy inside the project's `@pulumi/pulumi`. */
   wrapper?: string;
+  /** Called with every chunk of provider log output as it arrives (for streaming progress). */
+  onLog?: (chunk: string) => void;
   /** Milliseconds to wait for the port line (default 20 s). */
   startTimeoutMs?: number;
 }
@@ -67,6 +69,10 @@ export async function startPluginHost(options: PluginHostOptions = {}): Promise<
   let logText = "";
   let stdoutBuffer = "";
   let portResolved = false;
+  const appendLog = (chunk: string): void => {
+    logText += chunk;
+    if (chunk !== "") options.onLog?.(chunk);
+  };
   const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
 
   const port = await new Promise<number>((resolve, reject) => {
@@ -83,14 +89,14 @@ export async function startPluginHost(options: PluginHostOptions = {}): Promise<
     child.stderr.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => {
       if (portResolved) {
-        logText += chunk;
+        appendLog(chunk);
         return;
       }
       stdoutBuffer += chunk;
       const newline = stdoutBuffer.indexOf("\n");
       if (newline < 0) return;
       const line = stdoutBuffer.slice(0, newline).trim();
-      logText += stdoutBuffer.slice(newline + 1);
+      appendLog(stdoutBuffer.slice(newline + 1));
       portResolved = true;
       clearTimeout(timer);
       const parsed = Number.parseInt(line, 10);
@@ -98,7 +104,7 @@ export async function startPluginHost(options: PluginHostOptions = {}): Promise<
       else fail(new Error(`plugin host printed "${line}" instead of a port`));
     });
     child.stderr.on("data", (chunk: string) => {
-      logText += chunk;
+      appendLog(chunk);
     });
     child.once("error", (error) => fail(error));
     child.once("exit", (code, signal) => {
