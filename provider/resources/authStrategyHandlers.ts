@@ -25,6 +25,7 @@ import { createOnce } from "./createOnce";
 import { createRetryDelayMs } from "./context";
 import { providerLog, transportFor } from "./context";
 import { IMPORT_UNSUPPORTED, explainDeleteConflict, isNotFound } from "./errorsForUsers";
+import { withInputNames } from "./wireNames";
 
 type Handlers = Required<Omit<pulumi.dynamic.ResourceProvider<AuthStrategyInputs, AuthStrategyOutputs>, "configure">>;
 
@@ -54,6 +55,8 @@ export const authStrategyHandlers: Handlers = {
       labels: inputs.labels,
       log: providerLog,
       retryDelayMs: createRetryDelayMs(),
+    }).catch((error: unknown) => {
+      throw withInputNames(error, "authStrategy");
     });
     return { id: created.id, outs: authStrategyOutputs(inputs, created) };
   },
@@ -74,7 +77,9 @@ export const authStrategyHandlers: Handlers = {
 
   async update(id, olds, news) {
     const { transport, region } = transportFor(news.region);
-    const current = await applyChange(transport, region, id, olds, news);
+    const current = await applyChange(transport, region, id, olds, news).catch((error: unknown) => {
+      throw withInputNames(error, "authStrategy");
+    });
     const outs = current
       ? authStrategyOutputs(news, current)
       : {

@@ -26,6 +26,7 @@ import { createRetryDelayMs } from "./context";
 import { providerLog, transportFor } from "./context";
 import { IMPORT_UNSUPPORTED, ResourceInitError, explainDeleteConflict, isNotFound } from "./errorsForUsers";
 import { verifyWithRetry } from "./verify";
+import { withInputNames } from "./wireNames";
 
 type Handlers = Required<Omit<pulumi.dynamic.ResourceProvider<DcrProviderInputs, DcrProviderOutputs>, "configure">>;
 
@@ -55,6 +56,8 @@ export const dcrProviderHandlers: Handlers = {
       labels: inputs.labels,
       log: providerLog,
       retryDelayMs: createRetryDelayMs(),
+    }).catch((error: unknown) => {
+      throw withInputNames(error, "dcrProvider");
     });
     const outs = dcrProviderOutputs(inputs, created);
     if (inputs.verify) await verifyOrKeep(transport, created.id, outs, "created");
@@ -83,7 +86,9 @@ export const dcrProviderHandlers: Handlers = {
     let current: DcrProvider | undefined;
     if (patch) {
       providerLog(`updating DCR provider "${news.name}" in region ${region}: ${Object.keys(patch).join(", ")}`);
-      current = await updateDcrProvider(transport, id, olds.providerType, patch);
+      current = await updateDcrProvider(transport, id, olds.providerType, patch).catch((error: unknown) => {
+        throw withInputNames(error, "dcrProvider");
+      });
     }
     const outs = current
       ? dcrProviderOutputs(news, current)
