@@ -1,0 +1,155 @@
+/**
+ * Konnect's 400s name wire fields; users see their own input property names, with status and trace kept, from both
+ * create and update of both resources.
+ */
+import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
+import { KonnectApiError } from "../../provider/konnect";
+import { inputPathForWireField, type ResourceKind } from "../../provider/resources/wireNames";
+import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import { TEST_TOKEN, startProviderTestbed } from "../provider/support";
+import { SecretScan } from "../support/secretScan";
+
+const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const MISSING = "11111111-2222-4333-8444-555555555555";
+const SECRET = "wire-names-client-secret-001";
+
+describe("inputPathForWireField", () => {
+  it.each<[ResourceKind, string, string]>([
+    ["dcrProvider", "dcr_config.initial_client_id", "dcrConfig.initialClientId"],
+    ["dcrProvider", "dcr_config.initial_client_secret", "dcrConfig.initialClientSecret"],
+    ["dcrProvider", "dcr_config.dcr_base_url", "dcrConfig.dcrBaseUrl"],
+    ["dcrProvider", "dcr_config.api_key", "dcrConfig.apiKey"],
+    ["dcrProvider", "dcr_config.use_developer_managed_scopes", "dcrConfig.useDeveloperManagedScopes"],
+    ["dcrProvider", "dcr_config", "dcrConfig"],
+    ["dcrProvider", "display_name", "displayName"],
+    ["dcrProvider", "provider_type", "providerType"],
+    ["dcrProvider", "issuer", "issuer"],
+    ["dcrProvider", "labels.env", "labels.env"],
+    ["dcrProvider", "labels.my_key.with.dots", "labels.my_key.with.dots"],
+    ["authStrategy", "configs.openid-connect.credential_claim", "openidConnect.credentialClaim"],
+    ["authStrategy", "configs.openid-connect.auth_methods.2", "openidConnect.authMethods.2"],
+    ["authStrategy", "configs.openid-connect.issuer", "openidConnect.issuer"],
+    ["authStrategy", "configs.openid-connect.labels", "openidConnect.additionalProperties.labels"],
+    ["authStrategy", "configs.openid-connect.cache_tokens", "openidConnect.additionalProperties.cache_tokens"],
+    ["authStrategy", "configs.openid-connect", "openidConnect"],
+    ["authStrategy", "configs.key-auth.ttl.unit", "keyAuth.ttl.unit"],
+    ["authStrategy", "configs.key-auth.key_names.0", "keyAuth.keyNames.0"],
+    ["authStrategy", "configs.key-auth", "keyAuth"],
+    ["authStrategy", "dcr_provider_id", "dcrProviderId"],
+    ["authStrategy", "display_name", "displayName"],
+    ["authStrategy", "strategy_type", "strategyType"],
+    ["authStrategy", "principals.enabled", "principals.enabled"],
+    ["authStrategy", "", ""],
+  ])("%s: %s -> %s", (kind, wire, input) => {
+    expect(inputPathForWireField(kind, wire)).toBe(input);
+  });
+});
+
+describe("400s from Konnect name input properties", () => {
+  let emulator: KonnectEmulator;
+  const scan = new SecretScan();
+  beforeAll(async () => {
+    emulator = await startProviderTestbed();
+  });
+  afterAll(async () => {
+    scan.expectClean([TEST_TOKEN, SECRET]);
+    await emulator.close();
+  });
+  beforeEach(() => emulator.reset());
+
+  const oidc = (overrides: Partial<AuthStrategyInputs> = {}): AuthStrategyInputs => ({
+    name: "oidc",
+    displayName: "OIDC",
+    strategyType: "openid_connect",
+    openidConnect: {
+      issuer: `https://sts.windows.net/${TENANT}`,
+      credentialClaim: ["appid"],
+      scopes: ["openid"],
+      authMethods: ["bearer"],
+    },
+    ...overrides,
+  });
+  const azure: DcrProviderInputs = {
+    name: "azure",
+    providerType: "azureAd",
+    issuer: `https://sts.windows.net/${TENANT}`,
+    dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: SECRET },
+  };
+
+  async function failure(promise: Promise<unknown>): Promise<KonnectApiError> {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(KonnectApiError);
+    scan.addError("wire names", error);
+    return error as KonnectApiError;
+  }
+
+  it("create: a dcr_provider_id that does not exist is reported as dcrProviderId", async () => {
+    const error = await failure(providers.authStrategy.create(oidc({ dcrProviderId: MISSING })));
+    expect(error.status).toBe(400);
+    expect(error.instance).toMatch(/^kong:trace:\d+$/);
+    expect(error.invalidParameters.map((p) => p.field)).toEqual(["dcrProviderId"]);
+    expect(error.message).toMatch(
+      /^create auth strategy "oidc": 400 Invalid Request: dcrProviderId: .+ \(trace kong:trace:\d+\)$/,
+    );
+    expect(error.message).not.toContain("dcr_provider_id");
+    expect(emulator.list("application-auth-strategies")).toEqual([]);
+  });
+
+  it("create: an OIDC extra key Konnect rejects is reported under openidConnect.additionalProperties", async () => {
+    const inputs = oidc();
+    inputs.openidConnect!.additionalProperties = { labels: { a: "b" } };
+    const error = await failure(providers.authStrategy.create(inputs));
+    expect(error.invalidParameters.map((p) => p.field)).toEqual(["openidConnect.additionalProperties.labels"]);
+    expect(error.message).toMatch(
+      /^create auth strategy "oidc": 400 Invalid Request: openidConnect\.additionalProperties\.labels: unknown field \(trace kong:trace:\d+\)$/,
+    );
+  });
+
+  it("update: PATCH with a missing DCR provider is reported as dcrProviderId", async () => {
+    const { id, outs } = await providers.authStrategy.create(oidc());
+    const error = await failure(providers.authStrategy.update!(id, outs!, oidc({ dcrProviderId: MISSING })));
+    expect(error.status).toBe(400);
+    expect(error.message).toMatch(/^update auth strategy [0-9a-f-]{36}: 400 Invalid Request: dcrProviderId: /);
+  });
+
+  it.each([
+    ["create", "POST", "/v2/dcr-providers"],
+    ["update", "PATCH", "/v2/dcr-providers/*"],
+  ])("DCR provider %s: several wire fields become input paths, in order", async (op, method, path) => {
+    const made = op === "update" ? await providers.dcrProvider.create(azure) : undefined;
+    emulator.injectFault({
+      method,
+      path,
+      status: 400,
+      body: {
+        status: 400,
+        title: "Invalid Request",
+        instance: "kong:trace:1234567890123456789",
+        detail: "Invalid Parameters",
+        invalid_parameters: [
+          { field: "dcr_config.initial_client_id", rule: "invalid", reason: "app not found in tenant" },
+          { field: "display_name", rule: "max_length", reason: "too long", maximum: 256 },
+        ],
+      },
+    });
+    const run =
+      op === "update"
+        ? providers.dcrProvider.update!(made!.id, made!.outs!, { ...azure, name: "renamed" })
+        : providers.dcrProvider.create(azure);
+    const error = await failure(run);
+    expect(error.message).toBe(
+      `${op === "update" ? `update DCR provider ${made!.id}` : 'create DCR provider "azure"'}: 400 Invalid Request: ` +
+        "dcrConfig.initialClientId: app not found in tenant; displayName: too long (trace kong:trace:1234567890123456789)",
+    );
+    expect(error.invalidParameters.map((p) => p.field)).toEqual(["dcrConfig.initialClientId", "displayName"]);
+  });
+
+  it("errors without invalid parameters pass through unchanged", async () => {
+    emulator.injectFault({ method: "POST", path: "/v2/dcr-providers", status: 403 });
+    const error = await failure(providers.dcrProvider.create(azure));
+    expect(error.message).toMatch(/^create DCR provider "azure": 403 Forbidden \(trace kong:trace:\d+\)$/);
+  });
+});
