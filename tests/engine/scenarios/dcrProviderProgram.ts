@@ -1,0 +1,28 @@
+/**
+ * A DcrProvider declared directly (no component), so a scenario can change what the component fixes: `providerType`
+ * (`scenario:providerType`, azureAd or curity) and `verify` (`scenario:verify`).
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { DcrProvider } from "../../../provider/resources/dcrProvider";
+
+/** Azure tenant of the azureAd variant. */
+export const TENANT = "3c9a1f5e-2b4d-4e6f-8a0b-1c2d3e4f5a6b";
+/** Initial client secret of the fixture (both variants). */
+export const CLIENT_SECRET = "scenario-initial-client-secret-7Q~x";
+
+/** Runs the program. */
+export default function program() {
+  const config = new pulumi.Config("scenario");
+  const providerType = config.get("providerType") ?? "azureAd";
+  const dcr = new DcrProvider("idp", {
+    name: "scenario-dcr",
+    providerType: providerType === "curity" ? "curity" : "azureAd",
+    issuer:
+      providerType === "curity"
+        ? "https://idsvr.example.com/oauth/v2/oauth-anonymous"
+        : `https://sts.windows.net/${TENANT}`,
+    dcrConfig: { initialClientId: "5d2e8c1a-7f3b-4a9e-b6c4-0e1f2a3b4c5d", initialClientSecret: CLIENT_SECRET },
+    verify: config.getBoolean("verify") ?? false,
+  });
+  return { dcrProviderId: dcr.id, providerType: dcr.providerType };
+}
