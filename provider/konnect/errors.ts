@@ -47,6 +47,10 @@ export class KonnectApiError extends Error {
     secrets: readonly string[] = [],
   ) {
     super(redactSecrets(formatApiErrorMessage(operation, status, title, detail, instance, invalidParameters), secrets));
+    // The fields are visible too (JSON.stringify, util.inspect): redact what Konnect may have echoed back.
+    this.title = redactSecrets(title, secrets);
+    this.detail = detail === undefined ? undefined : redactSecrets(detail, secrets);
+    this.invalidParameters = invalidParameters.map((p) => ({ ...p, reason: redactSecrets(p.reason, secrets) }));
   }
 
   /** True for 404 Not Found. */
