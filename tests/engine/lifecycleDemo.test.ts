@@ -1,0 +1,72 @@
+/**
+ * The offline demo (`npm run demo`, tests/engine/demo.ts) run in-process: the key lines a newcomer reads, and no secret
+ * or token anywhere in what it prints. Cleanup leaves no temp state behind.
+ */
+import * as fs from "node:fs";
+import { cleanUp, DEMO_TOKEN, runDemo, type DemoResult } from "./demo";
+import { buildIsStale } from "./demoBuild";
+import { expectNoSecrets } from "../support/secretScan";
+
+jest.setTimeout(300_000);
+
+let printed = "";
+let result: DemoResult;
+
+beforeAll(async () => {
+  result = await runDemo({ write: (text) => (printed += text) });
+  await cleanUp();
+});
+
+afterAll(() => cleanUp());
+
+describe("npm run demo", () => {
+  it("says what is real, emulated and simulated", () => {
+    expect(printed.startsWith("pulumi-konnect-dcr: offline demo\n")).toBe(true);
+    expect(printed).toMatch(/^ {2}real {7}the Pulumi dynamic-provider plugin host from @pulumi\/pulumi/m);
+    expect(printed).toMatch(/^ {2}emulated {3}the Konnect API: a local emulator at http:\/\/127\.0\.0\.1:\d+/m);
+    expect(printed).toMatch(/^ {2}simulated {2}Azure AD \(Entra ID\): mocked answers/m);
+  });
+
+  it("previews every resource with its properties, Azure labelled simulated, secrets masked", () => {
+    expect(printed).toMatch(
+      /\+ {2}azuread:index:ApplicationPassword +azure-dcr-azure-secret +create {2}\[simulated Azure]/,
+    );
+    expect(printed).toMatch(/\+ {2}pulumi-nodejs:dynamic\/konnect:DcrProvider +azure-dcr-dcr-provider +create\n/);
+    expect(printed).toContain('"initialClientSecret":"[secret]"');
+    expect(printed).toContain('dcrProviderId: "[unknown]"');
+    expect(printed).toContain("+ 9 to create");
+  });
+
+  it("streams the provider's log lines while applying, then shows the outputs and an empty second preview", () => {
+    expect(printed).toContain(
+      '  | konnect: creating DCR provider "azure-dcr" (azureAd) in region us\n' +
+        '  | konnect: creating auth strategy "azure-dcr" (openid_connect) in region us\n',
+    );
+    expect(printed).toContain(`  dcrProviderId    ${result.outputs.dcrProviderId as string}\n`);
+    expect(printed).toContain("  clientSecret     [secret]\n");
+    expect(printed).toContain("  No changes: 9 resources unchanged.\n");
+  });
+
+  it("tells how to run the same stack for real", () => {
+    for (const line of [
+      "pulumi login --local",
+      "pulumi config set --secret konnect:token",
+      "az login",
+      "pulumi preview --diff && pulumi up",
+      "examples/azure-dcr/README.md",
+    ]) {
+      expect(printed).toContain(line);
+    }
+  });
+
+  it("prints no secret, no token and no debug noise, and removes its state", () => {
+    const clientSecret = (result.outputs.clientSecret as { value: string }).value;
+    expect(clientSecret.length).toBeGreaterThan(20);
+    expect(expectNoSecrets([printed], [clientSecret, DEMO_TOKEN])).toBe(2);
+    expect(printed).not.toMatch(/undefined|\[object Object]|Error/);
+    expect(printed.includes("\u001b")).toBe(false); // no color codes
+    const stateDir = /state file in (\S+) /.exec(printed)![1]!;
+    expect(fs.existsSync(stateDir)).toBe(false);
+    expect(buildIsStale()).toBe(false);
+  });
+});
