@@ -160,7 +160,7 @@ async function verifyOrKeep(
       `DCR provider "${outs.name}" was ${what} (id ${id}) but verifying it failed: ${(error as Error).message}. ` +
         "It is kept in state; run `pulumi up` again to verify it.",
       id,
-      outs as unknown as Record<string, unknown>,
+      unverified(outs),
       { cause: error },
     );
   }
@@ -173,6 +173,15 @@ async function verifyOrKeep(
       `${result.errors.join("; ") || "no reason given"}. It is kept in state; fix the IdP credentials or ` +
       "permissions and run `pulumi up` again.",
     id,
-    outs as unknown as Record<string, unknown>,
+    unverified(outs),
   );
+}
+
+/**
+ * The outputs to keep after a failed verification: without `verify`, so the next `pulumi up` sees a change and
+ * verifies again.
+ */
+function unverified(outs: DcrProviderOutputs): Record<string, unknown> {
+  const { verify: _verify, ...rest } = outs;
+  return rest;
 }

@@ -308,6 +308,18 @@ describe("DcrProvider behaviours", () => {
       expect(emulator.get("dcr-providers", error.id!)).toBeDefined();
       expect(error.properties).toMatchObject({ name: "azure-dcr", providerType: "azureAd" });
       expect(error.message).not.toContain("azure-secret-1");
+
+      // the kept state records no successful verification, so the next up sees a change and verifies again
+      expect(error.properties).not.toHaveProperty("verify");
+      const kept = error.properties as unknown as DcrProviderOutputs;
+      expect(await provider.diff!(error.id!, { ...kept, __provider: "code-v1" } as never, inputs)).toMatchObject({
+        changes: true,
+      });
+      emulator.setOptions({ verifyResult: { result: "success" } });
+      emulator.clearRequestLog();
+      const fixed = await provider.update!(error.id!, kept, inputs);
+      expect(fixed.outs).toMatchObject({ verify: true });
+      expect(callShapes(emulator)).toEqual(["POST /v2/dcr-providers/{id}/verify"]);
     } finally {
       emulator.setOptions({ verifyResult: { result: "success" } });
     }

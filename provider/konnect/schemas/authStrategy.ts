@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { DCR_PROVIDER_TYPES, type DcrProviderType } from "./dcrProvider";
-import { idText, labelsSchema, labelsUpdateSchema, pageMetaSchema, stringList, text, urlText } from "./common";
+import { idText, labelsSchema, labelsUpdateSchema, pageMetaSchema, stringList, text, urlText, cached } from "./common";
 
 /** Strategy types, as Konnect spells them. */
 export const AUTH_STRATEGY_TYPES = ["openid_connect", "key_auth"] as const;
@@ -116,6 +116,10 @@ function additionalPropertiesSchema() {
 
 /** OpenID Connect config schema; `partial` for PATCH. */
 export function openIdConnectConfigSchema(partial: boolean) {
+  return cached(`openIdConnectConfigSchema:${String(partial)}`, () => buildOpenIdConnectConfigSchema(partial));
+}
+
+function buildOpenIdConnectConfigSchema(partial: boolean) {
   const shape = {
     issuer: urlText(256),
     credentialClaim: stringList(10, 128),
@@ -135,6 +139,10 @@ export function openIdConnectConfigSchema(partial: boolean) {
 
 /** Key-auth config schema; `partial` allows `ttl: null` (PATCH). */
 export function keyAuthConfigSchema(partial: boolean) {
+  return cached(`keyAuthConfigSchema:${String(partial)}`, () => buildKeyAuthConfigSchema(partial));
+}
+
+function buildKeyAuthConfigSchema(partial: boolean) {
   return z.strictObject({
     keyNames: stringList(10, 256, 1).optional(),
     ttl: partial ? ttlSchema().nullable().optional() : ttlSchema().optional(),
@@ -168,6 +176,10 @@ const common = () => ({
 
 /** Create (and PUT) request: camelCase in, validated per type, wire body out. */
 export function createAuthStrategyRequestSchema() {
+  return cached("createAuthStrategyRequestSchema", () => buildCreateAuthStrategyRequestSchema());
+}
+
+function buildCreateAuthStrategyRequestSchema() {
   return z
     .discriminatedUnion(
       "strategyType",
@@ -206,6 +218,10 @@ export function createAuthStrategyRequestSchema() {
 
 /** PATCH request for a strategy of the given type: camelCase in, wire body out. */
 export function updateAuthStrategyRequestSchema(type: AuthStrategyType) {
+  return cached(`updateAuthStrategyRequestSchema:${type}`, () => buildUpdateAuthStrategyRequestSchema(type));
+}
+
+function buildUpdateAuthStrategyRequestSchema(type: AuthStrategyType) {
   const shape = {
     name: text(256).optional(),
     displayName: text(256, 0).optional(),
@@ -236,6 +252,10 @@ export function updateAuthStrategyRequestSchema(type: AuthStrategyType) {
 
 /** One strategy from a response: wire in, camelCase out. Unknown top-level fields are ignored. */
 export function authStrategyResponseSchema() {
+  return cached("authStrategyResponseSchema", () => buildAuthStrategyResponseSchema());
+}
+
+function buildAuthStrategyResponseSchema() {
   const oidcWire = z
     .object({
       issuer: z.string(),
@@ -322,5 +342,9 @@ export function authStrategyResponseSchema() {
 
 /** A page of strategies. */
 export function authStrategyListSchema() {
+  return cached("authStrategyListSchema", () => buildAuthStrategyListSchema());
+}
+
+function buildAuthStrategyListSchema() {
   return z.object({ data: z.array(authStrategyResponseSchema()), meta: pageMetaSchema() });
 }

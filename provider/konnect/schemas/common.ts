@@ -48,11 +48,19 @@ function checkLabels(labels: Record<string, string | null>, ctx: z.RefinementCtx
 
 /** Labels on create and in responses: string to string. */
 export function labelsSchema() {
+  return cached("labelsSchema", () => buildLabelsSchema());
+}
+
+function buildLabelsSchema() {
   return z.record(z.string(), z.string({ error: "label values must be strings" })).superRefine(checkLabels);
 }
 
 /** Labels on PATCH: a null value removes that key. */
 export function labelsUpdateSchema() {
+  return cached("labelsUpdateSchema", () => buildLabelsUpdateSchema());
+}
+
+function buildLabelsUpdateSchema() {
   return z
     .record(z.string(), z.string({ error: "label values must be strings or null" }).nullable())
     .superRefine(checkLabels);
@@ -98,6 +106,10 @@ export function idText() {
 
 /** `meta.page` of list responses. */
 export function pageMetaSchema() {
+  return cached("pageMetaSchema", () => buildPageMetaSchema());
+}
+
+function buildPageMetaSchema() {
   return z.object({
     page: z.object({ number: z.number(), size: z.number(), total: z.number() }),
   });
@@ -122,4 +134,19 @@ export function formatIssues(error: z.ZodError, prefix: readonly (string | numbe
     const message = issue.code === "unrecognized_keys" ? `unknown field(s) ${issue.keys.join(", ")}` : issue.message;
     return path ? `${path}: ${message}` : message;
   });
+}
+
+const schemaCache = new Map<string, unknown>();
+
+/**
+ * Builds a schema once per process and key. The schemas are immutable, and this module is only ever loaded at call
+ * time (never captured in a serialized provider), so a process-wide cache is safe and saves rebuilding per call.
+ */
+export function cached<T>(key: string, build: () => T): T {
+  let schema = schemaCache.get(key) as T | undefined;
+  if (schema === undefined) {
+    schema = build();
+    schemaCache.set(key, schema);
+  }
+  return schema;
 }

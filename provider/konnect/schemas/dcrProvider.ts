@@ -4,7 +4,7 @@
  * carry them, responses never do.
  */
 import { z } from "zod";
-import { idText, labelsSchema, labelsUpdateSchema, pageMetaSchema, text, urlText } from "./common";
+import { idText, labelsSchema, labelsUpdateSchema, pageMetaSchema, text, urlText, cached } from "./common";
 
 /** Provider types, as Konnect spells them. */
 export const DCR_PROVIDER_TYPES = ["azureAd", "okta", "auth0", "curity", "http", "kongIdentity"] as const;
@@ -156,6 +156,10 @@ export interface DcrVerifyResult {
 
 /** Schema of one DCR config field's value (full rules). */
 export function dcrConfigFieldSchema(field: DcrConfigField) {
+  return cached(`dcrConfigFieldSchema:${field}`, () => buildDcrConfigFieldSchema(field));
+}
+
+function buildDcrConfigFieldSchema(field: DcrConfigField) {
   switch (field) {
     case "initialClientId":
       return text(256);
@@ -182,6 +186,10 @@ export function dcrConfigFieldSchema(field: DcrConfigField) {
 
 /** The camelCase DCR config schema of one type; `partial` for PATCH. */
 export function dcrConfigSchema(type: DcrProviderType, partial: boolean) {
+  return cached(`dcrConfigSchema:${type}:${partial}`, () => buildDcrConfigSchema(type, partial));
+}
+
+function buildDcrConfigSchema(type: DcrProviderType, partial: boolean) {
   const rules = DCR_TYPE_RULES[type];
   const shape: Record<string, z.ZodType> = {};
   for (const field of rules.fields) {
@@ -221,6 +229,10 @@ export function dcrConfigSecrets(config: DcrConfigInput | undefined): string[] {
 
 /** Create request: camelCase in (validated per type), wire body out. */
 export function createDcrProviderRequestSchema() {
+  return cached("createDcrProviderRequestSchema", () => buildCreateDcrProviderRequestSchema());
+}
+
+function buildCreateDcrProviderRequestSchema() {
   return z
     .discriminatedUnion(
       "providerType",
@@ -249,6 +261,10 @@ export function createDcrProviderRequestSchema() {
 
 /** Update request for a provider of the given type: camelCase in, wire body out. */
 export function updateDcrProviderRequestSchema(type: DcrProviderType) {
+  return cached(`updateDcrProviderRequestSchema:${type}`, () => buildUpdateDcrProviderRequestSchema(type));
+}
+
+function buildUpdateDcrProviderRequestSchema(type: DcrProviderType) {
   return z
     .strictObject({
       name: text(256).optional(),
@@ -272,6 +288,10 @@ export function updateDcrProviderRequestSchema(type: DcrProviderType) {
 
 /** One DCR provider from a response: wire in, camelCase out. Unknown fields are ignored (tolerant reader). */
 export function dcrProviderResponseSchema() {
+  return cached("dcrProviderResponseSchema", () => buildDcrProviderResponseSchema());
+}
+
+function buildDcrProviderResponseSchema() {
   return z
     .object({
       id: idText(),
@@ -328,10 +348,18 @@ export function dcrProviderResponseSchema() {
 
 /** A page of DCR providers. */
 export function dcrProviderListSchema() {
+  return cached("dcrProviderListSchema", () => buildDcrProviderListSchema());
+}
+
+function buildDcrProviderListSchema() {
   return z.object({ data: z.array(dcrProviderResponseSchema()), meta: pageMetaSchema() });
 }
 
 /** The verify answer. */
 export function dcrVerifyResponseSchema() {
+  return cached("dcrVerifyResponseSchema", () => buildDcrVerifyResponseSchema());
+}
+
+function buildDcrVerifyResponseSchema() {
   return z.object({ status: z.enum(["success", "failed"]), errors: z.array(z.string()) });
 }
