@@ -29,6 +29,16 @@ function buildDist(): void {
   });
 }
 
+/** Formats the written results with the repository's prettier, so `prettier --check bench-results` passes. */
+function formatResults(files: string[]): void {
+  try {
+    const prettier = path.join(REPO_ROOT, "node_modules", "prettier", "bin", "prettier.cjs");
+    execFileSync(process.execPath, [prettier, "--write", ...files], { cwd: REPO_ROOT, stdio: "ignore" });
+  } catch {
+    // unformatted results are still results
+  }
+}
+
 async function section(
   name: string,
   results: Record<string, unknown>,
@@ -77,6 +87,7 @@ async function main(): Promise<void> {
   machine.loadAverageAtEnd = loadAverage();
   const results: BenchResults = { machine, wallSeconds: Math.round((Date.now() - started) / 100) / 10, rows, sections };
   const written = writeResults(RESULTS_DIR, results);
+  formatResults([written.json, written.md]);
   process.stdout.write(`\n${renderMachine(machine, results.wallSeconds)}\n\n${renderTable(rows)}\n\n`);
   process.stdout.write(`Written: ${path.relative(REPO_ROOT, written.md)}, ${path.relative(REPO_ROOT, written.json)}\n`);
 }
