@@ -113,7 +113,11 @@ function expectOk(result: CommandResult): void {
 }
 
 async function main(): Promise<void> {
-  process.once("SIGINT", () => {
+  // `npm run` forwards the terminal's SIGINT to us a second time: handle every one, clean up once.
+  let interrupted = false;
+  process.on("SIGINT", () => {
+    if (interrupted) return;
+    interrupted = true;
     process.stderr.write("\nInterrupted; cleaning up ...\n");
     void cleanUp().finally(() => process.exit(130));
   });

@@ -44,6 +44,8 @@ export interface PluginHost {
 }
 
 const running = new Set<PluginHost>();
+/** Process groups of hosts spawned but not yet answering with a port (so an interrupt can stop them too). */
+const starting = new Set<number>();
 
 /** Starts a plugin host and resolves once it printed its port. */
 export async function startPluginHost(options: PluginHostOptions = {}): Promise<PluginHost> {
@@ -65,6 +67,7 @@ export async function startPluginHost(options: PluginHostOptions = {}): Promise<
   });
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start the plugin host ${wrapper}`);
+  starting.add(pid);
 
   let logText = "";
   let stdoutBuffer = "";
@@ -83,6 +86,7 @@ export async function startPluginHost(options: PluginHostOptions = {}): Promise<
     function fail(error: Error): void {
       clearTimeout(timer);
       killGroup(pid!);
+      starting.delete(pid!);
       reject(new Error(`${error.message}\n${logText}`));
     }
     child.stdout.setEncoding("utf8");
@@ -124,13 +128,18 @@ export async function startPluginHost(options: PluginHostOptions = {}): Promise<
       running.delete(host);
     },
   };
+  starting.delete(pid);
   running.add(host);
   return host;
 }
 
 /** Stops every plugin host this process started and has not stopped yet (use in afterAll/afterEach). */
 export async function stopAllHosts(): Promise<void> {
+  const pending = [...starting];
+  starting.clear();
+  pending.forEach(killGroup);
   await Promise.all([...running].map((host) => host.stop()));
+  await Promise.all(pending.map(waitForGroupExit));
 }
 
 /** Pids of the live (non-zombie) processes in a process group, read from /proc. */
@@ -181,4 +190,5 @@ async function waitForGroupExit(pgid: number): Promise<void> {
 /** Last resort: never leave a host behind when the test process exits. */
 process.once("exit", () => {
   for (const host of running) killGroup(host.pid);
+  starting.forEach(killGroup);
 });
