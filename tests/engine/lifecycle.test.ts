@@ -23,6 +23,8 @@ jest.setTimeout(600_000);
 
 const PASSPHRASE = "lifecycle-passphrase";
 const RENAMED = "azure-dcr-renamed";
+const STRATEGY_RENAMED = "azure-dcr-strategy-renamed";
+const RENAMES = { dcrProviderName: RENAMED, authStrategyName: STRATEGY_RENAMED };
 
 let emulator: KonnectEmulator;
 let dir: string;
@@ -90,8 +92,8 @@ describe("root stack lifecycle (examples/azure-dcr) against the Konnect emulator
     // Three program runs (one per config), each reused by every command with that config.
     const [initial, renamed, rotated] = await Promise.all([
       captureProgram(base().program),
-      captureProgram(withConfig({ dcrProviderName: RENAMED }).program),
-      captureProgram(withConfig({ dcrProviderName: RENAMED, secretRotationKey: "2026-rotation-2" }).program),
+      captureProgram(withConfig(RENAMES).program),
+      captureProgram(withConfig({ ...RENAMES, secretRotationKey: "2026-rotation-2" }).program),
     ]);
     Object.assign(programs, { initial, renamed, rotated });
     for (const [label, captured] of Object.entries(programs)) {
@@ -183,22 +185,35 @@ describe("root stack lifecycle (examples/azure-dcr) against the Konnect emulator
     expect(emulator.get("dcr-providers", dcrId)).toMatchObject({ name: "azure-dcr" });
   });
 
-  it("6. a rename previews as a diff of exactly `name` and updates in place with one PATCH", async () => {
+  it("6. renames preview as diffs of exactly `name` and update in place with one PATCH each", async () => {
     const planned = await run("preview rename", preview({ ...base(), program: programs.renamed }));
+    // Outputs mirror inputs: read-only outputs (active, createdAt, dcrProvider, ...) add no noise to the diff.
     expect(planned.steps.filter((s) => s.op !== "same").map((s) => [s.op, s.name, s.changedKeys])).toEqual([
       ["update", "azure-dcr-dcr-provider", ["name"]],
+      ["update", "azure-dcr-auth-strategy", ["name"]],
     ]);
     expect(apiCalls()).toEqual([]);
     const rendered = renderPreview(planned);
     expect(rendered).toContain(`update  [diff: ~name]\n        name: "${RENAMED}"\n`);
-    expect(rendered).toContain("    ~ 1 to update\n    8 unchanged\n");
+    expect(rendered).toContain(`update  [diff: ~name]\n        name: "${STRATEGY_RENAMED}"\n`);
+    expect(rendered).toContain("    ~ 2 to update\n    7 unchanged\n");
 
     const renamed = await run("up rename", up({ ...base(), program: programs.renamed }));
     expect(renamed.diagnostics).toEqual([]);
-    expect(opsOf(renamed).filter((op) => !op.startsWith("same"))).toEqual(["update azure-dcr-dcr-provider"]);
-    expect(apiCalls()).toEqual([`PATCH /v2/dcr-providers/${dcrId} 200`]);
-    expect(renamed.providerLogs).toContain(`konnect: updating DCR provider "${RENAMED}" in region us: name\n`);
+    expect(opsOf(renamed).filter((op) => !op.startsWith("same"))).toEqual([
+      "update azure-dcr-dcr-provider",
+      "update azure-dcr-auth-strategy",
+    ]);
+    expect(apiCalls()).toEqual([
+      `PATCH /v2/dcr-providers/${dcrId} 200`,
+      `PATCH /v2/application-auth-strategies/${strategyId} 200`,
+    ]);
+    expect(renamed.providerLogs.split("\n").filter(Boolean)).toEqual([
+      `konnect: updating DCR provider "${RENAMED}" in region us: name`,
+      `konnect: updating auth strategy "${STRATEGY_RENAMED}" in region us: name`,
+    ]);
     expect(emulator.get("dcr-providers", dcrId)).toMatchObject({ id: dcrId, name: RENAMED });
+    expect(emulator.get("application-auth-strategies", strategyId)).toMatchObject({ name: STRATEGY_RENAMED });
   });
 
   it("7. rotating the secret replaces the ApplicationPassword create-before-delete and PATCHes the DCR provider once", async () => {
@@ -211,6 +226,9 @@ describe("root stack lifecycle (examples/azure-dcr) against the Konnect emulator
     expect(stepOf(rotated, TYPES.password).deleteBeforeReplace).toBe(false);
     expect(stepOf(rotated, TYPES.authStrategy).op).toBe("same");
     expect(apiCalls()).toEqual([`PATCH /v2/dcr-providers/${dcrId} 200`]);
+    expect(rotated.providerLogs.split("\n").filter(Boolean)).toEqual([
+      `konnect: updating DCR provider "${RENAMED}" in region us: dcrConfig`,
+    ]);
     rotatedSecret = secretValue(rotated.outputs.clientSecret);
     secrets.add(rotatedSecret);
     expect(rotatedSecret).not.toBe(firstSecret);
@@ -239,7 +257,7 @@ describe("root stack lifecycle (examples/azure-dcr) against the Konnect emulator
     expect(apiCalls()).toEqual([`DELETE /v2/application-auth-strategies/${strategyId} 409`]);
     expect(blocked.diagnostics).toHaveLength(1);
     expect(blocked.diagnostics[0]!.message).toContain(
-      `cannot delete auth strategy "azure-dcr" (${strategyId}): it is still used by an API publication in a Dev Portal`,
+      `cannot delete auth strategy "${STRATEGY_RENAMED}" (${strategyId}): it is still used by an API publication in a Dev Portal`,
     );
     const kept = loadState(statePath(), PASSPHRASE, ROOT_PROJECT, "dev").resources.map((r) => r.type);
     expect(kept).toContain(TYPES.authStrategy);
@@ -253,6 +271,10 @@ describe("root stack lifecycle (examples/azure-dcr) against the Konnect emulator
     expect(apiCalls()).toEqual([
       `DELETE /v2/application-auth-strategies/${strategyId} 204`,
       `DELETE /v2/dcr-providers/${dcrId} 204`,
+    ]);
+    expect(destroyed.providerLogs.split("\n").filter(Boolean)).toEqual([
+      `konnect: deleting auth strategy "${STRATEGY_RENAMED}" in region us`,
+      `konnect: deleting DCR provider "${RENAMED}" in region us`,
     ]);
     expect(emulator.list("dcr-providers")).toEqual([]);
     expect(emulator.list("application-auth-strategies")).toEqual([]);
@@ -313,9 +335,8 @@ describe("a DcrProvider declared directly: failed verification and providerType 
     Object.assign(retry, { calls: apiCalls(), verifyCall });
   });
 
-  it("11b. that next up verifies again, as the error message promised (fails today: see the final report)", () => {
-    // The create error said "run `pulumi up` again"; the engine sends Update for a resource with init errors, but
-    // dcrProviderHandlers.update only verifies when something changed or `verify` was just turned on.
+  it("11b. that next up verifies again, as the error message promised", () => {
+    // The create error said "run `pulumi up` again"; the retried up must call /verify, not just adopt the state.
     expect(retry.calls).toEqual([retry.verifyCall]);
   });
 
