@@ -108,7 +108,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 /** Throws with the command's diagnostics when it failed. */
 function expectOk(result: CommandResult): void {
   if (result.ok) return;
-  const messages = result.diagnostics.map((d) => `  ${d.severity}: ${d.message}`).join("\n");
+  const messages = result.diagnostics
+    .map((d) => `  ${d.severity}: ${d.urn ? `${d.urn.split("::").pop()}: ` : ""}${d.message}`)
+    .join("\n");
   throw new Error(`${result.command} failed:\n${messages}`);
 }
 
