@@ -39,24 +39,20 @@ export interface DcrTypeRules {
   configUpdatable: boolean;
 }
 
+/** azureAd and curity: an initial client id and its write-only secret. */
+const INITIAL_CLIENT_RULES: DcrTypeRules = {
+  fields: ["initialClientId", "initialClientSecret"],
+  required: ["initialClientId", "initialClientSecret"],
+  secrets: ["initialClientSecret"],
+  booleans: [],
+  configRequired: true,
+  configUpdatable: true,
+};
+
 /** The per-type field table, from Kong's OpenAPI contract. */
 export const DCR_TYPE_RULES: Record<DcrProviderType, DcrTypeRules> = {
-  azureAd: {
-    fields: ["initialClientId", "initialClientSecret"],
-    required: ["initialClientId", "initialClientSecret"],
-    secrets: ["initialClientSecret"],
-    booleans: [],
-    configRequired: true,
-    configUpdatable: true,
-  },
-  curity: {
-    fields: ["initialClientId", "initialClientSecret"],
-    required: ["initialClientId", "initialClientSecret"],
-    secrets: ["initialClientSecret"],
-    booleans: [],
-    configRequired: true,
-    configUpdatable: true,
-  },
+  azureAd: INITIAL_CLIENT_RULES,
+  curity: INITIAL_CLIENT_RULES,
   auth0: {
     fields: ["initialClientId", "initialClientSecret", "initialClientAudience", "useDeveloperManagedScopes"],
     required: ["initialClientId", "initialClientSecret"],
