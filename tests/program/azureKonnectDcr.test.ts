@@ -2,7 +2,7 @@
  * AzureKonnectDcr wiring under setMocks: the Azure app feeds the Konnect DCR provider, which feeds the auth strategy;
  * the secret travels only as a secret; Konnect waits for consent; a rotation only patches the DCR provider's secret.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { providers, type DcrProviderInputs } from "../../provider";
 import { AzureKonnectDcr, type AzureKonnectDcrArgs } from "../../provider/components";
 import {
@@ -16,7 +16,7 @@ import {
   type AzureMocks,
   type RecordedResource,
 } from "./azureMocks";
-import { captureOptions, dependsOnNames, inspect, optionsOf, switchableMocks, valueOf } from "./helpers";
+import { captureOptions, dependsOnNames, inspect, optionsOf, useAzureMocks, valueOf } from "./helpers";
 
 const NOW_ISO = "2026-05-20T08:30:00Z";
 const NOW = Date.parse(NOW_ISO);
@@ -29,25 +29,10 @@ const BYO = {
   clientSecret: "byo8Q~not-a-real-secret-but-40-chars-xx",
 };
 
-let m: AzureMocks;
-let monitor: ReturnType<typeof switchableMocks>;
-let nowSpy: jest.SpiedFunction<typeof Date.now>;
-
-beforeAll(async () => {
-  m = createAzureMocks();
-  monitor = switchableMocks(m.mocks);
-  await pulumi.runtime.setMocks(monitor.mocks, "konnect-azure-dcr", "test", false);
-});
-beforeEach(() => {
-  nowSpy = jest.spyOn(Date, "now").mockReturnValue(NOW);
-});
-afterEach(() => {
-  nowSpy.mockRestore();
-  expect(m.errors).toEqual([]);
-});
+const env = useAzureMocks(NOW);
 
 /** Builds the component, waits for every output, and returns it with its children's records and options. */
-async function build(name: string, args?: AzureKonnectDcrArgs, mocks: AzureMocks = m) {
+async function build(name: string, args?: AzureKonnectDcrArgs, mocks: AzureMocks = env.m) {
   const { transformation, captured } = captureOptions();
   const dcr = new AzureKonnectDcr(name, args, { transformations: [transformation] });
   await Promise.all(
@@ -85,7 +70,7 @@ function changedPaths(a: unknown, b: unknown, prefix = ""): string[] {
 describe("AzureKonnectDcr defaults (new AzureKonnectDcr(name))", () => {
   test("resource types and counts", async () => {
     await build("flow");
-    const mine = m.resources.filter((r) => r.name === "flow" || r.name.startsWith("flow-"));
+    const mine = env.m.resources.filter((r) => r.name === "flow" || r.name.startsWith("flow-"));
     // Registration order follows when inputs resolve; compare as a set.
     expect(mine.map((r) => [r.type, r.name]).sort()).toEqual(
       [
@@ -105,8 +90,8 @@ describe("AzureKonnectDcr defaults (new AzureKonnectDcr(name))", () => {
 
   test("the DCR provider gets the v1 issuer, the app's client id and its secret, as a secret only", async () => {
     await build("wire");
-    const provider = m.get(TYPES.dcrProvider, "wire-dcr-provider");
-    const password = m.get(TYPES.applicationPassword, "wire-azure-secret");
+    const provider = env.m.get(TYPES.dcrProvider, "wire-dcr-provider");
+    const password = env.m.get(TYPES.applicationPassword, "wire-azure-secret");
     expect(plainInputs(provider)).toEqual({
       name: "wire",
       providerType: "azureAd",
@@ -117,7 +102,7 @@ describe("AzureKonnectDcr defaults (new AzureKonnectDcr(name))", () => {
     // Secret only: inside a secret (see secretPaths on how mocks lift it to dcrConfig), never in plain text.
     expect(secretPaths(provider.inputs)).toEqual(["dcrConfig"]);
     expect(appearsInPlainText(provider.inputs, String(password.state.value))).toBe(false);
-    const leaks = m.resources.filter(
+    const leaks = env.m.resources.filter(
       (r) => r.type !== TYPES.applicationPassword && appearsInPlainText(r.inputs, String(password.state.value)),
     );
     expect(leaks).toEqual([]);
@@ -125,8 +110,8 @@ describe("AzureKonnectDcr defaults (new AzureKonnectDcr(name))", () => {
 
   test("the auth strategy is openid_connect with issuer, appid, default scopes and methods, linked by id", async () => {
     await build("strat");
-    const strategy = m.get(TYPES.authStrategy, "strat-auth-strategy");
-    const provider = m.get(TYPES.dcrProvider, "strat-dcr-provider");
+    const strategy = env.m.get(TYPES.authStrategy, "strat-auth-strategy");
+    const provider = env.m.get(TYPES.dcrProvider, "strat-dcr-provider");
     expect(plainInputs(strategy)).toEqual({
       name: "strat",
       displayName: "Microsoft Entra ID",
@@ -155,7 +140,7 @@ describe("AzureKonnectDcr defaults (new AzureKonnectDcr(name))", () => {
 
   test("outputs", async () => {
     const { dcr } = await build("outs");
-    const password = m.get(TYPES.applicationPassword, "outs-azure-secret");
+    const password = env.m.get(TYPES.applicationPassword, "outs-azure-secret");
     const clientId = guidFrom("client:outs-azure-app");
     expect(await inspect(dcr.clientSecret)).toEqual({ value: password.state.value, secret: true });
     expect(await inspect(dcr.issuer)).toEqual({ value: ISSUER, secret: false });
@@ -189,7 +174,7 @@ describe("AzureKonnectDcr options", () => {
       applicationDisplayName: "Konnect DCR prod",
     });
     const labels = { "managed-by": "pulumi-konnect-dcr", team: "platform" };
-    expect(plainInputs(m.get(TYPES.dcrProvider, "opt-dcr-provider"))).toEqual({
+    expect(plainInputs(env.m.get(TYPES.dcrProvider, "opt-dcr-provider"))).toEqual({
       name: "Azure DCR Provider",
       displayName: "Azure",
       providerType: "azureAd",
@@ -197,12 +182,12 @@ describe("AzureKonnectDcr options", () => {
       labels,
       dcrConfig: {
         initialClientId: guidFrom("client:opt-azure-app"),
-        initialClientSecret: m.get(TYPES.applicationPassword, "opt-azure-secret").state.value,
+        initialClientSecret: env.m.get(TYPES.applicationPassword, "opt-azure-secret").state.value,
       },
       verify: true,
       region: "eu",
     });
-    expect(plainInputs(m.get(TYPES.authStrategy, "opt-auth-strategy"))).toEqual({
+    expect(plainInputs(env.m.get(TYPES.authStrategy, "opt-auth-strategy"))).toEqual({
       name: "Azure DCR Auth Strategy",
       displayName: "Azure AD",
       strategyType: "openid_connect",
@@ -213,11 +198,11 @@ describe("AzureKonnectDcr options", () => {
         authMethods: ["client_credentials", "bearer"],
         additionalProperties: { cache_tokens: false },
       },
-      dcrProviderId: m.get(TYPES.dcrProvider, "opt-dcr-provider").id,
+      dcrProviderId: env.m.get(TYPES.dcrProvider, "opt-dcr-provider").id,
       labels,
       region: "eu",
     });
-    expect(m.get(TYPES.application, "opt-azure-app").inputs.displayName).toBe("Konnect DCR prod");
+    expect(env.m.get(TYPES.application, "opt-azure-app").inputs.displayName).toBe("Konnect DCR prod");
   });
 
   test("Azure app options pass through: legacy preset gives three role assignments, all awaited by Konnect", async () => {
@@ -232,7 +217,7 @@ describe("AzureKonnectDcr options", () => {
       "legacy-azure-role-Application.ReadWrite.OwnedBy",
       "legacy-azure-delegated-grant",
     ]);
-    expect(m.get(TYPES.applicationPassword, "legacy-azure-secret").inputs.rotateWhenChanged).toEqual({
+    expect(env.m.get(TYPES.applicationPassword, "legacy-azure-secret").inputs.rotateWhenChanged).toEqual({
       rotationWindow: "2026-03-08T00:00:00Z",
       rotationKey: "k1",
     });
@@ -250,16 +235,16 @@ describe("AzureKonnectDcr options", () => {
   });
 
   test("bring your own app: no Azure resources or lookups; its ids and secret go to Konnect", async () => {
-    const invokesBefore = m.invokes.length;
+    const invokesBefore = env.m.invokes.length;
     const { dcr, captured } = await build("byo", { existingApplication: { ...BYO } });
-    const mine = m.resources.filter((r) => r.name === "byo" || r.name.startsWith("byo-"));
+    const mine = env.m.resources.filter((r) => r.name === "byo" || r.name.startsWith("byo-"));
     expect(mine.map((r) => r.type)).toEqual([
       "pulumi-konnect-dcr:index:AzureKonnectDcr",
       TYPES.dcrProvider,
       TYPES.authStrategy,
     ]);
-    expect(m.invokes.length).toBe(invokesBefore);
-    const provider = m.get(TYPES.dcrProvider, "byo-dcr-provider");
+    expect(env.m.invokes.length).toBe(invokesBefore);
+    const provider = env.m.get(TYPES.dcrProvider, "byo-dcr-provider");
     expect(plainInputs(provider)).toEqual({
       name: "byo",
       providerType: "azureAd",
@@ -270,12 +255,12 @@ describe("AzureKonnectDcr options", () => {
     expect(secretPaths(provider.inputs)).toEqual(["dcrConfig"]);
     expect(
       appearsInPlainText(
-        m.resources.map((r) => r.inputs),
+        env.m.resources.map((r) => r.inputs),
         BYO.clientSecret,
       ),
     ).toBe(false);
     expect(
-      (plainInputs(m.get(TYPES.authStrategy, "byo-auth-strategy")).openidConnect as { issuer: string }).issuer,
+      (plainInputs(env.m.get(TYPES.authStrategy, "byo-auth-strategy")).openidConnect as { issuer: string }).issuer,
     ).toBe(`https://sts.windows.net/${BYO.tenantId}`);
     expect(await inspect(dcr.clientSecret)).toEqual({ value: BYO.clientSecret, secret: true });
     expect(await valueOf(dcr.applicationObjectId)).toBeUndefined();
@@ -320,10 +305,10 @@ describe("rotation across two `pulumi up` runs", () => {
   test("a new rotation key replaces the Azure secret and only patches the DCR provider's secret", async () => {
     await build("rot", { secretRotationKey: "2026-q1" });
     const second = createAzureMocks();
-    monitor.use(second.mocks);
+    env.monitor.use(second.mocks);
     try {
       await build("rot", { secretRotationKey: "2026-q2" }, second);
-      const before = (type: string, name: string) => plainInputs2(m.get(type, name));
+      const before = (type: string, name: string) => plainInputs2(env.m.get(type, name));
       const after = (type: string, name: string) => plainInputs2(second.get(type, name));
       // ApplicationPassword: every input forces a replacement (Pulumi's default create-before-delete).
       expect(
@@ -333,7 +318,7 @@ describe("rotation across two `pulumi up` runs", () => {
         ),
       ).toEqual(["rotateWhenChanged.rotationKey"]);
       expect(second.get(TYPES.applicationPassword, "rot-azure-secret").state.value).not.toBe(
-        m.get(TYPES.applicationPassword, "rot-azure-secret").state.value,
+        env.m.get(TYPES.applicationPassword, "rot-azure-secret").state.value,
       );
       // DcrProvider: same providerType, so the new secret is an in-place update (PATCH), not a replacement.
       expect(
@@ -368,7 +353,7 @@ describe("rotation across two `pulumi up` runs", () => {
       }
       expect(second.errors).toEqual([]);
     } finally {
-      monitor.use(m.mocks);
+      env.monitor.use(env.m.mocks);
     }
   });
 });
@@ -381,7 +366,7 @@ function plainInputs2(r: RecordedResource): Record<string, unknown> {
 
 test("OWNED_BY constant matches the role assigned by default", async () => {
   await build("role");
-  expect(m.get(TYPES.appRoleAssignment, "role-azure-role-Application.ReadWrite.OwnedBy").inputs.appRoleId).toBe(
+  expect(env.m.get(TYPES.appRoleAssignment, "role-azure-role-Application.ReadWrite.OwnedBy").inputs.appRoleId).toBe(
     OWNED_BY,
   );
 });

@@ -3,10 +3,10 @@
  * The mocks answer like real azuread and reject what the real provider rejects (non-GUID object ids, a malformed
  * `applicationId`, an unknown Graph role), recording it in `errors`.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { AzureDcrAdminApp, type AzureDcrAdminAppArgs } from "../../provider/azure";
-import { createAzureMocks, GRAPH_APP_ID, guidFrom, INVOKES, MOCK_DEFAULTS, TYPES, type AzureMocks } from "./azureMocks";
-import { captureOptions, inspect, optionsOf, switchableMocks, valueOf } from "./helpers";
+import { createAzureMocks, GRAPH_APP_ID, guidFrom, INVOKES, MOCK_DEFAULTS, TYPES } from "./azureMocks";
+import { captureOptions, inspect, optionsOf, useAzureMocks, valueOf } from "./helpers";
 
 const NOW = Date.parse("2026-05-20T08:30:00Z");
 const DAY = 86_400_000;
@@ -19,22 +19,7 @@ const READ_ALL = "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30";
 const READWRITE_ALL = "1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9";
 const { tenantId: TENANT, deployerObjectId: DEPLOYER, graphServicePrincipalObjectId: GRAPH_SP } = MOCK_DEFAULTS;
 
-let m: AzureMocks;
-let monitor: ReturnType<typeof switchableMocks>;
-let nowSpy: jest.SpiedFunction<typeof Date.now>;
-
-beforeAll(async () => {
-  m = createAzureMocks();
-  monitor = switchableMocks(m.mocks);
-  await pulumi.runtime.setMocks(monitor.mocks, "konnect-azure-dcr", "test", false);
-});
-beforeEach(() => {
-  nowSpy = jest.spyOn(Date, "now").mockReturnValue(NOW);
-});
-afterEach(() => {
-  nowSpy.mockRestore();
-  expect(m.errors).toEqual([]);
-});
+const env = useAzureMocks(NOW);
 
 /** Builds the component and waits until every child is registered. */
 async function build(name: string, args?: AzureDcrAdminAppArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -46,14 +31,14 @@ async function build(name: string, args?: AzureDcrAdminAppArgs, opts?: pulumi.Co
     valueOf(app.secretEndDate),
     valueOf(app.urn),
   ]);
-  const children = (type: string) => m.ofType(type, `${name}-`);
+  const children = (type: string) => env.m.ofType(type, `${name}-`);
   return { app, children };
 }
 
 describe("AzureDcrAdminApp defaults", () => {
   test("registers exactly one app, service principal, secret, role assignment and delegated grant", async () => {
     const { children } = await build("defaults");
-    const component = m.resources.filter((r) => r.name === "defaults");
+    const component = env.m.resources.filter((r) => r.name === "defaults");
     expect(component.map((r) => [r.type, r.custom])).toEqual([["pulumi-konnect-dcr:azure:AzureDcrAdminApp", false]]);
     expect(children(TYPES.application).map((r) => r.name)).toEqual(["defaults-app"]);
     expect(children(TYPES.servicePrincipal).map((r) => r.name)).toEqual(["defaults-sp"]);
@@ -67,7 +52,7 @@ describe("AzureDcrAdminApp defaults", () => {
 
   test("the application is single tenant, v1 tokens, deployer-owned, least-privilege Graph permissions", async () => {
     await build("app");
-    const app = m.get(TYPES.application, "app-app");
+    const app = env.m.get(TYPES.application, "app-app");
     expect(app.inputs).toEqual({
       displayName: "Konnect DCR (app)",
       notes: "Kong Konnect Dev Portal DCR initial client, managed by Pulumi (pulumi-konnect-dcr).",
@@ -91,31 +76,31 @@ describe("AzureDcrAdminApp defaults", () => {
   test("consent: the role assignment and the grant target Graph's looked-up service principal with object ids", async () => {
     await build("consent");
     const spObjectId = guidFrom("servicePrincipal:consent-sp");
-    expect(m.get(TYPES.servicePrincipal, "consent-sp").inputs).toEqual({
+    expect(env.m.get(TYPES.servicePrincipal, "consent-sp").inputs).toEqual({
       clientId: guidFrom("client:consent-app"),
       owners: [DEPLOYER],
     });
-    expect(m.get(TYPES.appRoleAssignment, "consent-role-Application.ReadWrite.OwnedBy").inputs).toEqual({
+    expect(env.m.get(TYPES.appRoleAssignment, "consent-role-Application.ReadWrite.OwnedBy").inputs).toEqual({
       appRoleId: OWNED_BY,
       principalObjectId: spObjectId,
       resourceObjectId: GRAPH_SP,
     });
-    expect(m.get(TYPES.delegatedGrant, "consent-delegated-grant").inputs).toEqual({
+    expect(env.m.get(TYPES.delegatedGrant, "consent-delegated-grant").inputs).toEqual({
       servicePrincipalObjectId: spObjectId,
       resourceServicePrincipalObjectId: GRAPH_SP,
       claimValues: ["User.Read"],
     });
     // Graph's service principal is looked up by its well-known client id, never registered as a resource.
-    expect(m.invokes.filter((i) => i.token === INVOKES.getServicePrincipal).at(-1)?.inputs).toEqual({
+    expect(env.m.invokes.filter((i) => i.token === INVOKES.getServicePrincipal).at(-1)?.inputs).toEqual({
       clientId: GRAPH_APP_ID,
     });
-    expect(m.resources.filter((r) => r.custom && r.id === `/servicePrincipals/${GRAPH_SP}`)).toEqual([]);
-    expect(m.invokes.some((i) => i.token === INVOKES.getClientConfig)).toBe(true);
+    expect(env.m.resources.filter((r) => r.custom && r.id === `/servicePrincipals/${GRAPH_SP}`)).toEqual([]);
+    expect(env.m.invokes.some((i) => i.token === INVOKES.getClientConfig)).toBe(true);
   });
 
   test("the client secret has an explicit, deterministic end date and a rotation window", async () => {
     await build("secret");
-    const password = m.get(TYPES.applicationPassword, "secret-secret");
+    const password = env.m.get(TYPES.applicationPassword, "secret-secret");
     expect(password.inputs).toEqual({
       applicationId: `/applications/${guidFrom("application:secret-app")}`,
       displayName: "konnect-dcr",
@@ -127,7 +112,7 @@ describe("AzureDcrAdminApp defaults", () => {
 
   test("outputs: issuer without trailing slash, secret only as a secret, consent URL, ids", async () => {
     const { app } = await build("outs");
-    const password = m.get(TYPES.applicationPassword, "outs-secret");
+    const password = env.m.get(TYPES.applicationPassword, "outs-secret");
     const clientId = guidFrom("client:outs-app");
     expect(await inspect(app.issuer)).toEqual({ value: `https://sts.windows.net/${TENANT}`, secret: false });
     expect(await inspect(app.clientSecret)).toEqual({ value: password.state.value, secret: true });
@@ -177,7 +162,7 @@ describe("AzureDcrAdminApp defaults", () => {
 describe("AzureDcrAdminApp options", () => {
   test("legacyGuide preset: four permissions in fixed order, three role assignments", async () => {
     const { children } = await build("legacy", { graphPermissionPreset: "legacyGuide" });
-    expect(m.get(TYPES.application, "legacy-app").inputs.requiredResourceAccesses).toEqual([
+    expect(env.m.get(TYPES.application, "legacy-app").inputs.requiredResourceAccesses).toEqual([
       {
         resourceAppId: GRAPH_APP_ID,
         resourceAccesses: [
@@ -206,8 +191,8 @@ describe("AzureDcrAdminApp options", () => {
         "Application.Read.All",
       ],
     });
-    expect(m.get(TYPES.application, "explicit-app").inputs.requiredResourceAccesses).toEqual(
-      m.get(TYPES.application, "legacy-app").inputs.requiredResourceAccesses,
+    expect(env.m.get(TYPES.application, "explicit-app").inputs.requiredResourceAccesses).toEqual(
+      env.m.get(TYPES.application, "legacy-app").inputs.requiredResourceAccesses,
     );
   });
 
@@ -219,7 +204,7 @@ describe("AzureDcrAdminApp options", () => {
 
   test("no permissions: nothing requested, nothing consented", async () => {
     const { app, children } = await build("bare", { graphPermissionPreset: "none" });
-    expect(m.get(TYPES.application, "bare-app").inputs.requiredResourceAccesses).toEqual([]);
+    expect(env.m.get(TYPES.application, "bare-app").inputs.requiredResourceAccesses).toEqual([]);
     expect(children(TYPES.appRoleAssignment)).toEqual([]);
     expect(children(TYPES.delegatedGrant)).toEqual([]);
     expect(app.consentResources).toEqual([]);
@@ -228,7 +213,7 @@ describe("AzureDcrAdminApp options", () => {
   test("a custom permission is requested and consented with its own id", async () => {
     const userReadAll = { value: "User.Read.All", id: "DF021288-BDEF-4463-88DB-98F22DE89214", type: "Role" } as const;
     const { children } = await build("custom", { graphPermissions: [userReadAll] });
-    expect(m.get(TYPES.application, "custom-app").inputs.requiredResourceAccesses).toEqual([
+    expect(env.m.get(TYPES.application, "custom-app").inputs.requiredResourceAccesses).toEqual([
       {
         resourceAppId: GRAPH_APP_ID,
         resourceAccesses: [
@@ -245,13 +230,13 @@ describe("AzureDcrAdminApp options", () => {
   });
 
   test("grantAdminConsent false: no consent resources, no Graph lookup, consent URL still given", async () => {
-    const lookupsBefore = m.invokes.filter((i) => i.token === INVOKES.getServicePrincipal).length;
+    const lookupsBefore = env.m.invokes.filter((i) => i.token === INVOKES.getServicePrincipal).length;
     const { app, children } = await build("noconsent", { grantAdminConsent: false });
     expect(children(TYPES.appRoleAssignment)).toEqual([]);
     expect(children(TYPES.delegatedGrant)).toEqual([]);
     expect(children(TYPES.servicePrincipal)).toHaveLength(1);
     expect(children(TYPES.applicationPassword)).toHaveLength(1);
-    expect(m.invokes.filter((i) => i.token === INVOKES.getServicePrincipal)).toHaveLength(lookupsBefore);
+    expect(env.m.invokes.filter((i) => i.token === INVOKES.getServicePrincipal)).toHaveLength(lookupsBefore);
     expect(app.consentResources).toEqual([]);
     expect(app.grantAdminConsent).toBe(false);
     expect(await valueOf(app.adminConsentUrl)).toBe(
@@ -263,17 +248,17 @@ describe("AzureDcrAdminApp options", () => {
   test("extra owners are added after the deployer, duplicates dropped, on the app and its service principal", async () => {
     const other = "0f1e2d3c-4b5a-4978-8a6b-5c4d3e2f1a0b";
     await build("owners", { owners: [other, DEPLOYER], displayName: "Konnect DCR prod", preventDuplicateNames: true });
-    const app = m.get(TYPES.application, "owners-app");
+    const app = env.m.get(TYPES.application, "owners-app");
     expect(app.inputs.owners).toEqual([DEPLOYER, other]);
     expect(app.inputs.displayName).toBe("Konnect DCR prod");
     expect(app.inputs.preventDuplicateNames).toBe(true);
-    expect(m.get(TYPES.servicePrincipal, "owners-sp").inputs.owners).toEqual([DEPLOYER, other]);
+    expect(env.m.get(TYPES.servicePrincipal, "owners-sp").inputs.owners).toEqual([DEPLOYER, other]);
   });
 
   test("custom lifetime and rotation period", async () => {
     await build("period", { secretLifetimeDays: 365, secretRotationDays: 30, secretDisplayName: "dcr" });
     // 30-day windows: 2026-05-20 lies in the window starting on day 20580 = 2026-05-07.
-    expect(m.get(TYPES.applicationPassword, "period-secret").inputs).toEqual({
+    expect(env.m.get(TYPES.applicationPassword, "period-secret").inputs).toEqual({
       applicationId: `/applications/${guidFrom("application:period-app")}`,
       displayName: "dcr",
       endDate: "2027-05-07T00:00:00Z",
@@ -284,12 +269,12 @@ describe("AzureDcrAdminApp options", () => {
   test("explicit end date: no rotation window; a rotation key is the only trigger", async () => {
     await build("fixed", { secretEndDate: "2027-01-31T00:00:00Z" });
     await build("fixedkey", { secretEndDate: "2027-01-31T00:00:00Z", secretRotationKey: "2026-q1" });
-    expect(m.get(TYPES.applicationPassword, "fixed-secret").inputs).toEqual({
+    expect(env.m.get(TYPES.applicationPassword, "fixed-secret").inputs).toEqual({
       applicationId: `/applications/${guidFrom("application:fixed-app")}`,
       displayName: "konnect-dcr",
       endDate: "2027-01-31T00:00:00Z",
     });
-    expect(m.get(TYPES.applicationPassword, "fixedkey-secret").inputs.rotateWhenChanged).toEqual({
+    expect(env.m.get(TYPES.applicationPassword, "fixedkey-secret").inputs.rotateWhenChanged).toEqual({
       rotationKey: "2026-q1",
     });
   });
@@ -315,10 +300,10 @@ describe("AzureDcrAdminApp options", () => {
 describe("AzureDcrAdminApp rotation", () => {
   test("changing the rotation key changes rotateWhenChanged, so the secret is replaced (new key id and value)", async () => {
     await build("rota", { secretRotationKey: "1" });
-    const first = m.get(TYPES.applicationPassword, "rota-secret");
+    const first = env.m.get(TYPES.applicationPassword, "rota-secret");
     // A second `pulumi up` of the same program with a new key: fresh mocks, same names.
     const second = createAzureMocks();
-    monitor.use(second.mocks);
+    env.monitor.use(second.mocks);
     try {
       const app = new AzureDcrAdminApp("rota", { secretRotationKey: "2" });
       await valueOf(app.clientSecret);
@@ -333,15 +318,15 @@ describe("AzureDcrAdminApp rotation", () => {
       expect(next.state.value).not.toBe(first.state.value);
       expect(second.errors).toEqual([]);
     } finally {
-      monitor.use(m.mocks);
+      env.monitor.use(env.m.mocks);
     }
   });
 
   test("the end date is stable within a rotation window and moves with the next window", async () => {
     const inputsAt = async (name: string, now: number) => {
-      nowSpy.mockReturnValue(now);
+      env.setNow(now);
       await build(name);
-      return m.get(TYPES.applicationPassword, `${name}-secret`).inputs;
+      return env.m.get(TYPES.applicationPassword, `${name}-secret`).inputs;
     };
     const early = await inputsAt("win1", Date.parse(WINDOW_START));
     const late = await inputsAt("win2", Date.parse(WINDOW_START) + 90 * DAY - 1);
@@ -358,10 +343,10 @@ describe("AzureDcrAdminApp rotation", () => {
 describe("the mocks guard what real azuread rejects", () => {
   // Called directly: a failed registration under setMocks is an unhandled rejection that ends the jest worker.
   const register = (type: string, inputs: Record<string, unknown>) =>
-    Promise.resolve().then(() => m.mocks.newResource({ type, name: "guard", inputs, custom: true }));
+    Promise.resolve().then(() => env.m.mocks.newResource({ type, name: "guard", inputs, custom: true }));
 
   afterEach(() => {
-    m.errors.length = 0;
+    env.m.errors.length = 0;
   });
 
   test.each<[string, string, Record<string, unknown>, string]>([
@@ -397,6 +382,6 @@ describe("the mocks guard what real azuread rejects", () => {
     ],
   ])("rejects %s", async (_label, type, inputs, message) => {
     await expect(register(type, inputs)).rejects.toThrow(message);
-    expect(m.errors).toEqual([expect.stringContaining(message)]);
+    expect(env.m.errors).toEqual([expect.stringContaining(message)]);
   });
 });

@@ -1,5 +1,6 @@
 /** Small helpers for setMocks tests: resolve outputs, read secretness, capture the resource options of children. */
 import * as pulumi from "@pulumi/pulumi";
+import { createAzureMocks, type AzureMocks } from "./azureMocks";
 
 /** The value of an output (mocks never leave values unknown outside preview); rejects when the output failed. */
 export function valueOf<T>(output: pulumi.Input<T>): Promise<T> {
@@ -66,4 +67,40 @@ export function switchableMocks(initial: pulumi.runtime.Mocks): {
       current = next;
     },
   };
+}
+
+/** The mock environment of a wiring test file. */
+export interface AzureMockEnvironment {
+  /** The realistic Azure mocks (records resources, invokes and rejected calls). */
+  m: AzureMocks;
+  /** The monitor installed with `setMocks`; `use` swaps what answers. */
+  monitor: ReturnType<typeof switchableMocks>;
+  /** Moves the fixed clock for the rest of the current test. */
+  setNow(ms: number): void;
+}
+
+/**
+ * Installs the realistic Azure mocks for one test file with `Date.now` fixed at `nowMs`, and checks after every
+ * test that the mocks rejected nothing (a non-GUID object id, a malformed `applicationId`, an unknown Graph role).
+ */
+export function useAzureMocks(nowMs: number): AzureMockEnvironment {
+  let nowSpy: jest.SpiedFunction<typeof Date.now>;
+  const env = {
+    setNow: (ms: number) => {
+      nowSpy.mockReturnValue(ms);
+    },
+  } as AzureMockEnvironment;
+  beforeAll(async () => {
+    env.m = createAzureMocks();
+    env.monitor = switchableMocks(env.m.mocks);
+    await pulumi.runtime.setMocks(env.monitor.mocks, "konnect-azure-dcr", "test", false);
+  });
+  beforeEach(() => {
+    nowSpy = jest.spyOn(Date, "now").mockReturnValue(nowMs);
+  });
+  afterEach(() => {
+    nowSpy.mockRestore();
+    expect(env.m.errors).toEqual([]);
+  });
+  return env;
 }
