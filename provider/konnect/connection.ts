@@ -24,6 +24,8 @@ export interface ConnectionSettings {
   requestTimeoutSeconds?: string | number;
   /** Total time a call may spend retrying, in seconds. */
   retryBudgetSeconds?: string | number;
+  /** How long a DCR provider's `/verify` is retried until it succeeds, in seconds. */
+  verifyTimeoutSeconds?: string | number;
 }
 
 /** A resolved connection: everything needed to make requests. */
@@ -38,12 +40,16 @@ export interface Connection {
   requestTimeoutMs: number;
   /** Total retry budget in milliseconds. */
   retryBudgetMs: number;
+  /** How long `/verify` is retried, in milliseconds. */
+  verifyTimeoutMs: number;
 }
 
 /** Default per-request timeout. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 /** Default total time spent retrying one call. */
 export const DEFAULT_RETRY_BUDGET_MS = 120_000;
+/** Default time `/verify` is retried (a new Azure secret usually works within 4-18 s). */
+export const DEFAULT_VERIFY_TIMEOUT_MS = 30_000;
 
 /** Stack config keys the provider reads, in order of precedence for the token. */
 export const STACK_CONFIG_KEYS = {
@@ -52,6 +58,7 @@ export const STACK_CONFIG_KEYS = {
   region: ["konnect:region"],
   requestTimeoutSeconds: ["konnect:requestTimeoutSeconds"],
   retryBudgetSeconds: ["konnect:retryBudgetSeconds"],
+  verifyTimeoutSeconds: ["konnect:verifyTimeoutSeconds"],
 } as const;
 
 /** Reads connection settings from a config getter (the shape `configure` receives). */
@@ -63,6 +70,7 @@ export function settingsFromStackConfig(config: { get(key: string): string | und
     region: first(STACK_CONFIG_KEYS.region),
     requestTimeoutSeconds: first(STACK_CONFIG_KEYS.requestTimeoutSeconds),
     retryBudgetSeconds: first(STACK_CONFIG_KEYS.retryBudgetSeconds),
+    verifyTimeoutSeconds: first(STACK_CONFIG_KEYS.verifyTimeoutSeconds),
   };
 }
 
@@ -75,6 +83,7 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): ConnectionSettings {
     region: nonEmpty(env.KONNECT_REGION),
     requestTimeoutSeconds: nonEmpty(env.KONNECT_REQUEST_TIMEOUT_SECONDS),
     retryBudgetSeconds: nonEmpty(env.KONNECT_RETRY_BUDGET_SECONDS),
+    verifyTimeoutSeconds: nonEmpty(env.KONNECT_VERIFY_TIMEOUT_SECONDS),
   };
 }
 
@@ -171,6 +180,11 @@ export function resolveConnection(options: {
       stack.retryBudgetSeconds ?? env.retryBudgetSeconds,
       "retryBudgetSeconds",
       DEFAULT_RETRY_BUDGET_MS,
+    ),
+    verifyTimeoutMs: parseSeconds(
+      stack.verifyTimeoutSeconds ?? env.verifyTimeoutSeconds,
+      "verifyTimeoutSeconds",
+      DEFAULT_VERIFY_TIMEOUT_MS,
     ),
   };
 }

@@ -52,8 +52,12 @@ export function setProviderLogSink(sink: (line: string) => void): void {
   logSink = sink;
 }
 
-/** The transport for a resource, honouring its own region over the stack's. */
-export function transportFor(region: string | undefined): { transport: KonnectTransport; region: string } {
+/** The transport for a resource, honouring its own region over the stack's, with the verification time limit. */
+export function transportFor(region: string | undefined): {
+  transport: KonnectTransport;
+  region: string;
+  verifyTimeoutMs: number;
+} {
   const connection = resolveConnection({ stack: stackSettings, env: process.env, resourceRegion: region });
   const key = JSON.stringify([
     connection.baseUrl,
@@ -66,5 +70,5 @@ export function transportFor(region: string | undefined): { transport: KonnectTr
     transport = createTransport(connection, { log: providerLog, ...transportOptions });
     transports.set(key, transport);
   }
-  return { transport, region: connection.region };
+  return { transport, region: connection.region, verifyTimeoutMs: connection.verifyTimeoutMs };
 }

@@ -47,8 +47,10 @@ export const dcrProviderHandlers: Handlers = {
   },
 
   async create(inputs) {
-    const { transport, region } = transportFor(inputs.region);
-    if (inputs.adoptId) return { id: inputs.adoptId, outs: await adopt(transport, region, inputs.adoptId, inputs) };
+    const { transport, region, verifyTimeoutMs } = transportFor(inputs.region);
+    if (inputs.adoptId) {
+      return { id: inputs.adoptId, outs: await adopt(transport, region, verifyTimeoutMs, inputs.adoptId, inputs) };
+    }
     providerLog(`creating DCR provider "${inputs.name}" (${inputs.providerType}) in region ${region}`);
     const created = await createOnce({
       post: (labels) => createDcrProvider(transport, { ...toCreateRequest(inputs), labels }),
@@ -60,7 +62,7 @@ export const dcrProviderHandlers: Handlers = {
       throw withInputNames(error, "dcrProvider");
     });
     const outs = dcrProviderOutputs(inputs, created);
-    if (inputs.verify) await verifyOrKeep(transport, created.id, outs, "created");
+    if (inputs.verify) await verifyOrKeep(transport, verifyTimeoutMs, created.id, outs, "created");
     return { id: created.id, outs };
   },
 
@@ -81,7 +83,7 @@ export const dcrProviderHandlers: Handlers = {
   },
 
   async update(id, olds, news) {
-    const { transport, region } = transportFor(news.region);
+    const { transport, region, verifyTimeoutMs } = transportFor(news.region);
     const patch = dcrProviderPatch(olds, news);
     let current: DcrProvider | undefined;
     if (patch) {
@@ -94,7 +96,7 @@ export const dcrProviderHandlers: Handlers = {
       ? dcrProviderOutputs(news, current)
       : { ...withoutProviderCode(news), active: olds.active, createdAt: olds.createdAt, updatedAt: olds.updatedAt };
     const needsVerify = news.verify === true && (patch !== undefined || olds.verify !== true);
-    if (needsVerify) await verifyOrKeep(transport, id, outs, "updated");
+    if (needsVerify) await verifyOrKeep(transport, verifyTimeoutMs, id, outs, "updated");
     return { outs };
   },
 
@@ -118,6 +120,7 @@ export const dcrProviderHandlers: Handlers = {
 async function adopt(
   transport: KonnectTransport,
   region: string,
+  verifyTimeoutMs: number,
   id: string,
   inputs: DcrProviderInputs,
 ): Promise<DcrProviderOutputs> {
@@ -140,20 +143,21 @@ async function adopt(
   const patch = dcrProviderPatch(current, inputs);
   const updated = patch ? await updateDcrProvider(transport, id, existing.providerType, patch) : existing;
   const outs = dcrProviderOutputs(inputs, updated);
-  if (inputs.verify) await verifyOrKeep(transport, id, outs, "adopted");
+  if (inputs.verify) await verifyOrKeep(transport, verifyTimeoutMs, id, outs, "adopted");
   return outs;
 }
 
 /** Verifies; on failure throws an error that keeps the object (and its outputs) in Pulumi state. */
 async function verifyOrKeep(
   transport: KonnectTransport,
+  verifyTimeoutMs: number,
   id: string,
   outs: DcrProviderOutputs,
   what: string,
 ): Promise<void> {
   let result;
   try {
-    result = await verifyWithRetry(() => verifyDcrProvider(transport, id));
+    result = await verifyWithRetry(() => verifyDcrProvider(transport, id), verifyTimeoutMs);
   } catch (error) {
     // The object exists: a verify call that failed (throttled, 5xx, no answer) must not drop it from state.
     throw new ResourceInitError(

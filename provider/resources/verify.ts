@@ -1,10 +1,11 @@
 /**
  * Bounded retry of `/verify`: a new Azure client secret can take several seconds before the token endpoint accepts
- * it, so a failed verification is retried a few times before it is reported.
+ * it, so a failed verification is retried, with doubling waits, until it succeeds or the time limit
+ * (`konnect:verifyTimeoutSeconds`, default 30 s) would be passed.
  */
 import { KonnectApiError, type DcrVerifyResult } from "../konnect";
 
-/** Schedule of verification attempts. */
+/** Schedule of verification attempts (within the time limit). */
 export interface VerifySchedule {
   /** Most attempts. */
   attempts: number;
@@ -12,8 +13,8 @@ export interface VerifySchedule {
   initialDelayMs: number;
 }
 
-/** Default: 5 attempts over about 30 s (2, 4, 8, 16 s waits). */
-export const DEFAULT_VERIFY_SCHEDULE: VerifySchedule = { attempts: 5, initialDelayMs: 2000 };
+/** Default: waits of 2, 4, 8, 16, … s, so 5 attempts within the default 30 s. */
+export const DEFAULT_VERIFY_SCHEDULE: VerifySchedule = { attempts: 10, initialDelayMs: 2000 };
 
 let schedule: VerifySchedule = DEFAULT_VERIFY_SCHEDULE;
 
@@ -25,10 +26,14 @@ export function setVerifySchedule(next: VerifySchedule): void {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Calls `verify` until it reports success or the attempts run out. A 4xx answer counts as a failed verification
- * (the spec says "4xx for failure"); other errors propagate.
+ * Calls `verify` until it reports success, the attempts run out, or the next wait would end after `timeoutMs`.
+ * A 4xx answer counts as a failed verification (the spec says "4xx for failure"); other errors propagate.
  */
-export async function verifyWithRetry(verify: () => Promise<DcrVerifyResult>): Promise<DcrVerifyResult> {
+export async function verifyWithRetry(
+  verify: () => Promise<DcrVerifyResult>,
+  timeoutMs: number,
+): Promise<DcrVerifyResult> {
+  const started = Date.now();
   let last: DcrVerifyResult = { status: "failed", errors: [] };
   for (let attempt = 1; attempt <= schedule.attempts; attempt++) {
     try {
@@ -40,7 +45,9 @@ export async function verifyWithRetry(verify: () => Promise<DcrVerifyResult>): P
       last = { status: "failed", errors: [error.message] };
     }
     if (last.status === "success") return last;
-    if (attempt < schedule.attempts) await sleep(schedule.initialDelayMs * 2 ** (attempt - 1));
+    const wait = schedule.initialDelayMs * 2 ** (attempt - 1);
+    if (attempt >= schedule.attempts || Date.now() - started + wait > timeoutMs) return last;
+    await sleep(wait);
   }
   return last;
 }

@@ -28,6 +28,16 @@ describe("resolveConnection", () => {
     );
   });
 
+  it("reads the verification time limit, with a 30 s default", () => {
+    expect(resolveConnection({ stack: { token } }).verifyTimeoutMs).toBe(30_000);
+    expect(resolveConnection({ stack: { token, verifyTimeoutSeconds: "90" } }).verifyTimeoutMs).toBe(90_000);
+    expect(
+      resolveConnection({ env: { KONNECT_TOKEN: token, KONNECT_VERIFY_TIMEOUT_SECONDS: "5" } }).verifyTimeoutMs,
+    ).toBe(5_000);
+    const config = { get: (k: string) => ({ "konnect:token": token, "konnect:verifyTimeoutSeconds": "45" })[k] };
+    expect(resolveConnection({ stack: settingsFromStackConfig(config) }).verifyTimeoutMs).toBe(45_000);
+  });
+
   it("reads the bridged provider's config key names too", () => {
     const config = {
       get: (k: string) => ({ "konnect:personalAccessToken": "kpat_bridged", "konnect:region": "au" })[k],

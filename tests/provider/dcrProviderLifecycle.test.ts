@@ -5,7 +5,8 @@
  */
 import { providers, type DcrProviderInputs, type DcrProviderOutputs } from "../../provider";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
-import { callShapes, startProviderTestbed } from "./support";
+import { setStackSettings } from "../../provider/resources/runtime";
+import { TEST_TOKEN, callShapes, startProviderTestbed } from "./support";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const provider = providers.dcrProvider;
@@ -290,6 +291,20 @@ describe("DcrProvider behaviours", () => {
       expect(emulator.get("dcr-providers", id)).toBeDefined();
     } finally {
       emulator.setOptions({ verifyResult: { result: "success" } });
+    }
+  });
+
+  it("konnect:verifyTimeoutSeconds bounds the verification retries", async () => {
+    emulator.setOptions({ verifyResult: { result: "failed", errors: ["invalid_client"] } });
+    setStackSettings({ token: TEST_TOKEN, serverUrl: `${emulator.url}/{region}`, verifyTimeoutSeconds: 0.001 });
+    try {
+      const inputs = await checked({ ...TYPES.azureAd!.inputs, verify: true });
+      await expect(provider.create(inputs)).rejects.toThrow(/could not verify it: invalid_client/);
+      // the first wait (5 ms) already ends past the 1 ms limit: one attempt only
+      expect(callShapes(emulator).filter((c) => c.endsWith("/verify"))).toHaveLength(1);
+    } finally {
+      emulator.setOptions({ verifyResult: { result: "success" } });
+      setStackSettings({ token: TEST_TOKEN, serverUrl: `${emulator.url}/{region}`, retryBudgetSeconds: 5 });
     }
   });
 
