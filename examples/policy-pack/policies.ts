@@ -11,8 +11,10 @@ import { dcrProtectProduction } from "./rules/dcrProtectProduction";
 import { graphNoReadWriteAll } from "./rules/graphNoReadWriteAll";
 import { graphOwnedByRequired } from "./rules/graphOwnedByRequired";
 import { konnectOwnershipLabel } from "./rules/konnectOwnershipLabel";
+import { publicationPublicAuth } from "./rules/publicationPublicAuth";
 import { secretExpiryRotation } from "./rules/secretExpiryRotation";
 import { strategyAzureClaims } from "./rules/strategyAzureClaims";
+import { strategySameRegion } from "./rules/strategySameRegion";
 
 /** Name of the policy pack. */
 export const PACK_NAME = "konnect-azure-dcr";
@@ -28,5 +30,7 @@ export function createPolicies(clock: Clock = systemClock): Policies {
     resourcePolicy(adminAppTokenV1, clock),
     resourcePolicy(konnectOwnershipLabel, clock),
     resourcePolicy(dcrProtectProduction, clock),
+    stackPolicy(strategySameRegion, clock),
+    stackPolicy(publicationPublicAuth, clock),
   ];
 }

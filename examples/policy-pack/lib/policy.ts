@@ -45,13 +45,14 @@ export function toRuleResource(
   };
 }
 
-/** Plain view of one resource of the stack, with property dependencies as URNs. */
+/** Plain view of one resource of the stack, with its dependencies as URNs. */
 export function toStackRuleResource(resource: PolicyResource): StackRuleResource {
   const propertyDependencies: Record<string, string[]> = {};
   for (const [key, deps] of Object.entries(resource.propertyDependencies)) {
     propertyDependencies[key] = deps.map((d) => d.urn);
   }
-  return { ...toRuleResource(resource), propertyDependencies };
+  const dependencies = resource.dependencies.map((d) => d.urn);
+  return { ...toRuleResource(resource), propertyDependencies, dependencies };
 }
 
 /** Turns a resource rule into a `ResourceValidationPolicy`. */

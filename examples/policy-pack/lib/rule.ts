@@ -20,10 +20,12 @@ export interface RuleResource {
   protect: boolean;
 }
 
-/** What a stack rule sees of one resource: a {@link RuleResource} plus its property dependencies (URNs). */
+/** What a stack rule sees of one resource: a {@link RuleResource} plus its dependencies (URNs). */
 export interface StackRuleResource extends RuleResource {
   /** For each top-level property, the URNs of the resources its value came from. */
   propertyDependencies: Record<string, string[]>;
+  /** URNs of every resource this one depends on (property dependencies and `dependsOn`). */
+  dependencies: string[];
 }
 
 /** Things a rule must not read from the environment itself, so tests can fix them. */

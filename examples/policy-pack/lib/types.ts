@@ -7,6 +7,10 @@
 export const DCR_PROVIDER_TYPE = "pulumi-nodejs:dynamic/konnect:DcrProvider";
 /** Konnect application auth strategy (dynamic resource of pulumi-konnect-dcr). */
 export const AUTH_STRATEGY_TYPE = "pulumi-nodejs:dynamic/konnect:AuthStrategy";
+/** Konnect API publication to a Dev Portal (dynamic resource of pulumi-konnect-dcr). */
+export const API_PUBLICATION_TYPE = "pulumi-nodejs:dynamic/konnect:ApiPublication";
+/** A Dev Portal's default application auth strategy (dynamic resource of pulumi-konnect-dcr). */
+export const PORTAL_DEFAULT_AUTH_STRATEGY_TYPE = "pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy";
 /** Azure AD application registration. */
 export const APPLICATION_TYPE = "azuread:index/application:Application";
 /** Azure AD application client secret. */
