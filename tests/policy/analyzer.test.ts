@@ -12,6 +12,7 @@ import { UNKNOWN_STRING } from "./harness";
 
 const DCR = "pulumi-nodejs:dynamic/konnect:DcrProvider";
 const STRATEGY = "pulumi-nodejs:dynamic/konnect:AuthStrategy";
+const PUBLICATION = "pulumi-nodejs:dynamic/konnect:ApiPublication";
 const urn = (stack: string, type: string, name: string) => `urn:pulumi:${stack}::konnect-dcr::${type}::${name}`;
 const L = pb.EnforcementLevel;
 
@@ -73,6 +74,8 @@ describe("policy pack loaded like the Pulumi CLI loads it", () => {
       ["azure-admin-app-token-v1", L.MANDATORY],
       ["konnect-ownership-label", L.ADVISORY],
       ["konnect-dcr-protect-production", L.MANDATORY],
+      ["konnect-strategy-same-region", L.MANDATORY],
+      ["konnect-publication-public-auth", L.ADVISORY],
     ]);
     const secret = info.getPoliciesList().find((p) => p.getName() === "azure-secret-expiry-rotation");
     expect(Object.keys(secret?.getConfigschema()?.getProperties()?.toJavaScript() ?? {}).sort()).toEqual([
@@ -156,6 +159,55 @@ describe("policy pack loaded like the Pulumi CLI loads it", () => {
         message:
           'Auth strategies that use an Azure DCR provider set credentialClaim ["appid"] and the same issuer as the provider: Azure v1 tokens carry the client id in appid.\nauth strategy "portal-strategy" uses Azure DCR provider "portal-dcr" but openidConnect.credentialClaim is ["azp"]: set it to ["appid"].',
         urn: strategy.getUrn(),
+        pack: "konnect-azure-dcr@0.1.0",
+      },
+    ]);
+  });
+
+  it("AnalyzeStack checks a publication's region against its strategy's and a public publication without auth", async () => {
+    const strategy = new pb.AnalyzerResource()
+      .setType(STRATEGY)
+      .setName("portal-strategy")
+      .setUrn(urn("dev", STRATEGY, "portal-strategy"))
+      .setOptions(options(false))
+      .setProperties(
+        Struct.fromJavaScript({
+          strategyType: "openid_connect",
+          region: "us",
+          labels: { "managed-by": "ci" },
+          openidConnect: { issuer: ISSUER, credentialClaim: ["appid"], scopes: ["openid"], authMethods: ["bearer"] },
+        }),
+      );
+    const publication = (name: string, props: Record<string, unknown>) =>
+      new pb.AnalyzerResource()
+        .setType(PUBLICATION)
+        .setName(name)
+        .setUrn(urn("dev", PUBLICATION, name))
+        .setOptions(options(false))
+        .setProperties(Struct.fromJavaScript({ apiId: "api-1", portalId: "portal-1", visibility: "public", ...props }));
+    const withStrategy = publication("orders-in-portal", { authStrategyIds: [UNKNOWN_STRING], region: "eu" });
+    withStrategy
+      .getPropertydependenciesMap()
+      .set("authStrategyIds", new pb.AnalyzerPropertyDependencies().setUrnsList([strategy.getUrn()]));
+    const open = publication("status-in-portal", { authStrategyIds: [] });
+    const res = await unary<pb.AnalyzeResponse>((cb) =>
+      pack.client.analyzeStack(new pb.AnalyzeStackRequest().setResourcesList([strategy, withStrategy, open]), cb),
+    );
+    expect(diagnostics(res)).toEqual([
+      {
+        policy: "konnect-publication-public-auth",
+        level: L.ADVISORY,
+        message:
+          'Public API publications require application auth: with no auth strategy, anyone who can open the portal uses the API without registering an application.\nAPI publication "status-in-portal" is public and has authStrategyIds []: the API requires no application auth, so developers use it without registering an application. Set authStrategyIds to the DCR strategy, make it private, or suppress this rule with the reason the API is open.',
+        urn: open.getUrn(),
+        pack: "konnect-azure-dcr@0.1.0",
+      },
+      {
+        policy: "konnect-strategy-same-region",
+        level: L.MANDATORY,
+        message:
+          'API publications and portal defaults are in the same Konnect region as the auth strategy they use: Konnect objects are regional and a strategy from another region does not exist there.\nAPI publication "orders-in-portal" is in region "eu" but its auth strategy "portal-strategy" is in region "us": Konnect objects are regional, so the strategy does not exist there; use the same region for both.',
+        urn: withStrategy.getUrn(),
         pack: "konnect-azure-dcr@0.1.0",
       },
     ]);

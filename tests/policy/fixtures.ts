@@ -2,10 +2,12 @@
  * Resource arguments shared by the policy tests: a compliant Azure DCR stack, to vary one property at a time.
  */
 import {
+  API_PUBLICATION_TYPE,
   APPLICATION_PASSWORD_TYPE,
   APPLICATION_TYPE,
   AUTH_STRATEGY_TYPE,
   DCR_PROVIDER_TYPE,
+  PORTAL_DEFAULT_AUTH_STRATEGY_TYPE,
 } from "../../examples/policy-pack/lib/types";
 import type { TestResource } from "./harness";
 
@@ -92,6 +94,36 @@ export function authStrategy(props: Record<string, unknown> = {}, extra: Partial
       labels: { "managed-by": "pulumi-konnect-dcr" },
       ...props,
     },
+    ...extra,
+  };
+}
+
+/** Ids of the API and portal the publication fixtures use (existing objects, managed outside the stack). */
+export const API_ID = "7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+export const PORTAL_ID = "0a1b2c3d-4e5f-4061-8728-394a5b6c7d8e";
+
+/** A public API publication using the DCR strategy by a literal id (`dcr-strategy-1`). */
+export function apiPublication(props: Record<string, unknown> = {}, extra: Partial<TestResource> = {}): TestResource {
+  return {
+    type: API_PUBLICATION_TYPE,
+    name: "orders-in-portal",
+    props: {
+      apiId: API_ID,
+      portalId: PORTAL_ID,
+      authStrategyIds: ["dcr-strategy-1"],
+      visibility: "public",
+      ...props,
+    },
+    ...extra,
+  };
+}
+
+/** A portal default auth strategy for {@link PORTAL_ID}, pointing at the literal strategy id `dcr-strategy-1`. */
+export function portalDefault(props: Record<string, unknown> = {}, extra: Partial<TestResource> = {}): TestResource {
+  return {
+    type: PORTAL_DEFAULT_AUTH_STRATEGY_TYPE,
+    name: "portal-default",
+    props: { portalId: PORTAL_ID, authStrategyId: "dcr-strategy-1", ...props },
     ...extra,
   };
 }

@@ -25,6 +25,8 @@ export interface TestResource {
   stack?: string;
   protect?: boolean;
   propertyDependencies?: Record<string, string[]>;
+  /** URNs of every resource this one depends on (`dependsOn` included). */
+  dependencies?: string[];
 }
 
 /** What a policy reported. */
@@ -105,6 +107,7 @@ export async function runStack(
   }));
   const byUrn = new Map(built.map((b) => [b.urn, b]));
   resources.forEach((r, i) => {
+    built[i]!.dependencies = (r.dependencies ?? []).map((u) => byUrn.get(u)!);
     for (const [key, urns] of Object.entries(r.propertyDependencies ?? {})) {
       built[i]!.propertyDependencies[key] = urns.map((u) => byUrn.get(u)!);
     }

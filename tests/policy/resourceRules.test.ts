@@ -253,6 +253,8 @@ describe("pack inventory", () => {
       ["azure-admin-app-token-v1", "mandatory"],
       ["konnect-ownership-label", "advisory"],
       ["konnect-dcr-protect-production", "mandatory"],
+      ["konnect-strategy-same-region", "mandatory"],
+      ["konnect-publication-public-auth", "advisory"],
     ]);
   });
   it("checks type tokens exactly", () => {
