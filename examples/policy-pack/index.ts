@@ -7,6 +7,6 @@ import { createPolicies, PACK_NAME } from "./policies";
 
 new PolicyPack(PACK_NAME, {
   description:
-    "Kong Konnect Dev Portal DCR with Azure AD (Entra ID): issuer, claims, Graph permissions, secrets, labels.",
+    "Kong Konnect Dev Portal DCR with Azure AD (Entra ID): issuer, claims, Graph permissions, secrets, labels, publications.",
   policies: createPolicies(),
 });
