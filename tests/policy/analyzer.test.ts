@@ -13,6 +13,7 @@ import { UNKNOWN_STRING } from "./harness";
 const DCR = "pulumi-nodejs:dynamic/konnect:DcrProvider";
 const STRATEGY = "pulumi-nodejs:dynamic/konnect:AuthStrategy";
 const PUBLICATION = "pulumi-nodejs:dynamic/konnect:ApiPublication";
+const PORTAL_DEFAULT = "pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy";
 const urn = (stack: string, type: string, name: string) => `urn:pulumi:${stack}::konnect-dcr::${type}::${name}`;
 const L = pb.EnforcementLevel;
 
@@ -82,6 +83,13 @@ describe("policy pack loaded like the Pulumi CLI loads it", () => {
       "maxValidityDays",
       "suppressions",
     ]);
+    const region = info.getPoliciesList().find((p) => p.getName() === "konnect-strategy-same-region");
+    expect(region?.getConfigschema()?.getProperties()?.toJavaScript()?.["defaultRegion"]).toEqual({
+      type: "string",
+      enum: ["us", "eu", "au", "me", "in", "sg"],
+      description:
+        "The stack's default Konnect region (konnect:region, else KONNECT_REGION, else us), for resources that do not set region.",
+    });
   });
 
   it("Analyze reports every violation of a non-compliant DCR provider", async () => {
@@ -210,6 +218,30 @@ describe("policy pack loaded like the Pulumi CLI loads it", () => {
         urn: withStrategy.getUrn(),
         pack: "konnect-azure-dcr@0.1.0",
       },
+    ]);
+  });
+
+  it("AnalyzeStack passes dependsOn through: a publication on the portal default is checked for ordering", async () => {
+    const portalDefault = new pb.AnalyzerResource()
+      .setType(PORTAL_DEFAULT)
+      .setName("portal-default")
+      .setUrn(urn("dev", PORTAL_DEFAULT, "portal-default"))
+      .setOptions(options(false))
+      .setProperties(Struct.fromJavaScript({ portalId: "portal-1", authStrategyId: "strategy-1" }));
+    const publication = (name: string) =>
+      new pb.AnalyzerResource()
+        .setType(PUBLICATION)
+        .setName(name)
+        .setUrn(urn("dev", PUBLICATION, name))
+        .setOptions(options(false))
+        .setProperties(Struct.fromJavaScript({ apiId: "api-1", portalId: "portal-1", visibility: "public" }));
+    const ordered = publication("ordered-in-portal").setDependenciesList([portalDefault.getUrn()]);
+    const racing = publication("racing-in-portal");
+    const res = await unary<pb.AnalyzeResponse>((cb) =>
+      pack.client.analyzeStack(new pb.AnalyzeStackRequest().setResourcesList([portalDefault, ordered, racing]), cb),
+    );
+    expect(diagnostics(res).map((d) => [d.policy, d.level, d.urn])).toEqual([
+      ["konnect-publication-public-auth", L.ADVISORY, racing.getUrn()],
     ]);
   });
 
