@@ -171,6 +171,12 @@ describe("konnect-publication-public-auth", () => {
     expect(await violations(publicAuth, [publication])).toEqual([{ urn: urnOf(publication), message: noAuth }]);
   });
 
+  it("reports authStrategyIds null (Konnect's no-auth value, seen in outputs after up) like []", async () => {
+    expect((await violations(publicAuth, [apiPublication({ authStrategyIds: null })])).map((v) => v.message)).toEqual([
+      noAuth.replace("authStrategyIds []", "authStrategyIds null"),
+    ]);
+  });
+
   it("skips values unknown in preview", async () => {
     expect(await violations(publicAuth, [apiPublication({ authStrategyIds: [], visibility: UNKNOWN_STRING })])).toEqual(
       [],
@@ -184,7 +190,6 @@ describe("konnect-publication-public-auth", () => {
 
     it("is not reported when the stack does not set the portal default (it cannot be seen)", async () => {
       expect(await violations(publicAuth, [absent()])).toEqual([]);
-      expect(await violations(publicAuth, [apiPublication({ authStrategyIds: null })])).toEqual([]);
       expect(await violations(publicAuth, [absent(), portalDefault({ portalId: "another-portal" })])).toEqual([]);
     });
 

@@ -7,8 +7,9 @@
  * reader of the portal and the API. That can be intended (an open API), hence advisory: suppress it with the reason.
  *
  * How the publication's auth is read:
- * - `authStrategyIds: []`: explicitly no application auth; reported when public.
- * - `authStrategyIds` absent (or `null`): Konnect applies the portal's default strategy when the publication is
+ * - `authStrategyIds: []`: explicitly no application auth; reported when public. `null` counts the same: it is what
+ *   Konnect reports for a publication without auth, and stack policies can see the resource's outputs after `up`.
+ * - `authStrategyIds` absent: Konnect applies the portal's default strategy when the publication is
  *   created; a later default is not applied retroactively. So:
  *   - with a PortalDefaultAuthStrategy for the same portal in the stack that the publication depends on (for example
  *     through `dependsOn`), the publication gets that strategy: compliant;
@@ -19,7 +20,7 @@
  * - Values unknown in preview (visibility, the list, the portal id) are skipped; the rule runs again during `up`.
  */
 import { samePortal } from "../lib/konnect";
-import { asArray, isUnknown } from "../lib/plain";
+import { asArray, isUnknown, show } from "../lib/plain";
 import type { StackRule, StackRuleResource, StackViolation } from "../lib/rule";
 import { API_PUBLICATION_TYPE, PORTAL_DEFAULT_AUTH_STRATEGY_TYPE } from "../lib/types";
 
@@ -29,8 +30,8 @@ function check(publication: StackRuleResource, resources: readonly StackRuleReso
   if (isUnknown(ids)) return undefined;
   const list = asArray(ids);
   if (list !== undefined && list.length > 0) return undefined;
-  if (list !== undefined) {
-    return `API publication "${publication.name}" is public and has authStrategyIds []: the API requires no application auth, so developers use it without registering an application. Set authStrategyIds to the DCR strategy, make it private, or suppress this rule with the reason the API is open.`;
+  if (list !== undefined || ids === null) {
+    return `API publication "${publication.name}" is public and has authStrategyIds ${show(ids)}: the API requires no application auth, so developers use it without registering an application. Set authStrategyIds to the DCR strategy, make it private, or suppress this rule with the reason the API is open.`;
   }
   const defaults = resources.filter(
     (r) => r.type === PORTAL_DEFAULT_AUTH_STRATEGY_TYPE && samePortal(publication, r) !== false,
