@@ -192,8 +192,8 @@ describe("HTTP control API", () => {
       status: 404,
       body: { error: "no control endpoint GET /_emulator/nope" },
     });
-    expect((await control("GET", "/objects/apis")).body).toStrictEqual({
-      error: "unknown kind apis; use dcr-providers or application-auth-strategies",
+    expect((await control("GET", "/objects/widgets")).body).toStrictEqual({
+      error: "unknown kind widgets; use dcr-providers, application-auth-strategies, portals, apis",
     });
     expect((await control("GET", "/objects/dcr-providers?region=xx")).body).toStrictEqual({
       error: "unknown region xx",

@@ -110,7 +110,7 @@ export interface ControlResponse {
 
 function parseKind(value: string | undefined): ObjectKind {
   if (value !== undefined && (OBJECT_KINDS as readonly string[]).includes(value)) return value as ObjectKind;
-  throw new ControlError(404, `unknown kind ${String(value)}; use ${OBJECT_KINDS.join(" or ")}`);
+  throw new ControlError(404, `unknown kind ${String(value)}; use ${OBJECT_KINDS.join(", ")}`);
 }
 
 function parseRegion(value: string | null): Region | undefined {

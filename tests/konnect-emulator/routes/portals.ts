@@ -43,7 +43,8 @@ export function createPortal(state: EmulatorState, region: Region, body: unknown
   checkNameFree(state, region, fields.name);
   checkDefaultStrategy(state, region, fields);
   const keyAuthStrategyId = createPortalKeyAuthStrategy(state, region, fields.name);
-  const defaultStrategyId = fields.default_application_auth_strategy_id ?? keyAuthStrategyId ?? null;
+  const sentDefault = fields.default_application_auth_strategy_id;
+  const defaultStrategyId = sentDefault === undefined ? (keyAuthStrategyId ?? null) : sentDefault;
   // [INF] Konnect assigns a `<hex>.<region>.portal.konghq.com` host; canonical equals it without a custom domain.
   const domain = `${randomBytes(6).toString("hex")}.${region}.portal.konghq.com`;
   const now = state.clock.nowIso();
