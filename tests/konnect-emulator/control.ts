@@ -92,7 +92,10 @@ export interface EmulatorControl {
   options(): EmulatorOptions;
   /** Merges options (host and port are start-only). */
   setOptions(partial: Partial<EmulatorOptions>): void;
-  /** Marks a strategy as used by an API publication: `active` true and DELETE answers 409. */
+  /**
+   * Marks a strategy as used by something not emulated: `active` true and DELETE answers 409. A real use by an API
+   * publication needs no mark: `seedPublication` or the PUT has the same effect.
+   */
   markStrategyInUse(id: string, inUse?: boolean): void;
   /** A copy of a stored object (any region). */
   get(kind: ObjectKind, id: string): StoredObject | undefined;

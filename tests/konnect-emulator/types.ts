@@ -52,7 +52,10 @@ export interface StoredAuthStrategy {
   dcr_provider_id: string | null;
   labels: Labels;
   principals?: { enabled: boolean };
-  /** Emulates an API publication that uses this strategy: drives `active` and the 409 on delete. */
+  /**
+   * A use the emulator does not model (a product version, an application) set through the control API: drives
+   * `active` and the 409 on delete. Stored API publications count on their own.
+   */
   in_use: boolean;
   created_at: string;
   updated_at: string;
