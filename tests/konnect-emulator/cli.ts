@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const lines = [
     `Konnect emulator listening on ${emulator.url}`,
     `  API:      ${emulator.url}/v2/dcr-providers, ${emulator.url}/v2/application-auth-strategies`,
+    `            ${emulator.url}/v3/portals, ${emulator.url}/v3/apis, ${emulator.url}/v3/api-publications`,
     `  regions:  ${emulator.regionUrl("eu")}/v2/... (us eu au me in sg; unprefixed = us)`,
     `  control:  ${emulator.url}/_emulator/health, /_emulator/requests, /_emulator/faults, /_emulator/reset`,
     "",

@@ -1,5 +1,16 @@
 import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
-import { DCR_BODIES, ISO_MS, KEY_AUTH_BODY, TRACE, call, oidcBody } from "./testSupport";
+import {
+  API_BODY,
+  DCR_BODIES,
+  ISO_MS,
+  KEY_AUTH_BODY,
+  PORTAL_BODY,
+  TRACE,
+  call,
+  oidcBody,
+  problem,
+  seedPublicationTargets,
+} from "./testSupport";
 
 let konnect: KonnectEmulator;
 
@@ -192,8 +203,8 @@ describe("HTTP control API", () => {
       status: 404,
       body: { error: "no control endpoint GET /_emulator/nope" },
     });
-    expect((await control("GET", "/objects/apis")).body).toStrictEqual({
-      error: "unknown kind apis; use dcr-providers or application-auth-strategies",
+    expect((await control("GET", "/objects/widgets")).body).toStrictEqual({
+      error: "unknown kind widgets; use dcr-providers, application-auth-strategies, portals, apis",
     });
     expect((await control("GET", "/objects/dcr-providers?region=xx")).body).toStrictEqual({
       error: "unknown region xx",
@@ -205,5 +216,129 @@ describe("HTTP control API", () => {
     const invalidSeed = await control("POST", "/seed/dcr-providers", { name: "x" });
     expect(invalidSeed.status).toBe(400);
     expect(invalidSeed.body).toMatchObject({ status: 400, instance: TRACE, detail: "Invalid Parameters" });
+  });
+});
+
+describe("portals, APIs and publications (in process)", () => {
+  const PORTAL_ID = "11111111-2222-4333-8444-555555555555";
+  const API_ID = "66666666-7777-4888-8999-000000000000";
+
+  it("seeds a portal and an API with fixed ids in a region, as the API would create them", () => {
+    const strategy = konnect.seedAuthStrategy(KEY_AUTH_BODY, { region: "eu" });
+    const portal = konnect.seedPortal(
+      { ...PORTAL_BODY, default_application_auth_strategy_id: strategy.id },
+      { id: PORTAL_ID, region: "eu" },
+    );
+    expect(portal).toMatchObject({
+      id: PORTAL_ID,
+      region: "eu",
+      name: PORTAL_BODY.name,
+      default_application_auth_strategy_id: strategy.id,
+      authentication_enabled: true,
+    });
+    const api = konnect.seedApi(API_BODY, { id: API_ID, region: "eu" });
+    expect(api).toStrictEqual({
+      id: API_ID,
+      region: "eu",
+      name: "Orders API",
+      version: "v1",
+      slug: "orders-api-v1",
+      labels: {},
+      created_at: ISO_MS,
+      updated_at: ISO_MS,
+    });
+    expect(konnect.portalDefault(PORTAL_ID)).toBe(strategy.id);
+    expect(konnect.portalDefault(API_ID)).toBeUndefined();
+    expect(konnect.list("portals", "us")).toStrictEqual([]);
+    expect(konnect.get("apis", API_ID)).toStrictEqual(api);
+  });
+
+  it("refuses invalid seeds with the API's problems", () => {
+    expect(() => konnect.seedPortal({})).toThrow("Invalid Parameters");
+    expect(() => konnect.seedApi({ name: "" })).toThrow("Invalid Parameters");
+    const { apiId } = seedPublicationTargets(konnect);
+    expect(() => konnect.seedPublication(apiId, PORTAL_ID)).toThrow("Not Found");
+    expect(() => konnect.seedPublication(apiId, PORTAL_ID, {}, { region: "eu" })).toThrow("Not Found");
+  });
+
+  it("seeds, lists, reads and edits publications out of band; updateStored edits portals", async () => {
+    const strategy = konnect.seedAuthStrategy(KEY_AUTH_BODY);
+    const { apiId, portalId } = seedPublicationTargets(konnect, {
+      portal: { default_application_auth_strategy_id: strategy.id },
+    });
+    const seeded = konnect.seedPublication(apiId, portalId);
+    expect(seeded).toStrictEqual({
+      api_id: apiId,
+      portal_id: portalId,
+      region: "us",
+      auth_strategy_ids: [strategy.id],
+      visibility: "private",
+      auto_approve_registrations: false,
+      created_at: ISO_MS,
+      updated_at: ISO_MS,
+    });
+    expect(konnect.publications()).toStrictEqual([seeded]);
+    expect(konnect.publications("eu")).toStrictEqual([]);
+    expect(konnect.getPublication(apiId, portalId)).toStrictEqual(seeded);
+    expect(konnect.getPublication(portalId, apiId)).toBeUndefined();
+
+    const edited = konnect.updateStoredPublication(apiId, portalId, { visibility: "public" });
+    expect(edited.updated_at > seeded.updated_at).toBe(true);
+    expect((await call(konnect, "GET", `/v3/apis/${apiId}/publications/${portalId}`)).body.visibility).toBe("public");
+    expect(() => konnect.updateStoredPublication(apiId, portalId, { region: "eu" })).toThrow(
+      "updateStoredPublication cannot change api_id, portal_id or region",
+    );
+    expect(() => konnect.updateStoredPublication(portalId, apiId, {})).toThrow("not found");
+
+    konnect.updateStored("portals", portalId, { default_application_auth_strategy_id: null });
+    expect(konnect.portalDefault(portalId)).toBeNull();
+    konnect.updateStored("apis", apiId, { name: "Renamed in UI" });
+    expect((await call(konnect, "GET", `/v3/apis/${apiId}`)).body.name).toBe("Renamed in UI");
+    expect(konnect.requestLog()).toHaveLength(2);
+    konnect.reset();
+    expect([konnect.publications(), konnect.list("portals"), konnect.list("apis")]).toStrictEqual([[], [], []]);
+  });
+});
+
+describe("portals, APIs and publications (HTTP control API)", () => {
+  it("seeds portals, APIs and publications, reads publications and a portal default, edits a publication", async () => {
+    const strategy = await control("POST", "/seed/application-auth-strategies?region=au", KEY_AUTH_BODY);
+    const portal = await control("POST", "/seed/portals?region=au", {
+      ...PORTAL_BODY,
+      default_application_auth_strategy_id: strategy.id,
+    });
+    const apiId = "66666666-7777-4888-8999-000000000001";
+    const api = await control("POST", `/seed/apis?region=au&id=${apiId}`, API_BODY);
+    expect([portal.status, portal.body.region, api.status, api.id]).toStrictEqual([201, "au", 201, apiId]);
+
+    const published = await control("POST", `/seed/publications/${apiId}/${portal.id}?region=au`, {
+      visibility: "public",
+    });
+    expect(published.status).toBe(201);
+    expect(published.body).toMatchObject({ api_id: apiId, portal_id: portal.id, auth_strategy_ids: [strategy.id] });
+
+    expect((await control("GET", "/publications?region=au")).body).toStrictEqual([published.body]);
+    expect((await control("GET", "/publications?region=us")).body).toStrictEqual([]);
+    expect((await control("GET", "/publications")).body).toHaveLength(1);
+    expect((await control("GET", `/publications/${apiId}/${portal.id}`)).body).toStrictEqual(published.body);
+    const patched = await control("PATCH", `/publications/${apiId}/${portal.id}`, { auth_strategy_ids: null });
+    expect(patched.body.auth_strategy_ids).toBeNull();
+
+    expect((await control("GET", `/portal-default/${portal.id}`)).body).toStrictEqual({
+      default_application_auth_strategy_id: strategy.id,
+    });
+    expect((await control("GET", `/objects/portals/${portal.id}`)).body.name).toBe(PORTAL_BODY.name);
+    expect(konnect.requestLog()).toStrictEqual([]);
+  });
+
+  it("answers unknown publications and portals with 404, and a seed for an unknown API with the API's 404", async () => {
+    const missing = "00000000-0000-4000-8000-000000000000";
+    expect((await control("GET", `/publications/${missing}/${missing}`)).body).toStrictEqual({
+      error: "publication not found",
+    });
+    expect((await control("GET", `/portal-default/${missing}`)).status).toBe(404);
+    const seed = await control("POST", `/seed/publications/${missing}/${missing}`, {});
+    expect([seed.status, seed.body]).toStrictEqual([404, problem(404, "Not Found", "Not Found")]);
+    expect((await control("PATCH", `/publications/${missing}/${missing}`, {})).status).toBe(404);
   });
 });

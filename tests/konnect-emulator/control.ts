@@ -8,7 +8,12 @@
  * - `GET|DELETE /_emulator/requests`                → the request log / clear it
  * - `POST|GET|DELETE /_emulator/faults`             → inject (body: a Fault) / pending / clear; `times: "Infinity"` both ways
  * - `GET|POST /_emulator/options`                   → current options / merge a partial (start-only keys refused)
- * - `POST /_emulator/seed/:kind?region=&id=`        → 201 stored object (kind: dcr-providers, application-auth-strategies)
+ * - `POST /_emulator/seed/:kind?region=&id=`        → 201 stored object (kind: dcr-providers,
+ *                                                     application-auth-strategies, portals, apis)
+ * - `POST /_emulator/seed/publications/:apiId/:portalId?region=` → 201 stored publication (body as the PUT's)
+ * - `GET /_emulator/publications?region=`           → raw stored publications (every region without `region`)
+ * - `GET|PATCH /_emulator/publications/:apiId/:portalId` → one raw publication / out-of-band edit
+ * - `GET /_emulator/portal-default/:portalId`       → `{default_application_auth_strategy_id}` of a portal
  * - `GET /_emulator/secrets/:id`                    → the write-only secrets stored for a DCR provider
  * - `GET /_emulator/objects/:kind?region=`          → raw stored objects (every region without `region`)
  * - `GET|PATCH /_emulator/objects/:kind/:id`        → one raw object / out-of-band edit (shallow merge)
@@ -24,9 +29,13 @@ import {
   REGIONS,
   type Region,
   type RequestLogEntry,
+  type StoredApi,
   type StoredAuthStrategy,
   type StoredDcrProvider,
+  type StoredPortal,
+  type StoredPublication,
 } from "./types";
+import { type StoredById } from "./store";
 
 /** Where a seeded object goes. */
 export interface SeedOptions {
@@ -36,8 +45,8 @@ export interface SeedOptions {
   id?: string;
 }
 
-/** A stored object of either kind. */
-export type StoredObject = StoredDcrProvider | StoredAuthStrategy;
+/** A stored object of any kind stored by id. */
+export type StoredObject = StoredById;
 
 /** Everything tests can do to the emulator besides calling its API. */
 export interface EmulatorControl {
@@ -47,6 +56,26 @@ export interface EmulatorControl {
   seedDcrProvider(body: unknown, options?: SeedOptions): StoredDcrProvider;
   /** Validates (as a create) and stores an auth strategy from a snake_case body; throws on invalid input. */
   seedAuthStrategy(body: unknown, options?: SeedOptions): StoredAuthStrategy;
+  /**
+   * Validates (as `POST /v3/portals`) and stores a portal; throws on invalid input. Seed one with a default
+   * strategy: `seedPortal({name: "dev", default_application_auth_strategy_id: strategy.id})`.
+   */
+  seedPortal(body: unknown, options?: SeedOptions): StoredPortal;
+  /** Validates (as `POST /v3/apis`) and stores an API: `seedApi({name: "orders", version: "v1"})`. */
+  seedApi(body: unknown, options?: SeedOptions): StoredApi;
+  /**
+   * Publishes an API to a portal as `PUT /v3/apis/{apiId}/publications/{portalId}` would (same validation and
+   * defaults; throws a 404 problem for an unknown API or portal of the region). Only `options.region` is used.
+   */
+  seedPublication(apiId: string, portalId: string, body?: unknown, options?: SeedOptions): StoredPublication;
+  /** Copies of the stored publications, in one region or all, oldest first. */
+  publications(region?: Region): StoredPublication[];
+  /** A copy of one publication (any region); undefined when the API is not published to the portal. */
+  getPublication(apiId: string, portalId: string): StoredPublication | undefined;
+  /** Out-of-band edit of a publication (as in the Konnect UI): shallow merge, bumps `updated_at` unless given. */
+  updateStoredPublication(apiId: string, portalId: string, patch: Record<string, unknown>): StoredPublication;
+  /** A portal's `default_application_auth_strategy_id` (any region); undefined for an unknown portal. */
+  portalDefault(portalId: string): string | null | undefined;
   /** The write-only secrets stored for a DCR provider (any region); undefined for an unknown id. */
   storedSecrets(id: string): Record<string, string> | undefined;
   /** The API requests seen so far, oldest first. */
@@ -63,7 +92,10 @@ export interface EmulatorControl {
   options(): EmulatorOptions;
   /** Merges options (host and port are start-only). */
   setOptions(partial: Partial<EmulatorOptions>): void;
-  /** Marks a strategy as used by an API publication: `active` true and DELETE answers 409. */
+  /**
+   * Marks a strategy as used by something not emulated: `active` true and DELETE answers 409. A real use by an API
+   * publication needs no mark: `seedPublication` or the PUT has the same effect.
+   */
   markStrategyInUse(id: string, inUse?: boolean): void;
   /** A copy of a stored object (any region). */
   get(kind: ObjectKind, id: string): StoredObject | undefined;
@@ -81,7 +113,7 @@ export interface ControlResponse {
 
 function parseKind(value: string | undefined): ObjectKind {
   if (value !== undefined && (OBJECT_KINDS as readonly string[]).includes(value)) return value as ObjectKind;
-  throw new ControlError(404, `unknown kind ${String(value)}; use ${OBJECT_KINDS.join(" or ")}`);
+  throw new ControlError(404, `unknown kind ${String(value)}; use ${OBJECT_KINDS.join(", ")}`);
 }
 
 function parseRegion(value: string | null): Region | undefined {
@@ -112,7 +144,26 @@ function seed(control: EmulatorControl, kind: ObjectKind, body: unknown, query: 
   if (region !== undefined) options.region = region;
   const id = query.get("id");
   if (id !== null) options.id = id;
-  return kind === "dcr-providers" ? control.seedDcrProvider(body, options) : control.seedAuthStrategy(body, options);
+  switch (kind) {
+    case "dcr-providers":
+      return control.seedDcrProvider(body, options);
+    case "application-auth-strategies":
+      return control.seedAuthStrategy(body, options);
+    case "portals":
+      return control.seedPortal(body, options);
+    case "apis":
+      return control.seedApi(body, options);
+  }
+}
+
+function seedPublication(
+  control: EmulatorControl,
+  ids: { apiId?: string; portalId?: string },
+  body: unknown,
+  query: URLSearchParams,
+): StoredPublication {
+  const region = parseRegion(query.get("region"));
+  return control.seedPublication(ids.apiId ?? "", ids.portalId ?? "", body, region === undefined ? {} : { region });
 }
 
 /** Pending faults as JSON can carry them: `Infinity` becomes the string "Infinity" (JSON has no Infinity). */
@@ -134,7 +185,7 @@ function dispatch(
   query: URLSearchParams,
   body: unknown,
 ): ControlResponse {
-  const [resource, first, second] = segments;
+  const [resource, first, second, third] = segments;
   const route = `${method} ${resource ?? ""}`;
   switch (route) {
     case "GET health":
@@ -162,7 +213,19 @@ function dispatch(
       control.setOptions(asRecord(body));
       return { status: 200, body: control.options() };
     case "POST seed":
+      if (first === "publications") {
+        return { status: 201, body: seedPublication(control, { apiId: second, portalId: third }, body, query) };
+      }
       return { status: 201, body: seed(control, parseKind(first), body, query) };
+    case "GET publications":
+      if (first === undefined) return { status: 200, body: control.publications(parseRegion(query.get("region"))) };
+      return { status: 200, body: found(control.getPublication(first, second ?? ""), "publication") };
+    case "PATCH publications":
+      return { status: 200, body: control.updateStoredPublication(first ?? "", second ?? "", asRecord(body)) };
+    case "GET portal-default": {
+      const portalDefault = found(control.portalDefault(first ?? ""), "portal");
+      return { status: 200, body: { default_application_auth_strategy_id: portalDefault } };
+    }
     case "GET secrets":
       return { status: 200, body: found(control.storedSecrets(first ?? ""), "DCR provider") };
     case "GET objects":

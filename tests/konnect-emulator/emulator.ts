@@ -1,6 +1,6 @@
 /**
  * The Konnect emulator: a stateful in-memory HTTP server on 127.0.0.1 that answers Konnect's v2 API for DCR
- * providers and application auth strategies, with regions, bearer auth, problem+json errors, faults, a rate limit
+ * providers and application auth strategies and the v3 subset for portals, APIs and API publications, with regions, bearer auth, problem+json errors, faults, a rate limit
  * and a control API. Start one per test suite:
  *
  *   const konnect = await startKonnectEmulator();
@@ -21,7 +21,17 @@ import { type EmulatorState } from "./state";
 import { EmulatorStore, MonotonicClock } from "./store";
 import { type EmulatorOptions, type Region } from "./types";
 
-export type { EmulatorOptions, Fault, ObjectKind, Region, RequestLogEntry, VerifyBehavior } from "./types";
+export type {
+  EmulatorOptions,
+  Fault,
+  ObjectKind,
+  Region,
+  RequestLogEntry,
+  StoredApi,
+  StoredPortal,
+  StoredPublication,
+  VerifyBehavior,
+} from "./types";
 export type { EmulatorControl, SeedOptions, StoredObject } from "./control";
 
 /** A running emulator: its address, its control surface and `close`. */

@@ -7,10 +7,21 @@ import { secretFieldNames } from "./dcrConfigFields";
 import { type FaultQueue } from "./faults";
 import { mergeOptions } from "./options";
 import { type RequestLog } from "./requestLog";
+import { createApi } from "./routes/apis";
 import { createAuthStrategy } from "./routes/authStrategies";
+import { createPortal } from "./routes/portals";
+import { publishApi } from "./routes/publications";
 import { createDcrProvider } from "./routes/dcrProviders";
 import { type EmulatorState } from "./state";
-import { type ObjectKind, type Region, type StoredAuthStrategy, type StoredDcrProvider } from "./types";
+import {
+  type ObjectKind,
+  type Region,
+  type StoredApi,
+  type StoredAuthStrategy,
+  type StoredDcrProvider,
+  type StoredPortal,
+  type StoredPublication,
+} from "./types";
 
 /** Builds the control surface; every object it hands out is a copy, so tests cannot change the store by accident. */
 export function createEmulatorControl(state: EmulatorState, faults: FaultQueue, log: RequestLog): EmulatorControl {
@@ -18,6 +29,10 @@ export function createEmulatorControl(state: EmulatorState, faults: FaultQueue, 
     const strategy = state.store.find("application-auth-strategies", id) as StoredAuthStrategy | undefined;
     if (strategy === undefined) throw new ControlError(404, `auth strategy ${id} not found`);
     return strategy;
+  }
+
+  function findPublication(apiId: string, portalId: string): StoredPublication | undefined {
+    return state.store.allPublications().find((p) => p.api_id === apiId && p.portal_id === portalId);
   }
 
   return {
@@ -32,6 +47,36 @@ export function createEmulatorControl(state: EmulatorState, faults: FaultQueue, 
     },
     seedAuthStrategy(body: unknown, seedOptions: SeedOptions = {}) {
       return structuredClone(createAuthStrategy(state, seedOptions.region ?? "us", body, seedOptions.id));
+    },
+    seedPortal(body: unknown, seedOptions: SeedOptions = {}) {
+      return structuredClone(createPortal(state, seedOptions.region ?? "us", body, seedOptions.id));
+    },
+    seedApi(body: unknown, seedOptions: SeedOptions = {}) {
+      return structuredClone(createApi(state, seedOptions.region ?? "us", body, seedOptions.id));
+    },
+    seedPublication(apiId: string, portalId: string, body: unknown = {}, seedOptions: SeedOptions = {}) {
+      const region = seedOptions.region ?? "us";
+      return structuredClone(publishApi(state, region, apiId, portalId, body).publication);
+    },
+    publications: (region?: Region) =>
+      structuredClone(region === undefined ? state.store.allPublications() : state.store.publications(region)),
+    getPublication: (apiId: string, portalId: string) => structuredClone(findPublication(apiId, portalId)),
+    updateStoredPublication(apiId: string, portalId: string, patch: Record<string, unknown>) {
+      const current = findPublication(apiId, portalId);
+      if (current === undefined)
+        throw new ControlError(404, `publication of API ${apiId} in portal ${portalId} not found`);
+      for (const key of ["api_id", "portal_id", "region"] as const) {
+        if (patch[key] !== undefined && patch[key] !== current[key]) {
+          throw new ControlError(400, "updateStoredPublication cannot change api_id, portal_id or region");
+        }
+      }
+      const next = { ...current, updated_at: state.clock.nowIso(), ...structuredClone(patch) };
+      state.store.putPublication(next);
+      return structuredClone(next);
+    },
+    portalDefault(portalId: string) {
+      const portal = state.store.find("portals", portalId) as StoredPortal | undefined;
+      return portal?.default_application_auth_strategy_id;
     },
     storedSecrets(id: string) {
       const provider = state.store.find("dcr-providers", id) as StoredDcrProvider | undefined;
@@ -70,7 +115,9 @@ export function createEmulatorControl(state: EmulatorState, faults: FaultQueue, 
       }
       const next = { ...current, updated_at: state.clock.nowIso(), ...structuredClone(patch) };
       if (kind === "dcr-providers") state.store.putDcrProvider(next as StoredDcrProvider);
-      else state.store.putAuthStrategy(next as StoredAuthStrategy);
+      else if (kind === "application-auth-strategies") state.store.putAuthStrategy(next as StoredAuthStrategy);
+      else if (kind === "portals") state.store.putPortal(next as StoredPortal);
+      else state.store.putApi(next as StoredApi);
       return structuredClone(next);
     },
   };

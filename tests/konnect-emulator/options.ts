@@ -35,6 +35,21 @@ export function defaultOptions(): EmulatorOptions {
     verifyFailureStatus: 200,
     // [UNK] §4.3: `{"key-auth":{}}` is accepted; the default key_names is unknown, so none is invented.
     defaultKeyNames: null,
+    // [UNK] S5: a publication's auth_strategy_ids naming no strategy; 400 missing_reference like dcr_provider_id [INF].
+    unknownStrategyReferenceStatus: 400,
+    // [UNK] §4.1: whether a portal default blocks a strategy delete; the task's contract treats it as a use (409).
+    strategyDeleteWithPortalDefault: "conflict",
+    // [SPEC] S5 lists only 200 for publish-api-to-portal; the how-to expects 201.
+    publicationCreateStatus: 200,
+    // [INF] S5: omitting auth_strategy_ids "means the portal's default … will be used".
+    omittedAuthStrategyIds: "portal-default",
+    // [SPEC] S5 ApiPublicationVisibility default private; whether the portal default applies is [UNK].
+    omittedVisibility: "private",
+    // [SPEC] S4 "Name must be unique"; S5 "name + version combination must be unique"; 409 is [INF].
+    uniquePortalNames: true,
+    uniqueApiNameVersion: true,
+    // [DOC] a key-auth strategy is created with every portal; off by default so tests own every strategy.
+    portalKeyAuthStrategy: "none",
     latencyMs: 0,
     // [UNK] §2.6: rate limits are not published.
     rateLimit: null,

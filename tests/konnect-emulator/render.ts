@@ -4,7 +4,13 @@
  */
 import { DCR_CONFIG_FIELDS } from "./dcrConfigFields";
 import { type EmulatorStore } from "./store";
-import { type StoredAuthStrategy, type StoredDcrProvider } from "./types";
+import {
+  type StoredApi,
+  type StoredAuthStrategy,
+  type StoredDcrProvider,
+  type StoredPortal,
+  type StoredPublication,
+} from "./types";
 
 /** The options rendering depends on. */
 export interface RenderOptions {
@@ -76,7 +82,8 @@ export function renderAuthStrategy(
     display_name: strategy.display_name,
     strategy_type: strategy.strategy_type,
     configs: structuredClone(strategy.configs),
-    active: strategy.in_use,
+    // [SPEC] active while a published entity uses it; `in_use` is the control API's stand-in for other users.
+    active: strategy.in_use || store.publicationsUsing(strategy.region, strategy.id).length > 0,
     dcr_provider: dcrProvider,
     labels: { ...strategy.labels },
     supports_multiple_credentials: supportsMultipleCredentials(strategy, provider),
@@ -85,4 +92,59 @@ export function renderAuthStrategy(
   body.created_at = strategy.created_at;
   body.updated_at = strategy.updated_at;
   return body;
+}
+
+/** A `PortalResponse`: every field the spec marks required, `labels` always (`{}` when none) [INF]. */
+export function renderPortal(portal: StoredPortal): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...portal, labels: { ...portal.labels } };
+  delete body.region;
+  return body;
+}
+
+/**
+ * An `ApiResponseSchema`. `portals` lists the portals the API is published to, oldest publication first [SPEC];
+ * `current_version_summary` is null and `api_spec_ids` empty (no specifications are emulated) [INF];
+ * `description` and `attributes` appear only when set [INF].
+ */
+export function renderApi(api: StoredApi, store: EmulatorStore): Record<string, unknown> {
+  const portals = store
+    .publications(api.region)
+    .filter((p) => p.api_id === api.id)
+    .map((p) => store.getPortal(api.region, p.portal_id))
+    .filter((p): p is StoredPortal => p !== undefined)
+    .map((p) => ({ id: p.id, name: p.name, display_name: p.display_name }));
+  const body: Record<string, unknown> = { id: api.id, name: api.name };
+  if (api.description !== undefined) body.description = api.description;
+  body.version = api.version;
+  body.current_version_summary = null;
+  body.slug = api.slug;
+  body.api_spec_ids = [];
+  body.portals = portals;
+  body.labels = { ...api.labels };
+  if (api.attributes !== undefined) body.attributes = structuredClone(api.attributes);
+  body.created_at = api.created_at;
+  body.updated_at = api.updated_at;
+  return body;
+}
+
+/** An `ApiPublicationResponse`; `warnings` is always empty (no ACE implementations are emulated) [INF]. */
+export function renderPublication(publication: StoredPublication): Record<string, unknown> {
+  return {
+    auto_approve_registrations: publication.auto_approve_registrations,
+    auth_strategy_ids: publication.auth_strategy_ids === null ? null : [...publication.auth_strategy_ids],
+    visibility: publication.visibility,
+    warnings: [],
+    created_at: publication.created_at,
+    updated_at: publication.updated_at,
+  };
+}
+
+/** An `ApiPublicationListItem` (`entity_type` is always `api`: API packages are not emulated). */
+export function renderPublicationListItem(publication: StoredPublication): Record<string, unknown> {
+  return {
+    api_id: publication.api_id,
+    portal_id: publication.portal_id,
+    entity_type: "api",
+    ...renderPublication(publication),
+  };
 }

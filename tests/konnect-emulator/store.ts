@@ -3,7 +3,22 @@
  * strategies reference each DCR provider so `active` and delete checks are O(1). Stored objects are replaced, never
  * mutated in place, so the index stays right: always write through `putDcrProvider` / `putAuthStrategy`.
  */
-import { type ObjectKind, type Region, type StoredAuthStrategy, type StoredDcrProvider } from "./types";
+import {
+  type ObjectKind,
+  type Region,
+  type StoredApi,
+  type StoredAuthStrategy,
+  type StoredDcrProvider,
+  type StoredPortal,
+  type StoredPublication,
+} from "./types";
+
+/** Any object stored by id. */
+export type StoredById = StoredDcrProvider | StoredAuthStrategy | StoredPortal | StoredApi;
+
+function publicationKey(apiId: string, portalId: string): string {
+  return `${apiId}/${portalId}`;
+}
 
 /** The objects of one region. */
 class RegionData {
@@ -11,6 +26,24 @@ class RegionData {
   readonly authStrategies = new Map<string, StoredAuthStrategy>();
   /** DCR provider id → ids of the strategies whose `dcr_provider_id` points at it. */
   readonly strategiesByDcrProvider = new Map<string, Set<string>>();
+  readonly portals = new Map<string, StoredPortal>();
+  readonly apis = new Map<string, StoredApi>();
+  /** `apiId/portalId` → publication, in creation order. */
+  readonly publications = new Map<string, StoredPublication>();
+
+  /** The map holding a kind of object stored by id. */
+  byKind(kind: ObjectKind): Map<string, StoredById> {
+    switch (kind) {
+      case "dcr-providers":
+        return this.dcrProviders;
+      case "application-auth-strategies":
+        return this.authStrategies;
+      case "portals":
+        return this.portals;
+      case "apis":
+        return this.apis;
+    }
+  }
 }
 
 /** Timestamps that are ISO with milliseconds and strictly increase, so every write changes `updated_at`. */
@@ -118,20 +151,86 @@ export class EmulatorStore {
     if (ids?.size === 0) data.strategiesByDcrProvider.delete(dcrProviderId);
   }
 
+  /** A portal of a region. */
+  getPortal(region: Region, id: string): StoredPortal | undefined {
+    return this.regions.get(region)?.portals.get(id);
+  }
+
+  /** All portals of a region, oldest first. */
+  portals(region: Region): StoredPortal[] {
+    return [...(this.regions.get(region)?.portals.values() ?? [])];
+  }
+
+  /** Inserts or replaces a portal. */
+  putPortal(portal: StoredPortal): void {
+    this.data(portal.region).portals.set(portal.id, portal);
+  }
+
+  /** An API of a region. */
+  getApi(region: Region, id: string): StoredApi | undefined {
+    return this.regions.get(region)?.apis.get(id);
+  }
+
+  /** All APIs of a region, oldest first. */
+  apis(region: Region): StoredApi[] {
+    return [...(this.regions.get(region)?.apis.values() ?? [])];
+  }
+
+  /** Inserts or replaces an API. */
+  putApi(api: StoredApi): void {
+    this.data(api.region).apis.set(api.id, api);
+  }
+
+  /** The publication of an API in a portal. */
+  getPublication(region: Region, apiId: string, portalId: string): StoredPublication | undefined {
+    return this.regions.get(region)?.publications.get(publicationKey(apiId, portalId));
+  }
+
+  /** All publications of a region, oldest first. */
+  publications(region: Region): StoredPublication[] {
+    return [...(this.regions.get(region)?.publications.values() ?? [])];
+  }
+
+  /** All publications of every region. */
+  allPublications(): StoredPublication[] {
+    return [...this.regions.keys()].flatMap((region) => this.publications(region));
+  }
+
+  /** Inserts or replaces a publication (a replaced one keeps its place). */
+  putPublication(publication: StoredPublication): void {
+    this.data(publication.region).publications.set(
+      publicationKey(publication.api_id, publication.portal_id),
+      publication,
+    );
+  }
+
+  /** Removes a publication. */
+  deletePublication(region: Region, apiId: string, portalId: string): void {
+    this.regions.get(region)?.publications.delete(publicationKey(apiId, portalId));
+  }
+
+  /** The publications of a region whose `auth_strategy_ids` name a strategy. */
+  publicationsUsing(region: Region, strategyId: string): StoredPublication[] {
+    return this.publications(region).filter((p) => p.auth_strategy_ids?.includes(strategyId) === true);
+  }
+
+  /** The portals of a region whose default strategy is this one. */
+  portalsDefaulting(region: Region, strategyId: string): StoredPortal[] {
+    return this.portals(region).filter((p) => p.default_application_auth_strategy_id === strategyId);
+  }
+
   /** Finds an object by id in any region. */
-  find(kind: ObjectKind, id: string): StoredDcrProvider | StoredAuthStrategy | undefined {
+  find(kind: ObjectKind, id: string): StoredById | undefined {
     for (const data of this.regions.values()) {
-      const found = kind === "dcr-providers" ? data.dcrProviders.get(id) : data.authStrategies.get(id);
+      const found = data.byKind(kind).get(id);
       if (found !== undefined) return found;
     }
     return undefined;
   }
 
   /** All objects of a kind, in one region or (without `region`) in every region. */
-  all(kind: ObjectKind, region?: Region): (StoredDcrProvider | StoredAuthStrategy)[] {
+  all(kind: ObjectKind, region?: Region): StoredById[] {
     const regions = region === undefined ? [...this.regions.keys()] : [region];
-    return regions.flatMap((r): (StoredDcrProvider | StoredAuthStrategy)[] =>
-      kind === "dcr-providers" ? this.dcrProviders(r) : this.authStrategies(r),
-    );
+    return regions.flatMap((r) => [...(this.regions.get(r)?.byKind(kind).values() ?? [])]);
   }
 }

@@ -2,7 +2,7 @@
  * Helpers for the emulator's own tests: a tiny fetch-based client (Node's global `fetch`, not the project's Konnect
  * client, so the emulator is checked independently) and sample request bodies.
  */
-import { type KonnectEmulator } from "./emulator";
+import { type KonnectEmulator, type Region } from "./emulator";
 
 /** A well-formed personal access token. */
 export const TOKEN = "kpat_testTokenAbcdefghijklmnop";
@@ -143,4 +143,31 @@ export function oidcBody(dcrProviderId?: string, extra: Record<string, unknown> 
     },
     ...(dcrProviderId === undefined ? {} : { dcr_provider_id: dcrProviderId }),
   };
+}
+
+/** A portal create body (`POST /v3/portals`, `seedPortal`). */
+export const PORTAL_BODY = { name: "developer-portal", display_name: "Developer Portal" };
+
+/** An API create body (`POST /v3/apis`, `seedApi`). */
+export const API_BODY = { name: "Orders API", version: "v1" };
+
+/** What `seedPublicationTargets` seeded. */
+export interface PublicationTargets {
+  portalId: string;
+  apiId: string;
+}
+
+/**
+ * Seeds one portal and one API in a region (default `us`), the two objects an API publication needs, straight into
+ * the store (no request is logged). `portal` fields are merged into `PORTAL_BODY`, e.g.
+ * `{default_application_auth_strategy_id: strategyId}`.
+ */
+export function seedPublicationTargets(
+  konnect: KonnectEmulator,
+  options: { region?: Region; portal?: Record<string, unknown>; api?: Record<string, unknown> } = {},
+): PublicationTargets {
+  const region = options.region ?? "us";
+  const portal = konnect.seedPortal({ ...PORTAL_BODY, ...options.portal }, { region });
+  const api = konnect.seedApi({ ...API_BODY, ...options.api }, { region });
+  return { portalId: portal.id, apiId: api.id };
 }

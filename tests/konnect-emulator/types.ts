@@ -18,8 +18,8 @@ export const STRATEGY_TYPES = ["key_auth", "openid_connect"] as const;
 /** One auth strategy type. */
 export type StrategyType = (typeof STRATEGY_TYPES)[number];
 
-/** The two object kinds the emulator stores, named like their API collections. */
-export const OBJECT_KINDS = ["dcr-providers", "application-auth-strategies"] as const;
+/** The object kinds the emulator stores by id, named like their API collections (publications are keyed by pair). */
+export const OBJECT_KINDS = ["dcr-providers", "application-auth-strategies", "portals", "apis"] as const;
 /** One stored object kind. */
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
 
@@ -52,8 +52,65 @@ export interface StoredAuthStrategy {
   dcr_provider_id: string | null;
   labels: Labels;
   principals?: { enabled: boolean };
-  /** Emulates an API publication that uses this strategy: drives `active` and the 409 on delete. */
+  /**
+   * A use the emulator does not model (a product version, an application) set through the control API: drives
+   * `active` and the 409 on delete. Stored API publications count on their own.
+   */
   in_use: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `public` or `private`: a portal's defaults and a publication's visibility. */
+export type Visibility = "public" | "private";
+
+/** A v3 Dev Portal as the emulator stores it (the response fields of `PortalResponse`). */
+export interface StoredPortal {
+  id: string;
+  region: Region;
+  name: string;
+  display_name: string;
+  description: string | null;
+  authentication_enabled: boolean;
+  rbac_enabled: boolean;
+  sipr_enabled: boolean;
+  default_api_visibility: Visibility;
+  default_page_visibility: Visibility;
+  /** The strategy new publications use when they leave out `auth_strategy_ids`; null for none. */
+  default_application_auth_strategy_id: string | null;
+  auto_approve_developers: boolean;
+  auto_approve_applications: boolean;
+  default_domain: string;
+  canonical_domain: string;
+  labels: Labels;
+  notifications_developer_pii_visibility_enabled: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A v3 API (catalog entry) as the emulator stores it; `portals` is computed from publications when rendered. */
+export interface StoredApi {
+  id: string;
+  region: Region;
+  name: string;
+  description?: string | null;
+  version: string | null;
+  slug: string;
+  labels: Labels;
+  attributes?: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+}
+
+/** An API's publication in a portal, keyed by the (api_id, portal_id) pair. */
+export interface StoredPublication {
+  api_id: string;
+  portal_id: string;
+  region: Region;
+  /** At most one id; null means the API requires no application auth. */
+  auth_strategy_ids: string[] | null;
+  visibility: Visibility;
+  auto_approve_registrations: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -111,6 +168,32 @@ export interface EmulatorOptions {
   verifyFailureStatus: number;
   /** [UNK] key-auth `key_names` stored when a create leaves them out; null stores none. */
   defaultKeyNames: string[] | null;
+  /** [UNK] Status for a strategy id (publication `auth_strategy_ids`, portal default) that names no strategy. */
+  unknownStrategyReferenceStatus: 400 | 404;
+  /**
+   * [UNK] Strategy DELETE while a portal's `default_application_auth_strategy_id` names it: "conflict" answers 409,
+   * "clear" deletes and sets the portal default to null, "keep" deletes and leaves the portal pointing at nothing.
+   */
+  strategyDeleteWithPortalDefault: "conflict" | "clear" | "keep";
+  /** Status of a publication PUT that creates ([SPEC] 200; the how-to [DOC] expects 201). Replacing is always 200. */
+  publicationCreateStatus: 200 | 201;
+  /**
+   * [INF] `auth_strategy_ids` stored when a PUT leaves it out: "portal-default" copies the portal's default at PUT
+   * time ([SPEC] "the portal's default … will be used"; not retroactive [DOC]), "null" stores no strategy.
+   */
+  omittedAuthStrategyIds: "portal-default" | "null";
+  /** [UNK] `visibility` stored when a PUT leaves it out: "private" ([SPEC] default) or the portal's `default_api_visibility`. */
+  omittedVisibility: "private" | "portal-default";
+  /** [SPEC] "Name must be unique" for portals; the status (409) is [INF]. False allows duplicates. */
+  uniquePortalNames: boolean;
+  /** [SPEC] "The name + version combination must be unique" for APIs; the status (409) is [INF]. */
+  uniqueApiNameVersion: boolean;
+  /**
+   * [DOC] "By default, a Key Auth strategy is created for every Dev Portal"; its name and whether it becomes the
+   * default are [UNK]. "none" (default) creates nothing, "create" creates one, "create-and-default" also sets it as
+   * the portal's default when the create body does not name one.
+   */
+  portalKeyAuthStrategy: "none" | "create" | "create-and-default";
   /** Delay before answering every API request. */
   latencyMs: number;
   /** [UNK] limits; null means unlimited. */

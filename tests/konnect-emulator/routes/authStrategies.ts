@@ -1,6 +1,6 @@
 /**
  * `/v2/application-auth-strategies`: list, create (201), get, PUT (201, full replacement), PATCH (200, partial
- * `configs` merge within the type) and DELETE (204, 409 while marked in use).
+ * `configs` merge within the type) and DELETE (204, 409 while a publication, a portal default or a mark uses it).
  */
 import { randomUUID } from "node:crypto";
 import {
@@ -165,11 +165,27 @@ function updateAuthStrategy(state: EmulatorState, current: StoredAuthStrategy, b
   return next;
 }
 
+/**
+ * DELETE answers 409 while the strategy is used [SPEC]: by an API publication, by the control API's `in_use` mark,
+ * or (by `strategyDeleteWithPortalDefault`, [UNK]) as a portal's default; "clear" nulls those defaults instead.
+ */
 function deleteAuthStrategy(state: EmulatorState, strategy: StoredAuthStrategy): void {
-  if (strategy.in_use) {
-    throw new ProblemError(409, `Application auth strategy [${strategy.id}] is in use and cannot be deleted`);
+  const { region, id } = strategy;
+  const inUse = () => new ProblemError(409, `Application auth strategy [${id}] is in use and cannot be deleted`);
+  if (strategy.in_use || state.store.publicationsUsing(region, id).length > 0) throw inUse();
+  const portals = state.store.portalsDefaulting(region, id);
+  const portalRule = state.options.strategyDeleteWithPortalDefault;
+  if (portals.length > 0 && portalRule === "conflict") throw inUse();
+  if (portalRule === "clear") {
+    for (const portal of portals) {
+      state.store.putPortal({
+        ...portal,
+        default_application_auth_strategy_id: null,
+        updated_at: state.clock.nowIso(),
+      });
+    }
   }
-  state.store.deleteAuthStrategy(strategy.region, strategy.id);
+  state.store.deleteAuthStrategy(region, id);
 }
 
 /** Handles `/v2/application-auth-strategies[/{id}]`; the router has already checked method and path shape. */

@@ -1,0 +1,95 @@
+/**
+ * `/v3/portals`: create (201) and `/{portalId}` get (200) and PATCH (200). Other portal operations (list, delete,
+ * customization, domains) are not emulated. Defaults of fields a create leaves out are the spec's `default`s
+ * [SPEC]; the ones without a stated default (`display_name`, the visibilities, domains) are [INF].
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { applyLabelPatch } from "../labels";
+import { type PortalFields, createLabels, parseCreatePortal, parseUpdatePortal } from "../portalSchema";
+import { ProblemError, notFound } from "../problem";
+import { checkStrategyReference } from "../references";
+import { renderPortal } from "../render";
+import { type ApiRequest, type ApiResponse, type EmulatorState } from "../state";
+import { type Region, type StoredPortal } from "../types";
+import { createAuthStrategy } from "./authStrategies";
+
+/** With `uniquePortalNames`, a name another portal of the region has answers 409 [INF status]. */
+function checkNameFree(state: EmulatorState, region: Region, name: string, exceptId?: string): void {
+  if (!state.options.uniquePortalNames) return;
+  const taken = state.store.portals(region).some((p) => p.name === name && p.id !== exceptId);
+  if (taken) throw new ProblemError(409, `A portal named [${name}] already exists`);
+}
+
+function checkDefaultStrategy(state: EmulatorState, region: Region, fields: PortalFields): void {
+  const id = fields.default_application_auth_strategy_id;
+  if (typeof id === "string") checkStrategyReference(state, region, id, "default_application_auth_strategy_id");
+}
+
+/** [DOC] the key-auth strategy Konnect creates with a portal, when `portalKeyAuthStrategy` asks for it. */
+function createPortalKeyAuthStrategy(state: EmulatorState, region: Region, portalName: string): string | undefined {
+  if (state.options.portalKeyAuthStrategy === "none") return undefined;
+  const strategy = createAuthStrategy(state, region, {
+    name: `${portalName} key auth`,
+    display_name: "Key Auth",
+    strategy_type: "key_auth",
+    configs: { "key-auth": { key_names: ["apikey"] } },
+  });
+  return state.options.portalKeyAuthStrategy === "create-and-default" ? strategy.id : undefined;
+}
+
+/** Validates and stores a new portal; used by POST and by seeding. */
+export function createPortal(state: EmulatorState, region: Region, body: unknown, id?: string): StoredPortal {
+  const fields = parseCreatePortal(body);
+  checkNameFree(state, region, fields.name);
+  checkDefaultStrategy(state, region, fields);
+  const keyAuthStrategyId = createPortalKeyAuthStrategy(state, region, fields.name);
+  const sentDefault = fields.default_application_auth_strategy_id;
+  const defaultStrategyId = sentDefault === undefined ? (keyAuthStrategyId ?? null) : sentDefault;
+  // [INF] Konnect assigns a `<hex>.<region>.portal.konghq.com` host; canonical equals it without a custom domain.
+  const domain = `${randomBytes(6).toString("hex")}.${region}.portal.konghq.com`;
+  const now = state.clock.nowIso();
+  const portal: StoredPortal = {
+    id: id ?? randomUUID(),
+    region,
+    name: fields.name,
+    display_name: fields.display_name ?? fields.name,
+    description: fields.description ?? null,
+    authentication_enabled: fields.authentication_enabled ?? true,
+    rbac_enabled: fields.rbac_enabled ?? false,
+    sipr_enabled: fields.sipr_enabled ?? false,
+    default_api_visibility: fields.default_api_visibility ?? "private",
+    default_page_visibility: fields.default_page_visibility ?? "private",
+    default_application_auth_strategy_id: defaultStrategyId,
+    auto_approve_developers: fields.auto_approve_developers ?? false,
+    auto_approve_applications: fields.auto_approve_applications ?? false,
+    default_domain: domain,
+    canonical_domain: domain,
+    labels: createLabels(fields.labels),
+    notifications_developer_pii_visibility_enabled: fields.notifications_developer_pii_visibility_enabled ?? false,
+    created_at: now,
+    updated_at: now,
+  };
+  state.store.putPortal(portal);
+  return portal;
+}
+
+/** PATCH: sets the fields sent; `labels` follow `labelPatchMode`; `default_application_auth_strategy_id: null` clears. */
+function updatePortal(state: EmulatorState, current: StoredPortal, body: unknown): StoredPortal {
+  const { labels, ...fields } = parseUpdatePortal(body);
+  if (fields.name !== undefined) checkNameFree(state, current.region, fields.name, current.id);
+  checkDefaultStrategy(state, current.region, fields);
+  const next: StoredPortal = { ...current, ...fields, updated_at: state.clock.nowIso() };
+  if (labels !== undefined) next.labels = applyLabelPatch(current.labels, labels, state.options.labelPatchMode);
+  state.store.putPortal(next);
+  return next;
+}
+
+/** Handles `/v3/portals[/{portalId}]`; the router has already checked method and path shape. */
+export function handlePortals(request: ApiRequest, state: EmulatorState, id?: string): ApiResponse {
+  const { region, method } = request;
+  if (id === undefined) return { status: 201, body: renderPortal(createPortal(state, region, request.body)) };
+  const portal = state.store.getPortal(region, id);
+  if (portal === undefined) throw notFound();
+  if (method === "GET") return { status: 200, body: renderPortal(portal) };
+  return { status: 200, body: renderPortal(updatePortal(state, portal, request.body)) };
+}
