@@ -19,7 +19,8 @@
  * - **diff** (no API call): `apiId`, `portalId` and `region` replace; `authStrategyIds`, `visibility` and
  *   `autoApproveRegistrations` update in place; `adopt` changes nothing in Konnect. Compared as effective values: an
  *   absent `visibility` is `private`, an absent `autoApproveRegistrations` is `false`, and an absent
- *   `authStrategyIds` is not compared (the portal default Konnect chose is not ours to diff).
+ *   `authStrategyIds` is not compared (the portal default Konnect chose is not ours to diff). Replacement deletes the
+ *   old publication first (`deleteBeforeReplace`): old and new can be the same Konnect object.
  * - **wire**: `authStrategyIds` absent → `auth_strategy_ids` not sent (portal default); `[]` → `null` (no app auth);
  *   `[id]` → `[id]`. `visibility` and `auto_approve_registrations` are always sent with their effective values, so the
  *   result never depends on a default Konnect may choose differently. Outputs report Konnect's `null` as `[]`.

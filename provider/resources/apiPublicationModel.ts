@@ -8,6 +8,11 @@ import type { ApiPublicationInputs, ApiPublicationOutputs, ApiPublicationVisibil
 
 /** Input properties whose change replaces the publication. */
 export const PUBLICATION_REPLACE_PROPERTIES = ["apiId", "portalId", "region"] as const;
+/**
+ * Replacement deletes first. The old and the new publication can be the same Konnect object (a `region` change from
+ * unset to the stack's default region): creating first would take it over and the delete would then unpublish it.
+ */
+export const PUBLICATION_DELETE_BEFORE_REPLACE = true;
 /** Input properties whose change is one PUT. */
 export const PUBLICATION_UPDATE_PROPERTIES = ["authStrategyIds", "visibility", "autoApproveRegistrations"] as const;
 

@@ -4,7 +4,9 @@
  * shape). Same serialization rule as every provider: one-line methods that load the implementation by package name
  * at call time and capture nothing but the resource's name.
  *
- * Until the runtime serves these names, every method fails with a message that says so (it never half-works).
+ * The handlers are looked up under the runtime's `handlers` (the factory's table, once it serves these names) and
+ * then under `devPortalHandlers` (the temporary glue in `./devPortalHandlers`). A runtime with neither fails with a
+ * message that says so.
  */
 import type * as pulumi from "@pulumi/pulumi";
 
@@ -18,13 +20,15 @@ type Handlers<I, O> = Required<Omit<pulumi.dynamic.ResourceProvider<I, O>, "conf
 interface RuntimeView {
   configureFromStack(config: { get(key: string): string | undefined }): Promise<void>;
   handlers?: Partial<Record<string, unknown>>;
+  devPortalHandlers?: Partial<Record<string, unknown>>;
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy require by package name is the serialization rule */
 /** The dynamic provider of the resource named `resource`; usable directly with plain values. */
 export function devPortalProvider<I, O>(resource: DevPortalResourceName): pulumi.dynamic.ResourceProvider<I, O> {
   const load = (): Handlers<I, O> => {
-    const found = (require("pulumi-konnect-dcr/runtime") as RuntimeView).handlers?.[resource];
+    const runtime = require("pulumi-konnect-dcr/runtime") as RuntimeView;
+    const found = runtime.handlers?.[resource] ?? runtime.devPortalHandlers?.[resource];
     if (found === undefined) {
       throw new Error(`pulumi-konnect-dcr: this build of the runtime has no handlers for ${resource} yet`);
     }

@@ -22,7 +22,9 @@
  * - **read** (refresh) = 1 GET: `authStrategyId` shows the portal's current default (drift made in the UI);
  *   `appliedAuthStrategyId` and `previousAuthStrategyId` are kept from state, so a delete after a refresh still knows
  *   whether the portal points at ours. 404 → gone.
- * - **diff** (no API call): `portalId` and `region` replace; `authStrategyId` updates in place.
+ * - **diff** (no API call): `portalId` and `region` replace (deleting first, so the previous default is put back
+ *   before the new resource records it); `authStrategyId` updates in place, also when a refresh saw the portal
+ *   pointing elsewhere (the PATCH puts ours back).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { KonnectRegion } from "./args";

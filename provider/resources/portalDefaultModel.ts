@@ -8,6 +8,13 @@ import type { PortalDefaultAuthStrategyInputs, PortalDefaultAuthStrategyOutputs 
 /** Input properties whose change replaces the resource. */
 export const PORTAL_DEFAULT_REPLACE_PROPERTIES = ["portalId", "region"] as const;
 
+/**
+ * Replacement deletes first: the old resource must put the previous default back before the new one records it.
+ * Creating first on the same portal (a `region` change that names the same region) would record ours as "previous"
+ * and the old resource's delete would then restore over the new one.
+ */
+export const PORTAL_DEFAULT_DELETE_BEFORE_REPLACE = true;
+
 function sameId(a: string | null | undefined, b: string | null | undefined): boolean {
   if (a === null || a === undefined || b === null || b === undefined) return a === b;
   return a.toLowerCase() === b.toLowerCase();

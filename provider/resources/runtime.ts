@@ -7,3 +7,4 @@ export { configureFromStack, setProviderLogSink, setStackSettings, setTransportO
 export { dcrProviderHandlers } from "./dcrProviderHandlers";
 export { authStrategyHandlers } from "./authStrategyHandlers";
 export { setVerifySchedule } from "./verify";
+export { devPortalHandlers } from "./devPortalHandlers";
