@@ -20,3 +20,10 @@ export const providers = {
   dcrProvider: dcrProviderProvider,
   authStrategy: authStrategyProvider,
 };
+
+// Dev Portal resources (issue 14); `providers.apiPublication` / `providers.portalDefaultAuthStrategy` join `providers`
+// when the handler factory serves them.
+export { ApiPublication } from "./resources/apiPublication";
+export { PortalDefaultAuthStrategy } from "./resources/portalDefaultAuthStrategy";
+export type * from "./resources/apiPublicationArgs";
+export type * from "./resources/portalDefaultArgs";
