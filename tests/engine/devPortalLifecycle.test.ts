@@ -2,13 +2,15 @@
  * The root stack (`examples/azure-dcr`) with its Dev Portal end, through engine-lite: the real plugin host and
  * provider code against the Konnect emulator, Azure answered by the Azure mocks. One stack walks through: up with two
  * publications and a portal default, a no-op preview, a visibility change, a removed publication, and a destroy that
- * unpublishes and restores the portal's previous default before it deletes the strategy (no 409). Every step asserts
- * the Konnect API calls it made.
+ * unpublishes and restores the portal's previous default before it deletes the strategy (no 409). A second stack
+ * declares the resources directly: moving the publication and the default to another strategy (in place), deleting
+ * the strategy they left (no 409), and a portal default changed in the UI that refresh shows and destroy leaves alone.
+ * Every step asserts the Konnect API calls it made.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { destroy, preview, up, type CommandResult } from "./engineLite";
+import { destroy, preview, refresh, up, type CommandResult } from "./engineLite";
 import { stopAllHosts } from "./pluginHost";
 import { captureProgram, killRunningCaptures, type CapturedProgram } from "./programCapture";
 import { rootStackOptions } from "./scenarios/rootStack";
@@ -165,8 +167,97 @@ describe("root stack with publications and a portal default", () => {
     expect(emulator.portalDefault(PORTAL)).toBe(previousDefault);
     expect(emulator.list("application-auth-strategies").map((s) => s.id)).toEqual([previousDefault]);
   });
+});
 
-  it("6. nothing secret in what people see", () => {
-    expectNoSecrets(seen, [TOKEN]);
+describe("Dev Portal resources declared directly: move the strategy, drift, remove the old strategy", () => {
+  const statePath = () => path.join(dir, "direct.json");
+  const PORTAL_2 = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f70819";
+  const options = (config: Record<string, string>) => {
+    const stackConfig = {
+      "konnect:token": { secret: TOKEN },
+      "konnect:serverUrl": emulator.url,
+      "scenario:apiId": API_A,
+      "scenario:portalId": PORTAL_2,
+      ...config,
+    };
+    return {
+      statePath: statePath(),
+      passphrase: PASSPHRASE,
+      config: stackConfig,
+      program: {
+        program: path.join(__dirname, "scenarios", "devPortalProgram.ts"),
+        project: "scenario",
+        config: stackConfig,
+      },
+    };
+  };
+  const run = async (command: Promise<CommandResult>): Promise<CommandResult> => {
+    const result = await command;
+    seen.push({ source: "direct: provider logs", text: result.providerLogs });
+    expect(result.diagnostics).toEqual([]);
+    return result;
+  };
+  const strategyIds = () =>
+    Object.fromEntries(emulator.list("application-auth-strategies").map((s) => [String(s.name), s.id]));
+
+  beforeAll(() => {
+    emulator.seedPortal({ name: "partner-portal" }, { id: PORTAL_2 });
+    emulator.clearRequestLog();
   });
+
+  it("1. up publishes with the first strategy and makes it the default", async () => {
+    await run(up(options({})));
+    const ids = strategyIds();
+    expect(emulator.getPublication(API_A, PORTAL_2)).toMatchObject({ auth_strategy_ids: [ids["scenario-first"]] });
+    expect(emulator.portalDefault(PORTAL_2)).toBe(ids["scenario-first"]);
+    apiCalls();
+  });
+
+  it("2. moving to the second strategy is one PUT and one PATCH, in place", async () => {
+    const moved = await run(up(options({ "scenario:use": "second" })));
+    const calls = apiCalls();
+    // Registration order follows when inputs resolve: compare as a set.
+    expect(
+      moved.steps
+        .filter((s) => s.op !== "same")
+        .map((s) => [s.op, s.name, s.changedKeys])
+        .sort(),
+    ).toEqual([
+      ["update", "orders", ["authStrategyIds"]],
+      ["update", "portal-default", ["authStrategyId"]],
+    ]);
+    expect(calls.sort()).toEqual(["PATCH /v3/portals/{id} 200", "PUT /v3/apis/{apiA}/publications/{id} 200"]);
+    const ids = strategyIds();
+    expect(emulator.getPublication(API_A, PORTAL_2)).toMatchObject({ auth_strategy_ids: [ids["scenario-second"]] });
+    expect(emulator.portalDefault(PORTAL_2)).toBe(ids["scenario-second"]);
+  });
+
+  it("3. the first strategy, now unused, is deleted without a 409", async () => {
+    const dropped = await run(up(options({ "scenario:use": "second", "scenario:dropFirst": "true" })));
+    expect(dropped.steps.filter((s) => s.op !== "same").map((s) => [s.op, s.name])).toEqual([["delete", "first"]]);
+    expect(apiCalls()).toEqual([expect.stringMatching(/^DELETE \/v2\/application-auth-strategies\/\{id\} 204$/)]);
+  });
+
+  it("4. someone changes the portal default in the UI: refresh shows it, and destroy leaves it alone", async () => {
+    emulator.updateStored("portals", PORTAL_2, { default_application_auth_strategy_id: null });
+    const refreshed = await run(refresh(options({ "scenario:use": "second", "scenario:dropFirst": "true" })));
+    const keysOf = (name: string) => refreshed.steps.find((s) => s.name === name)?.changedKeys;
+    expect(keysOf("portal-default")).toEqual(["authStrategyId"]);
+    expect(keysOf("orders")).toEqual([]);
+    apiCalls();
+    const destroyed = await run(destroy(options({ "scenario:use": "second", "scenario:dropFirst": "true" })));
+    const calls = apiCalls();
+    expect(calls.filter((c) => c.startsWith("PATCH"))).toEqual([]);
+    expect(calls.filter((c) => / 409$/.test(c))).toEqual([]);
+    expect(emulator.portalDefault(PORTAL_2)).toBeNull();
+    expect(emulator.getPublication(API_A, PORTAL_2)).toBeUndefined();
+    expect(destroyed.providerLogs).toContain(
+      `konnect: portal ${PORTAL_2}: default auth strategy left as is (no default)`,
+    );
+  });
+});
+
+it("nothing secret in what people see (provider logs and diagnostics of every command above)", () => {
+  // 2 texts per root-stack command (6 commands) and 1 per direct command (5 commands): the scan ran after them.
+  expect(expectNoSecrets(seen, [TOKEN])).toBe(17);
 });
