@@ -65,6 +65,12 @@ function diffResult(
   return { changes: codeChanged || changes.length > 0, replaces, deleteBeforeReplace };
 }
 
+/** Konnect's informational warnings about a publication (for example fields stripped for ACE), one log line. */
+function logWarnings(id: string, outs: ApiPublicationOutputs): ApiPublicationOutputs {
+  if (outs.warnings.length > 0) providerLog(`API publication ${id}: Konnect warns: ${outs.warnings.join("; ")}`);
+  return outs;
+}
+
 /** Handlers behind the serialized `konnect.ApiPublication` provider. */
 const apiPublication: Handlers<ApiPublicationInputs, ApiPublicationOutputs> = {
   check(_olds, news) {
@@ -88,7 +94,7 @@ const apiPublication: Handlers<ApiPublicationInputs, ApiPublicationOutputs> = {
     providerLog(`publishing API ${inputs.apiId} to portal ${inputs.portalId} in region ${region}`);
     const { id, outs, outcome } = await createPublication(transport, withoutProviderCode(inputs));
     if (outcome !== "published") providerLog(`API publication ${id}: existing publication ${outcome}`);
-    return { id, outs };
+    return { id, outs: logWarnings(id, outs) };
   },
   async read(id, props) {
     if (!props) throw new Error(IMPORT_UNSUPPORTED);
@@ -98,7 +104,7 @@ const apiPublication: Handlers<ApiPublicationInputs, ApiPublicationOutputs> = {
   async update(id, _olds, news) {
     const { transport, region } = transportFor(news.region);
     providerLog(`updating API publication ${id} in region ${region}`);
-    return { outs: await updatePublication(transport, withoutProviderCode(news)) };
+    return { outs: logWarnings(id, await updatePublication(transport, withoutProviderCode(news))) };
   },
   async delete(id, props) {
     const { transport, region } = transportFor(props.region);

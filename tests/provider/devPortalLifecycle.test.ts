@@ -133,6 +133,29 @@ describe("ApiPublication through its provider", () => {
     ]);
   });
 
+  test("Konnect's informational warnings reach the outputs and the provider log", async () => {
+    const { apiId, portalId } = seedPublicationTargets(emulator);
+    const { id, outs } = await publication.create(await checkedPublication({ apiId, portalId }));
+    const answer = {
+      visibility: "public",
+      auth_strategy_ids: null,
+      auto_approve_registrations: false,
+      warnings: ["auto_approve_registrations is ignored for ACE"],
+      created_at: "2026-05-20T08:30:00.000Z",
+      updated_at: "2026-05-20T08:31:00.000Z",
+    };
+    emulator.injectFault({ method: "PUT", path: "/v3/apis/*/publications/*", status: 200, body: answer });
+    const updated = await publication.update!(
+      id,
+      outs as ApiPublicationOutputs,
+      await checkedPublication({ apiId, portalId, visibility: "public" }),
+    );
+    expect(updated.outs).toMatchObject({ warnings: ["auto_approve_registrations is ignored for ACE"] });
+    expect(providerLogLines).toContain(
+      `konnect: API publication ${id}: Konnect warns: auto_approve_registrations is ignored for ACE`,
+    );
+  });
+
   test("taking over an equal publication is logged", async () => {
     const { apiId, portalId } = seedPublicationTargets(emulator);
     emulator.seedPublication(apiId, portalId, { visibility: "public" });
