@@ -35,17 +35,17 @@ function jsonEscape(value: string, asciiOnly: boolean): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** The forms in which a secret may come back: as is, URL-encoded, form-encoded, JSON-escaped (and `\/`). */
+/**
+ * The forms in which a secret may come back: as is, URL-encoded, form-encoded, and JSON-escaped (with or without
+ * `\uXXXX` for non-ASCII characters and `\/` for slashes, as different JSON writers do).
+ */
 export function secretForms(secret: string): string[] {
-  const forms = new Set<string>([
-    secret,
-    encodeURIComponent(secret),
-    encodeURI(secret),
-    formEncode(secret),
-    jsonEscape(secret, false),
-    jsonEscape(secret, true),
-    jsonEscape(secret, false).replace(/\//g, "\\/"),
-  ]);
+  const forms = new Set<string>([secret, encodeURIComponent(secret), encodeURI(secret), formEncode(secret)]);
+  for (const asciiOnly of [false, true]) {
+    const json = jsonEscape(secret, asciiOnly);
+    forms.add(json);
+    forms.add(json.replace(/\//g, "\\/"));
+  }
   return [...forms];
 }
 
