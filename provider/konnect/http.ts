@@ -109,6 +109,8 @@ export function createTransport(connection: Connection, options: TransportOption
       config.konnectCutBy = limit.kind;
       controller.abort();
     }, limit.ms);
+    // The open socket keeps the process alive while the request runs; the timer alone must not.
+    config.konnectLimitTimer.unref();
     return config;
   });
   // Registered before axios-retry, so its retry condition sees the translated error.
