@@ -216,25 +216,23 @@ describe("secret hygiene", () => {
     }
   });
 
+  /** The next DCR provider create is answered 400 with this problem body. */
+  const rejectCreateWith = (body: Record<string, unknown>) =>
+    emulator.injectFault({ method: "POST", path: "/v2/dcr-providers", status: 400, body: { status: 400, ...body } });
+
   it("an API error whose body echoes the token and a secret keeps them out of every form of the error", async () => {
-    emulator.injectFault({
-      method: "POST",
-      path: "/v2/dcr-providers",
-      status: 400,
-      body: {
-        status: 400,
-        title: `Invalid Request for ${TEST_TOKEN}`,
-        instance: `kong:trace:1:${SECRET}`,
-        detail: `secret ${SECRET} rejected`,
-        invalid_parameters: [
-          {
-            field: "dcr_config.initial_client_secret",
-            reason: `bad value ${SECRET}`,
-            rule: `not_${SECRET}`,
-            choices: [SECRET, encodeURIComponent(TEST_TOKEN)],
-          },
-        ],
-      },
+    rejectCreateWith({
+      title: `Invalid Request for ${TEST_TOKEN}`,
+      instance: `kong:trace:1:${SECRET}`,
+      detail: `secret ${SECRET} rejected`,
+      invalid_parameters: [
+        {
+          field: "dcr_config.initial_client_secret",
+          reason: `bad value ${SECRET}`,
+          rule: `not_${SECRET}`,
+          choices: [SECRET, encodeURIComponent(TEST_TOKEN)],
+        },
+      ],
     });
     const error = await providers.dcrProvider.create(azure("echo")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KonnectApiError);
@@ -249,15 +247,9 @@ describe("secret hygiene", () => {
 
   it("a secret with special characters echoed form-encoded or URL-encoded is redacted too", async () => {
     const special = "s3cr3t~Value.With-Special+Chars/=&é";
-    emulator.injectFault({
-      method: "POST",
-      path: "/v2/dcr-providers",
-      status: 400,
-      body: {
-        status: 400,
-        title: "Invalid Request",
-        detail: `body client_secret=${new URLSearchParams({ s: special }).toString().slice(2)} or ${encodeURIComponent(special)}`,
-      },
+    rejectCreateWith({
+      title: "Invalid Request",
+      detail: `body client_secret=${new URLSearchParams({ s: special }).toString().slice(2)} or ${encodeURIComponent(special)}`,
     });
     const input = azure("echo-encoded");
     input.dcrConfig = { ...input.dcrConfig, initialClientSecret: special };
