@@ -98,3 +98,19 @@ export function truncateText(text: string, max: number = MAX_SHOWN_CHARS): strin
   if (text.length <= max) return text;
   return `${text.slice(0, max)}… (${text.length - max} more characters not shown)`;
 }
+
+/** Most reasons of one list (for example `/verify` failure reasons) shown in a message. */
+export const MAX_SHOWN_REASONS = 10;
+
+/**
+ * Reasons Konnect gave (for example the `errors` of a failed `/verify`, which may echo the IdP client secret) as
+ * one line for a message: each redacted and cut at {@link MAX_SHOWN_CHARS}, at most {@link MAX_SHOWN_REASONS} of
+ * them, joined with `; `; `no reason given` when there is none.
+ */
+export function describeReasons(reasons: readonly string[], secrets: readonly (string | undefined)[]): string {
+  if (reasons.length === 0) return "no reason given";
+  const redact = makeRedactor(secrets);
+  const shown = reasons.slice(0, MAX_SHOWN_REASONS).map((reason) => truncateText(redact(reason)));
+  if (reasons.length > MAX_SHOWN_REASONS) shown.push(`${reasons.length - MAX_SHOWN_REASONS} more not shown`);
+  return shown.join("; ");
+}

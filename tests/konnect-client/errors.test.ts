@@ -15,6 +15,7 @@ import {
   createDcrProvider,
   createTransport,
   deleteDcrProvider,
+  describeReasons,
   getDcrProvider,
   isConflict,
   isNotFound,
@@ -126,6 +127,30 @@ describe("error classes", () => {
     ]) {
       expect([isNotFound(other), isConflict(other)]).toEqual([false, false]);
     }
+  });
+
+  it("describes /verify failure reasons redacted, cut and counted, for the resource layer's messages", () => {
+    const secret = "azure~client/secret+value";
+    expect(describeReasons([], [secret])).toBe("no reason given");
+    expect(
+      describeReasons(
+        [
+          `invalid_client: secret ${secret}`,
+          `form client_secret=${new URLSearchParams({ s: secret }).toString().slice(2)}`,
+        ],
+        [secret, undefined],
+      ),
+    ).toBe("invalid_client: secret [secret]; form client_secret=[secret]");
+    const many = describeReasons(
+      Array.from({ length: 12 }, () => "r".repeat(600)),
+      [secret],
+    );
+    expect(many).toBe(
+      [
+        ...Array.from({ length: 10 }, () => `${"r".repeat(500)}… (100 more characters not shown)`),
+        "2 more not shown",
+      ].join("; "),
+    );
   });
 
   it("every client error shares one base class", () => {
