@@ -352,7 +352,7 @@ function expected(op: Operation, fault: FaultCase, made: Made | undefined): Outc
       ? `${label}: ${fault.why.replace("HTTP ", "")} ${STATUS_TITLES[fault.loggedStatus]} (trace kong:trace:N)`
       : fault.why === "ECONNRESET"
         ? `${label}: connection to http://127.0.0.1:PORT/us closed before Konnect answered; Konnect may or may not have applied the request (ECONNRESET)`
-        : `${label}: no answer from http://127.0.0.1:PORT/us within 0.2 s; Konnect may or may not have applied the request (ETIMEDOUT)`;
+        : `${label}: no complete answer from http://127.0.0.1:PORT/us within 0.2 s (requestTimeoutSeconds); Konnect may or may not have applied the request (ETIMEDOUT)`;
   if (op.unknownOutcome === "createOnce") {
     return {
       kind: "ok",
