@@ -258,8 +258,8 @@ describe("unknownOutcomeMessage", () => {
 });
 
 describe("creationKeyInput (program side)", () => {
-  beforeAll(() => {
-    pulumi.runtime.setMocks(
+  beforeAll(async () => {
+    await pulumi.runtime.setMocks(
       { newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }), call: () => ({}) },
       "konnect-dcr",
       "dev",
