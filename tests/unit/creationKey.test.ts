@@ -111,7 +111,7 @@ describe("effectiveCreationKey: the key check returns in each engine call sequen
   });
 
   it("a resource in state: the successor of its prior key, remembered for the replacement re-check", () => {
-    expect(effectiveCreationKey(base, { inState: true, creationKey: base })).toEqual({
+    expect(effectiveCreationKey(base, { inState: true, creationKey: base }, undefined)).toEqual({
       key: s(base),
       remember: s(base),
     });
@@ -243,7 +243,7 @@ describe("findByCreationKey", () => {
     ],
     ["one match among others", [object("a"), object("b", k)], { found: "one", object: object("b", k) }],
     ["two matches", [object("a", k), object("b", k)], { found: "many", ids: ["a", "b"] }],
-  ])("%s", (_label, candidates, expected) => {
+  ] as [string, Candidate[], unknown][])("%s", (_label, candidates, expected) => {
     expect(findByCreationKey(candidates, k)).toEqual(expected);
   });
 });
