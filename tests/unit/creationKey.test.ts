@@ -229,7 +229,8 @@ describe("labels", () => {
 
 describe("findByCreationKey", () => {
   const k = key(urn("dev", DCR_TYPE, "dcr"));
-  const object = (id: string, label?: string) => ({
+  type Candidate = { id: string; labels?: Record<string, string> };
+  const object = (id: string, label?: string): Candidate => ({
     id,
     labels: label === undefined ? {} : { [CREATION_LABEL_KEY]: label },
   });
