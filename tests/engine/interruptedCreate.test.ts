@@ -4,39 +4,24 @@
  * creation-key create (exactly one object after the rerun, the rerun returns its id, the error hint, replacements)
  * are in creationKey.pending.ts, ready to be run from here when that create lands.
  */
-import * as path from "node:path";
 import { stopAllHosts } from "./pluginHost";
-import { captureProgram, killRunningCaptures, type CapturedProgram, type CapturedResource } from "./programCapture";
-import { ProviderError, type StackConfig } from "./providerClient";
+import { killRunningCaptures, type CapturedResource } from "./programCapture";
+import { ProviderError } from "./providerClient";
+import { loadPendingContext } from "./creationKey.pending";
 import { createUntilHeld, eventually, freshRun, type Rig } from "./interruptedCreate";
 import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
-import { TOKEN } from "../konnect-emulator/testSupport";
 
 jest.setTimeout(180_000);
 
-const PROJECT = "interrupted-create";
 const DCR = "/v2/dcr-providers";
 
 let emulator: KonnectEmulator;
-let program: CapturedProgram;
 let rig: Rig;
 let dcr: CapturedResource;
 
 beforeAll(async () => {
   emulator = await startKonnectEmulator();
-  const config: StackConfig = {
-    "konnect:token": { secret: TOKEN },
-    "konnect:serverUrl": emulator.url,
-    "konnect:retryBudgetSeconds": "2",
-  };
-  program = await captureProgram({
-    program: path.join(__dirname, "scenarios", "dcrProviderProgram.ts"),
-    project: PROJECT,
-    stack: "dev",
-    config,
-  });
-  dcr = program.resources.find((r) => r.dynamic)!;
-  rig = { emulator, project: PROJECT, config };
+  ({ rig, dcr } = await loadPendingContext(emulator));
 });
 
 afterAll(async () => {
