@@ -35,8 +35,17 @@
  * - create: list by name (Konnect has no label filter), pick the object whose creation label equals the key, take it
  *   over (PATCH to the declared state) or POST with the label; an unknown outcome says {@link UNKNOWN_OUTCOME_HINT}.
  * - update: PATCH and the OIDC-option-removing PUT keep the object's creation label ({@link labelsKeepingCreationKey}).
- * - read: if it returns `inputs`, carry `creationKey` = the object's label when that is a valid key
- *   ({@link creationKeyFromLabels}); never drop it, or a later replacement could fall back to an older chain step.
+ * - read: today's read returns `inputs` rebuilt from the outputs, which refresh writes into state. It must carry
+ *   `creationKey` = the object's label when that is a valid key ({@link creationKeyFromLabels}), else the prior
+ *   value: a dropped key makes the next check fall back to successor(base), which is the label of an object created
+ *   by a replacement from state key `base`, the live object itself.
+ * - diff: ignores `creationKey` (not an update, not a replace), so existing stacks upgrade without a replace.
+ * - the memory is one module-level instance per plugin host process (the engine runs one host per deployment and
+ *   calls the two Checks of a replacement back to back in it). Without it, a type-change replacement of an object
+ *   created with the base key takes that object over (proved through the real host with a prototype).
+ * - a name changed between an interrupted create and its rerun is not found (the lookup lists by name): the rerun
+ *   posts, and the first object stays an orphan. Konnect's list endpoints have no label filter; listing every page
+ *   on every create would cost the API-economy floor.
  */
 import { createHash } from "node:crypto";
 import { CREATE_LABEL } from "./createOnce";
@@ -132,14 +141,16 @@ export class CreationKeyMemory {
   }
 }
 
-/** The check step for the creation key: effective key for `news`, using and updating `memory`. */
+/**
+ * The check step for the creation key: the effective key for the `creationKey` value in `news` (the base key the
+ * program derived; anything else is reported as a problem), using and updating `memory`.
+ */
 export function checkCreationKey(
-  base: string,
+  base: unknown,
   prior: PriorInputs,
   memory: CreationKeyMemory,
 ): { key: string } | { problem: string } {
-  const problem = creationKeyProblem(base);
-  if (problem !== undefined) return { problem };
+  if (!isCreationKey(base)) return { problem: creationKeyProblem(base)! };
   const { key, remember } = effectiveCreationKey(base, prior, memory.recall(base));
   if (remember !== undefined) memory.remember(base, remember);
   return { key };
