@@ -3,8 +3,7 @@
  * issues into Pulumi check failures that name the property (`dcrConfig.initialClientId: must be a GUID`).
  */
 import type { z } from "zod";
-import { MAX_LABELS, labelsSchema } from "../konnect";
-import { CREATE_LABEL } from "./createOnce";
+import { CREATE_LABEL, declaredLabelCountProblem, labelsSchema } from "../konnect";
 import { containsUnknown, isUnknown } from "./unknowns";
 
 /** A Pulumi check failure. */
@@ -68,12 +67,9 @@ export function checkLabelsInput(f: FailureList, labels: unknown): void {
     return;
   }
   if (CREATE_LABEL in labels) f.add(`labels.${CREATE_LABEL}`, "reserved: set by pulumi-konnect-dcr on create");
-  const count = Object.keys(labels).length;
-  if (count > MAX_LABELS - 1) {
-    f.add(
-      "labels",
-      `at most ${MAX_LABELS - 1} labels are allowed (Konnect's ${MAX_LABELS} minus one kept for ${CREATE_LABEL}), got ${count}`,
-    );
+  const countProblem = declaredLabelCountProblem(Object.keys(labels).length);
+  if (countProblem) {
+    f.add("labels", countProblem);
     return;
   }
   f.check("labels", labels, labelsSchema());

@@ -23,6 +23,7 @@ export function setVerifySchedule(next: VerifySchedule): void {
   schedule = next;
 }
 
+// TODO(shared-helpers): one `sleep` from the transport layer.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -15,17 +15,52 @@ export type AuthStrategyType = (typeof AUTH_STRATEGY_TYPES)[number];
 /** Key TTL units. */
 export const TTL_UNITS = ["days", "weeks", "years"] as const;
 
-/** The four OIDC fields the model names; every other key of `configs.openid-connect` is an extra plugin option. */
-export const OIDC_CORE_WIRE_KEYS = ["issuer", "credential_claim", "scopes", "auth_methods"] as const;
+/**
+ * The OpenID Connect key table: the keys of `configs.openid-connect` the model names, camelCase → wire name and
+ * value rule. Every other wire key is an extra plugin option (`additionalProperties`). Schemas, wire mapping, check,
+ * diff, PATCH and the renaming of Konnect's 400 fields derive from it.
+ */
+export const OIDC_FIELDS = {
+  /** Issuer URL (at most 256 characters). */
+  issuer: { wire: "issuer", list: undefined, url: 256 },
+  /** Claims that identify the client, at most 10 of at most 128 characters. */
+  credentialClaim: { wire: "credential_claim", list: { maxItems: 10, maxLength: 128 }, url: undefined },
+  /** Scopes, at most 50 of at most 128 characters. */
+  scopes: { wire: "scopes", list: { maxItems: 50, maxLength: 128 }, url: undefined },
+  /** Auth methods, at most 10 of at most 64 characters. */
+  authMethods: { wire: "auth_methods", list: { maxItems: 10, maxLength: 64 }, url: undefined },
+} as const;
+/** A named OpenID Connect key (camelCase). */
+export type OidcField = keyof typeof OIDC_FIELDS;
+/** The named OpenID Connect keys, in wire order. */
+export const OIDC_FIELD_NAMES = Object.keys(OIDC_FIELDS) as OidcField[];
+/** Their wire names; every other key of `configs.openid-connect` is an extra plugin option. */
+export const OIDC_CORE_WIRE_KEYS: readonly string[] = OIDC_FIELD_NAMES.map((f) => OIDC_FIELDS[f].wire);
+
+/** The key-auth key table: camelCase → wire name. */
+export const KEY_AUTH_FIELDS = {
+  /** Header names that carry the API key, 1-10 names of at most 256 characters. */
+  keyNames: { wire: "key_names" },
+  /** Default maximum lifetime of keys; removed with null. */
+  ttl: { wire: "ttl" },
+} as const;
+/** A key-auth key (camelCase). */
+export type KeyAuthField = keyof typeof KEY_AUTH_FIELDS;
 
 /** OpenID Connect settings (camelCase). */
-export interface OpenIdConnectConfig {
-  issuer: string;
-  credentialClaim: string[];
-  scopes: string[];
-  authMethods: string[];
-  /** Extra OpenID Connect plugin options, sent as-is next to the four fields above. */
+export type OpenIdConnectConfig = {
+  [F in OidcField]: (typeof OIDC_FIELDS)[F]["list"] extends undefined ? string : string[];
+} & {
+  /** Extra OpenID Connect plugin options, sent as-is next to the named keys. */
   additionalProperties?: Record<string, unknown>;
+};
+
+/** Schema of one named OpenID Connect key's value. */
+export function oidcFieldSchema(field: OidcField) {
+  return cached(`oidcFieldSchema:${field}`, (): z.ZodType => {
+    const spec: { list?: { maxItems: number; maxLength: number }; url?: number } = OIDC_FIELDS[field];
+    return spec.list ? stringList(spec.list.maxItems, spec.list.maxLength) : urlText(spec.url ?? 256);
+  });
 }
 
 /** Key-auth TTL. */
@@ -103,7 +138,7 @@ function ttlSchema() {
 function additionalPropertiesSchema() {
   return z.record(z.string(), z.unknown()).superRefine((extra, ctx) => {
     for (const key of Object.keys(extra)) {
-      if ((OIDC_CORE_WIRE_KEYS as readonly string[]).includes(key)) {
+      if (OIDC_CORE_WIRE_KEYS.includes(key)) {
         ctx.addIssue({
           code: "custom",
           path: [key],
@@ -120,20 +155,9 @@ export function openIdConnectConfigSchema(partial: boolean) {
 }
 
 function buildOpenIdConnectConfigSchema(partial: boolean) {
-  const shape = {
-    issuer: urlText(256),
-    credentialClaim: stringList(10, 128),
-    scopes: stringList(50, 128),
-    authMethods: stringList(10, 64),
-  };
-  const core = partial
-    ? {
-        issuer: shape.issuer.optional(),
-        credentialClaim: shape.credentialClaim.optional(),
-        scopes: shape.scopes.optional(),
-        authMethods: shape.authMethods.optional(),
-      }
-    : shape;
+  const core = Object.fromEntries(
+    OIDC_FIELD_NAMES.map((f) => [f, partial ? oidcFieldSchema(f).optional() : oidcFieldSchema(f)]),
+  );
   return z.strictObject({ ...core, additionalProperties: additionalPropertiesSchema().optional() });
 }
 
@@ -152,18 +176,18 @@ function buildKeyAuthConfigSchema(partial: boolean) {
 /** Converts camelCase OIDC settings (full or partial) to the wire object. */
 export function openIdConnectToWire(config: Partial<OpenIdConnectConfig>): Record<string, unknown> {
   const wire: Record<string, unknown> = { ...(config.additionalProperties ?? {}) };
-  if (config.issuer !== undefined) wire.issuer = config.issuer;
-  if (config.credentialClaim !== undefined) wire.credential_claim = config.credentialClaim;
-  if (config.scopes !== undefined) wire.scopes = config.scopes;
-  if (config.authMethods !== undefined) wire.auth_methods = config.authMethods;
+  for (const field of OIDC_FIELD_NAMES) {
+    if (config[field] !== undefined) wire[OIDC_FIELDS[field].wire] = config[field];
+  }
   return wire;
 }
 
 /** Converts camelCase key-auth settings to the wire object. */
 export function keyAuthToWire(config: { keyNames?: string[]; ttl?: KeyAuthTtl | null }): Record<string, unknown> {
   const wire: Record<string, unknown> = {};
-  if (config.keyNames !== undefined) wire.key_names = config.keyNames;
-  if (config.ttl !== undefined) wire.ttl = config.ttl;
+  for (const field of Object.keys(KEY_AUTH_FIELDS) as KeyAuthField[]) {
+    if (config[field] !== undefined) wire[KEY_AUTH_FIELDS[field].wire] = config[field];
+  }
   return wire;
 }
 
@@ -257,12 +281,11 @@ export function authStrategyResponseSchema() {
 
 function buildAuthStrategyResponseSchema() {
   const oidcWire = z
-    .object({
-      issuer: z.string(),
-      credential_claim: z.array(z.string()),
-      scopes: z.array(z.string()),
-      auth_methods: z.array(z.string()),
-    })
+    .object(
+      Object.fromEntries(
+        OIDC_FIELD_NAMES.map((f) => [OIDC_FIELDS[f].wire, OIDC_FIELDS[f].list ? z.array(z.string()) : z.string()]),
+      ),
+    )
     .catchall(z.unknown());
   const keyAuthWire = z.object({
     key_names: z.array(z.string()).optional(),
@@ -320,14 +343,13 @@ function buildAuthStrategyResponseSchema() {
       };
       const oidc = wire.configs["openid-connect"];
       if (wire.strategy_type === "openid_connect" && oidc) {
-        const { issuer, credential_claim, scopes, auth_methods, ...extra } = oidc;
-        strategy.openidConnect = {
-          issuer,
-          credentialClaim: credential_claim,
-          scopes,
-          authMethods: auth_methods,
-          additionalProperties: extra,
-        };
+        const extra: Record<string, unknown> = { ...oidc };
+        const named: Record<string, unknown> = {};
+        for (const field of OIDC_FIELD_NAMES) {
+          named[field] = oidc[OIDC_FIELDS[field].wire];
+          delete extra[OIDC_FIELDS[field].wire];
+        }
+        strategy.openidConnect = { ...(named as OpenIdConnectConfig), additionalProperties: extra };
       }
       const keyAuth = wire.configs["key-auth"];
       if (wire.strategy_type === "key_auth" && keyAuth) {
