@@ -1,6 +1,6 @@
 /** Typed operations on `/v2/application-auth-strategies`: list, create, get, replace (PUT), update (PATCH), delete. */
 import type { KonnectTransport } from "./http";
-import { call, collectAllPages, idPath, listQuery, toWire, type ListOptions } from "./operation";
+import { call, collectionOperations, idPath, toWire, type ListOptions } from "./operation";
 import type { Page } from "./schemas/common";
 import {
   authStrategyListSchema,
@@ -31,26 +31,25 @@ export type AuthStrategySortField =
 /** Options of a strategy list call. */
 export type AuthStrategyListOptions = ListOptions<AuthStrategyFilterField, AuthStrategySortField>;
 
-/** `GET /v2/application-auth-strategies`: one page. */
-export async function listAuthStrategies(
+const operations = collectionOperations<AuthStrategy, AuthStrategyFilterField, AuthStrategySortField>({
+  base: BASE,
+  noun: "auth strategy",
+  plural: "auth strategies",
+  item: authStrategyResponseSchema,
+  page: authStrategyListSchema,
+});
+
+/** `GET /v2/application-auth-strategies`: one page (strategies of types this package does not know are left out). */
+export const listAuthStrategies: (
   transport: KonnectTransport,
-  options: AuthStrategyListOptions = {},
-): Promise<Page<AuthStrategy>> {
-  const body = await call(
-    transport,
-    { operation: "list auth strategies", method: "GET", path: BASE, query: listQuery(options) },
-    authStrategyListSchema(),
-  );
-  return { data: body.data, ...body.meta.page };
-}
+  options?: AuthStrategyListOptions,
+) => Promise<Page<AuthStrategy>> = operations.list;
 
 /** Every strategy matching the filter, over all pages. */
-export function listAllAuthStrategies(
+export const listAllAuthStrategies: (
   transport: KonnectTransport,
-  options: Omit<AuthStrategyListOptions, "pageNumber" | "pageSize"> = {},
-): Promise<AuthStrategy[]> {
-  return collectAllPages((pageNumber) => listAuthStrategies(transport, { ...options, pageSize: 100, pageNumber }));
-}
+  options?: Omit<AuthStrategyListOptions, "pageNumber" | "pageSize">,
+) => Promise<AuthStrategy[]> = operations.listAll;
 
 /** `POST /v2/application-auth-strategies`. Never retried blindly. */
 export async function createAuthStrategy(
@@ -63,10 +62,7 @@ export async function createAuthStrategy(
 }
 
 /** `GET /v2/application-auth-strategies/{id}`. */
-export async function getAuthStrategy(transport: KonnectTransport, id: string): Promise<AuthStrategy> {
-  const operation = `read auth strategy ${id}`;
-  return call(transport, { operation, method: "GET", path: idPath(operation, BASE, id) }, authStrategyResponseSchema());
-}
+export const getAuthStrategy: (transport: KonnectTransport, id: string) => Promise<AuthStrategy> = operations.get;
 
 /** `PUT /v2/application-auth-strategies/{id}`: replaces every mutable field (removes extra OIDC options left out). */
 export async function replaceAuthStrategy(
@@ -100,7 +96,4 @@ export async function updateAuthStrategy(
 }
 
 /** `DELETE /v2/application-auth-strategies/{id}`. */
-export async function deleteAuthStrategy(transport: KonnectTransport, id: string): Promise<void> {
-  const operation = `delete auth strategy ${id}`;
-  await transport.send({ operation, method: "DELETE", path: idPath(operation, BASE, id) });
-}
+export const deleteAuthStrategy: (transport: KonnectTransport, id: string) => Promise<void> = operations.delete;

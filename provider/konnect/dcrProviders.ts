@@ -1,6 +1,6 @@
 /** Typed operations on `/v2/dcr-providers`: list, create, get, update (PATCH), delete, verify. */
 import type { KonnectTransport } from "./http";
-import { call, collectAllPages, idPath, listQuery, toWire, type ListOptions } from "./operation";
+import { call, collectionOperations, idPath, toWire, type ListOptions } from "./operation";
 import type { Page } from "./schemas/common";
 import {
   createDcrProviderRequestSchema,
@@ -26,26 +26,25 @@ export type DcrProviderSortField = "created_at" | "updated_at" | "provider_type"
 /** Options of a DCR provider list call. */
 export type DcrProviderListOptions = ListOptions<DcrProviderFilterField, DcrProviderSortField>;
 
-/** `GET /v2/dcr-providers`: one page. */
-export async function listDcrProviders(
+const operations = collectionOperations<DcrProvider, DcrProviderFilterField, DcrProviderSortField>({
+  base: BASE,
+  noun: "DCR provider",
+  plural: "DCR providers",
+  item: dcrProviderResponseSchema,
+  page: dcrProviderListSchema,
+});
+
+/** `GET /v2/dcr-providers`: one page (objects of provider types this package does not know are left out). */
+export const listDcrProviders: (
   transport: KonnectTransport,
-  options: DcrProviderListOptions = {},
-): Promise<Page<DcrProvider>> {
-  const body = await call(
-    transport,
-    { operation: "list DCR providers", method: "GET", path: BASE, query: listQuery(options) },
-    dcrProviderListSchema(),
-  );
-  return { data: body.data, ...body.meta.page };
-}
+  options?: DcrProviderListOptions,
+) => Promise<Page<DcrProvider>> = operations.list;
 
 /** Every DCR provider matching the filter, over all pages. */
-export function listAllDcrProviders(
+export const listAllDcrProviders: (
   transport: KonnectTransport,
-  options: Omit<DcrProviderListOptions, "pageNumber" | "pageSize"> = {},
-): Promise<DcrProvider[]> {
-  return collectAllPages((pageNumber) => listDcrProviders(transport, { ...options, pageSize: 100, pageNumber }));
-}
+  options?: Omit<DcrProviderListOptions, "pageNumber" | "pageSize">,
+) => Promise<DcrProvider[]> = operations.listAll;
 
 /** `POST /v2/dcr-providers`. Never retried blindly: see the retry policy. */
 export async function createDcrProvider(
@@ -62,10 +61,7 @@ export async function createDcrProvider(
 }
 
 /** `GET /v2/dcr-providers/{id}`. */
-export async function getDcrProvider(transport: KonnectTransport, id: string): Promise<DcrProvider> {
-  const operation = `read DCR provider ${id}`;
-  return call(transport, { operation, method: "GET", path: idPath(operation, BASE, id) }, dcrProviderResponseSchema());
-}
+export const getDcrProvider: (transport: KonnectTransport, id: string) => Promise<DcrProvider> = operations.get;
 
 /** `PATCH /v2/dcr-providers/{id}`; `providerType` is the stored type (it selects the allowed config fields). */
 export async function updateDcrProvider(
@@ -90,10 +86,7 @@ export async function updateDcrProvider(
 }
 
 /** `DELETE /v2/dcr-providers/{id}`. */
-export async function deleteDcrProvider(transport: KonnectTransport, id: string): Promise<void> {
-  const operation = `delete DCR provider ${id}`;
-  await transport.send({ operation, method: "DELETE", path: idPath(operation, BASE, id) });
-}
+export const deleteDcrProvider: (transport: KonnectTransport, id: string) => Promise<void> = operations.delete;
 
 /** `POST /v2/dcr-providers/{id}/verify`: asks Konnect to check it can reach the IdP with the stored credentials. */
 export async function verifyDcrProvider(transport: KonnectTransport, id: string): Promise<DcrVerifyResult> {

@@ -184,7 +184,8 @@ export interface DcrProviderSummary {
   id: string;
   name: string;
   displayName?: string;
-  providerType: DcrProviderType;
+  /** One of the known provider types, or a type Konnect added later. */
+  providerType: DcrProviderType | (string & {});
 }
 
 /** Plain auth strategy outputs stored in state: the inputs plus read-only fields. */

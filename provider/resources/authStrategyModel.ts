@@ -19,11 +19,11 @@ import {
   type CreateAuthStrategyRequest,
   type UpdateAuthStrategyRequest,
 } from "../konnect";
-import type { AuthStrategyInputs, AuthStrategyOutputs, Labels, OpenIdConnectState } from "./args";
+import type { AuthStrategyInputs, AuthStrategyOutputs, OpenIdConnectState } from "./args";
 import { FailureList, checkLabelsInput, isRecord, type CheckFailure } from "./checkSupport";
 import { userLabels } from "./createOnce";
-import { deepEqual, labelsEqual, labelsPatch, withoutUndefined } from "./compare";
-import { changedProperties, updateBody, type FieldRule } from "./fieldRules";
+import { deepEqual, withoutUndefined } from "./compare";
+import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
 import { containsUnknown, isUnknown } from "./unknowns";
 
 /** Top-level input properties of an auth strategy (besides Pulumi's `__provider`). */
@@ -151,22 +151,8 @@ const extrasOf = (config: { additionalProperties?: Record<string, unknown> } | u
 
 /** Top-level rows of the auth strategy's field table. */
 const TOP_RULES: readonly Rule[] = [
-  { property: "strategyType", effect: "replace", before: (o) => o.strategyType, after: (n) => n.strategyType },
-  { property: "region", effect: "replace", before: (o) => o.region, after: (n) => n.region },
-  {
-    property: "name",
-    effect: "update",
-    before: (o) => o.name,
-    after: (n) => n.name,
-    send: (body, _o, n) => (body.name = n.name),
-  },
-  {
-    property: "displayName",
-    effect: "update",
-    before: (o) => o.displayName,
-    after: (n) => n.displayName,
-    send: (body, _o, n) => (body.displayName = n.displayName),
-  },
+  ...commonRules<AuthStrategyOutputs, AuthStrategyInputs, UpdateAuthStrategyRequest>("strategyType"),
+  plainRule("displayName", "update"),
   {
     property: "dcrProviderId",
     effect: "update",
@@ -174,14 +160,6 @@ const TOP_RULES: readonly Rule[] = [
     after: (n) => n.dcrProviderId,
     // null unlinks the DCR provider.
     send: (body, _o, n) => (body.dcrProviderId = n.dcrProviderId ?? null),
-  },
-  {
-    property: "labels",
-    effect: "update",
-    before: (o) => o.labels,
-    after: (n) => n.labels,
-    equal: (a, b) => labelsEqual(a as Labels | undefined, b as Labels | undefined),
-    send: (body, o, n) => (body.labels = labelsPatch(o.labels, n.labels)),
   },
   {
     property: "principals",

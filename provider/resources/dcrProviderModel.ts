@@ -21,11 +21,11 @@ import {
   type DcrProviderType,
   type UpdateDcrProviderRequest,
 } from "../konnect";
-import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs, Labels } from "./args";
+import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs } from "./args";
 import { FailureList, checkLabelsInput, isRecord, type CheckFailure } from "./checkSupport";
 import { userLabels } from "./createOnce";
-import { labelsEqual, labelsPatch, normalizeIssuer, withoutUndefined } from "./compare";
-import { changedProperties, updateBody, type FieldRule } from "./fieldRules";
+import { normalizeIssuer, withoutUndefined } from "./compare";
+import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
 import { UNKNOWN, containsUnknown, isUnknown } from "./unknowns";
 
 /** Top-level input properties of a DCR provider (besides Pulumi's `__provider`). */
@@ -188,15 +188,7 @@ type Rule = FieldRule<DcrProviderOutputs, DcrProviderInputs, UpdateDcrProviderRe
 
 /** The top-level rows of the DCR provider's field table (the `dcrConfig` rows come from the config field table). */
 const TOP_RULES: readonly Rule[] = [
-  { property: "providerType", effect: "replace", before: (o) => o.providerType, after: (n) => n.providerType },
-  { property: "region", effect: "replace", before: (o) => o.region, after: (n) => n.region },
-  {
-    property: "name",
-    effect: "update",
-    before: (o) => o.name,
-    after: (n) => n.name,
-    send: (body, _o, n) => (body.name = n.name),
-  },
+  ...commonRules<DcrProviderOutputs, DcrProviderInputs, UpdateDcrProviderRequest>("providerType"),
   {
     property: "displayName",
     effect: "update",
@@ -206,21 +198,7 @@ const TOP_RULES: readonly Rule[] = [
     after: (n) => n.displayName,
     send: (body, _o, n) => (body.displayName = n.displayName),
   },
-  {
-    property: "issuer",
-    effect: "update",
-    before: (o) => o.issuer,
-    after: (n) => n.issuer,
-    send: (body, _o, n) => (body.issuer = n.issuer),
-  },
-  {
-    property: "labels",
-    effect: "update",
-    before: (o) => o.labels,
-    after: (n) => n.labels,
-    equal: (a, b) => labelsEqual(a as Labels | undefined, b as Labels | undefined),
-    send: (body, o, n) => (body.labels = labelsPatch(o.labels, n.labels)),
-  },
+  plainRule("issuer", "update"),
   // verify changes no field in Konnect; turning it on makes update call /verify.
   { property: "verify", effect: "local", before: (o) => o.verify ?? false, after: (n) => n.verify ?? false },
 ];

@@ -3,7 +3,8 @@
  * place: `diff` (which properties changed, which of them replace) and the update body (what is sent). A field is
  * diffed exactly when its rule says what it sends, so nothing can be diffed but never sent, or sent but never diffed.
  */
-import { deepEqual } from "./compare";
+import type { Labels } from "./args";
+import { deepEqual, labelsEqual, labelsPatch } from "./compare";
 import { containsUnknown } from "./unknowns";
 
 /** What a change of the field does: a new object, an in-place update, or only something local (no request body). */
@@ -74,4 +75,55 @@ export function updateBody<O, N, B extends object>(
     if (rule.effect === "update") rule.send?.(body, olds, news);
   }
   return Object.keys(body).length > 0 ? body : undefined;
+}
+
+/** A row for a top-level property compared as-is and sent under its own name. */
+export function plainRule<O, N, B>(
+  property: keyof N & keyof O & keyof B & string,
+  effect: ChangeEffect,
+): FieldRule<O, N, B> {
+  return {
+    property,
+    effect,
+    before: (o) => o[property],
+    after: (n) => n[property],
+    send: (body, _o, n) => ((body as Record<string, unknown>)[property] = n[property]),
+  };
+}
+
+/** What every Konnect resource's outputs and inputs share. */
+interface Common {
+  region?: string;
+  name: string;
+  labels?: Labels;
+}
+
+/**
+ * The rows every resource has: its type and region replace, its name updates, its labels update with removed keys
+ * sent as null (Konnect merges labels).
+ */
+export function commonRules<
+  O extends Common,
+  N extends Common,
+  B extends { name?: string; labels?: Record<string, string | null> },
+>(typeProperty: keyof N & keyof O & string): FieldRule<O, N, B>[] {
+  return [
+    { property: typeProperty, effect: "replace", before: (o) => o[typeProperty], after: (n) => n[typeProperty] },
+    { property: "region", effect: "replace", before: (o) => o.region, after: (n) => n.region },
+    {
+      property: "name",
+      effect: "update",
+      before: (o) => o.name,
+      after: (n) => n.name,
+      send: (b, _o, n) => (b.name = n.name),
+    },
+    {
+      property: "labels",
+      effect: "update",
+      before: (o) => o.labels,
+      after: (n) => n.labels,
+      equal: (a, b) => labelsEqual(a as Labels | undefined, b as Labels | undefined),
+      send: (body, o, n) => (body.labels = labelsPatch(o.labels, n.labels)),
+    },
+  ];
 }

@@ -4,8 +4,8 @@
  * wire `configs["key-auth"]` ↔ model `keyAuth`, wire `dcr_provider_id` (requests) and `dcr_provider.id` (responses).
  */
 import { z } from "zod";
-import { DCR_PROVIDER_TYPES, type DcrProviderType } from "./dcrProvider";
-import { idText, labelsSchema, labelsUpdateSchema, pageMetaSchema, stringList, text, urlText, cached } from "./common";
+import type { DcrProviderType } from "./dcrProvider";
+import { idText, labelsSchema, labelsUpdateSchema, listPageSchema, stringList, text, urlText, cached } from "./common";
 
 /** Strategy types, as Konnect spells them. */
 export const AUTH_STRATEGY_TYPES = ["openid_connect", "key_auth"] as const;
@@ -108,7 +108,8 @@ export interface LinkedDcrProvider {
   id: string;
   name: string;
   displayName?: string;
-  providerType: DcrProviderType;
+  /** One of {@link DCR_PROVIDER_TYPES}, or a type Konnect added later. */
+  providerType: DcrProviderType | (string & {});
 }
 
 /** An auth strategy as Konnect reports it. */
@@ -307,7 +308,8 @@ function buildAuthStrategyResponseSchema() {
           id: idText(),
           name: z.string(),
           display_name: z.string().optional(),
-          provider_type: z.enum(DCR_PROVIDER_TYPES),
+          // Tolerant: a DCR provider of a type this package does not know must not break reading the strategy.
+          provider_type: z.string(),
         })
         .nullable()
         .optional(),
@@ -364,9 +366,5 @@ function buildAuthStrategyResponseSchema() {
 
 /** A page of strategies. */
 export function authStrategyListSchema() {
-  return cached("authStrategyListSchema", () => buildAuthStrategyListSchema());
-}
-
-function buildAuthStrategyListSchema() {
-  return z.object({ data: z.array(authStrategyResponseSchema()), meta: pageMetaSchema() });
+  return listPageSchema("authStrategy", authStrategyResponseSchema, "strategy_type", AUTH_STRATEGY_TYPES);
 }

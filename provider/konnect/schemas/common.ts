@@ -124,6 +124,36 @@ function buildPageMetaSchema() {
   });
 }
 
+/**
+ * A list page, read tolerantly: items whose `typeField` holds a type this package does not know (one Konnect adds
+ * later) are left out before the items are parsed, so they never break a list, a read of other objects or the
+ * exactly-once create recovery (an object of an unknown type is never one this package made). Unknown fields are
+ * ignored by the item schemas. Items of a known type are still parsed in full.
+ */
+export function listPageSchema<T extends z.ZodType>(
+  key: string,
+  item: () => T,
+  typeField: string,
+  knownTypes: readonly string[],
+) {
+  return cached(`listPageSchema:${key}`, () =>
+    z.preprocess(
+      (body) => {
+        if (typeof body !== "object" || body === null || !Array.isArray((body as { data?: unknown }).data)) {
+          return body;
+        }
+        const data = (body as { data: unknown[] }).data.filter((entry) => {
+          const type =
+            typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)[typeField] : undefined;
+          return typeof type !== "string" || knownTypes.includes(type);
+        });
+        return { ...body, data };
+      },
+      z.object({ data: z.array(item()), meta: pageMetaSchema() }),
+    ),
+  );
+}
+
 /** One page of a list. */
 export interface Page<T> {
   /** Items on this page. */

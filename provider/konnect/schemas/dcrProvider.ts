@@ -4,7 +4,7 @@
  * carry them, responses never do.
  */
 import { z } from "zod";
-import { idText, labelsSchema, labelsUpdateSchema, pageMetaSchema, text, urlText, valueSchema, cached } from "./common";
+import { idText, labelsSchema, labelsUpdateSchema, listPageSchema, text, urlText, valueSchema, cached } from "./common";
 import {
   DCR_CONFIG_FIELD_NAMES,
   DCR_PROVIDER_TYPES,
@@ -147,13 +147,9 @@ function buildCreateDcrProviderRequestSchema() {
   return z
     .discriminatedUnion(
       "providerType",
-      [
-        createVariant("azureAd"),
-        createVariant("okta"),
-        createVariant("auth0"),
-        createVariant("curity"),
-        createVariant("http"),
-        createVariant("kongIdentity"),
+      DCR_PROVIDER_TYPES.map(createVariant) as [
+        ReturnType<typeof createVariant>,
+        ...ReturnType<typeof createVariant>[],
       ],
       { error: `must be one of ${DCR_PROVIDER_TYPES.join(", ")}` },
     )
@@ -252,11 +248,7 @@ function dcrConfigFromWire(config: Record<string, unknown>): DcrConfigRead {
 
 /** A page of DCR providers. */
 export function dcrProviderListSchema() {
-  return cached("dcrProviderListSchema", () => buildDcrProviderListSchema());
-}
-
-function buildDcrProviderListSchema() {
-  return z.object({ data: z.array(dcrProviderResponseSchema()), meta: pageMetaSchema() });
+  return listPageSchema("dcrProvider", dcrProviderResponseSchema, "provider_type", DCR_PROVIDER_TYPES);
 }
 
 /** The verify answer. */
