@@ -50,7 +50,7 @@ function pairs<T extends { region?: unknown; adoptId?: unknown; verify?: unknown
   return fc.tuple(arb, arb, flags, fc.nat(3)).map(([a, b, pick, unchanged]) => {
     const { adoptId: _a, verify: _v, ...old } = a;
     const { adoptId: _b, verify: _w, ...fresh } = b;
-    const next = (unchanged === 0 ? old : mix(old, fresh, pick)) as Omit<T, "adoptId" | "verify">;
+    const next = (unchanged === 0 ? old : mix(old, fresh, pick));
     return { old: old as T, next: { ...next, region: old.region } as T };
   });
 }
@@ -146,10 +146,12 @@ describe("create(old), update(new) against the emulator", () => {
 
         const after = await provider.diff!(created.id, withCode(updated.outs), withCode(news));
         expect(after.changes).toBe(false);
-        const refreshed = await provider.read!(created.id, updated.outs as DcrProviderOutputs);
+        const refreshed = await provider.read!(created.id, updated.outs);
         const afterRefresh = await provider.diff!(created.id, withCode(refreshed.props), withCode(news));
         expect(afterRefresh.changes).toBe(false);
-        expect(refreshed.inputs).toEqual(dcrProviderDefinition.inputsFromOutputs(refreshed.props as DcrProviderOutputs));
+        expect(refreshed.inputs).toEqual(
+          dcrProviderDefinition.inputsFromOutputs(refreshed.props as DcrProviderOutputs),
+        );
 
         // Write-only secrets: Konnect holds exactly the declared ones.
         const declaredSecrets = Object.fromEntries(
@@ -187,7 +189,7 @@ describe("create(old), update(new) against the emulator", () => {
 
           const after = await strategy.diff!(created.id, withCode(updated.outs), withCode(news));
           expect(after.changes).toBe(false);
-          const refreshed = await strategy.read!(created.id, updated.outs as AuthStrategyOutputs);
+          const refreshed = await strategy.read!(created.id, updated.outs);
           const afterRefresh = await strategy.diff!(created.id, withCode(refreshed.props), withCode(news));
           expect(afterRefresh.changes).toBe(false);
           expect(refreshed.props).toEqual(updated.outs);
