@@ -6,13 +6,7 @@
  *   the update's outputs and after a refresh (`read`).
  */
 import fc from "fast-check";
-import {
-  providers,
-  type AuthStrategyInputs,
-  type AuthStrategyOutputs,
-  type DcrProviderInputs,
-  type DcrProviderOutputs,
-} from "../../provider";
+import { providers, type AuthStrategyInputs, type DcrProviderInputs, type DcrProviderOutputs } from "../../provider";
 import { DCR_CONFIG_WIRE_NAMES, DCR_PROVIDER_TYPES, DCR_SECRET_FIELDS } from "../../provider/konnect";
 import { authStrategyDefinition } from "../../provider/resources/authStrategyHandlers";
 import { dcrProviderDefinition } from "../../provider/resources/dcrProviderHandlers";
@@ -50,7 +44,7 @@ function pairs<T extends { region?: unknown; adoptId?: unknown; verify?: unknown
   return fc.tuple(arb, arb, flags, fc.nat(3)).map(([a, b, pick, unchanged]) => {
     const { adoptId: _a, verify: _v, ...old } = a;
     const { adoptId: _b, verify: _w, ...fresh } = b;
-    const next = (unchanged === 0 ? old : mix(old, fresh, pick));
+    const next = unchanged === 0 ? old : mix(old, fresh, pick);
     return { old: old as T, next: { ...next, region: old.region } as T };
   });
 }
