@@ -5,9 +5,7 @@
 import { z } from "zod";
 import {
   AUTH_STRATEGY_TYPES,
-  REGIONS,
   createAuthStrategyRequestSchema,
-  formatIssues,
   idText,
   OIDC_FIELD_NAMES,
   keyAuthConfigSchema,
@@ -20,11 +18,18 @@ import {
   type UpdateAuthStrategyRequest,
 } from "../konnect";
 import type { AuthStrategyInputs, AuthStrategyOutputs, OpenIdConnectState } from "./args";
-import { FailureList, checkLabelsInput, isRecord, type CheckFailure } from "./checkSupport";
+import {
+  type FailureList,
+  checkCommonInputs,
+  checkWholeRequest,
+  isRecord,
+  startCheck,
+  type CheckFailure,
+} from "./checkSupport";
 import { userLabels } from "./createOnce";
 import { deepEqual, withoutUndefined } from "./compare";
 import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
-import { containsUnknown, isUnknown } from "./unknowns";
+import { isUnknown } from "./unknowns";
 
 /** Top-level input properties of an auth strategy (besides Pulumi's `__provider`). */
 export const AUTH_STRATEGY_INPUT_KEYS = [
@@ -48,11 +53,7 @@ export function checkAuthStrategyInputs(news: Record<string, unknown>): {
   inputs: Record<string, unknown>;
   failures: CheckFailure[];
 } {
-  const f = new FailureList();
-  const { __provider, ...props } = news;
-  f.rejectUnknownKeys("", props, AUTH_STRATEGY_INPUT_KEYS, `expected one of ${AUTH_STRATEGY_INPUT_KEYS.join(", ")}`);
-  const inputs: Record<string, unknown> = { ...props };
-  if (__provider !== undefined) inputs.__provider = __provider;
+  const { f, props, inputs } = startCheck(news, AUTH_STRATEGY_INPUT_KEYS);
 
   if (f.require("name", props.name, "required: the strategy's name (1-256 characters)")) {
     f.check("name", props.name, text(256));
@@ -85,26 +86,17 @@ export function checkAuthStrategyInputs(news: Record<string, unknown>): {
   }
 
   if (props.dcrProviderId !== undefined && type !== "key_auth") f.check("dcrProviderId", props.dcrProviderId, idText());
-  if (props.labels !== undefined) checkLabelsInput(f, props.labels);
+  checkCommonInputs(f, props);
   if (props.principals !== undefined) {
     f.check("principals", props.principals, z.strictObject({ enabled: z.boolean({ error: "must be true or false" }) }));
   }
-  if (props.adoptId !== undefined) f.check("adoptId", props.adoptId, idText());
-  if (props.region !== undefined) {
-    f.check("region", props.region, z.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }));
-  }
 
-  if (f.failures.length === 0 && !containsUnknown(inputs)) {
-    const parsed = createAuthStrategyRequestSchema().safeParse(
-      toCreateRequest(inputs as unknown as AuthStrategyInputs),
-    );
-    if (!parsed.success) {
-      for (const issue of formatIssues(parsed.error)) {
-        const at = issue.indexOf(": ");
-        f.add(at > 0 ? issue.slice(0, at) : "", at > 0 ? issue.slice(at + 2) : issue);
-      }
-    }
-  }
+  checkWholeRequest(
+    f,
+    inputs,
+    () => toCreateRequest(inputs as unknown as AuthStrategyInputs),
+    createAuthStrategyRequestSchema(),
+  );
   return { inputs, failures: f.failures };
 }
 

@@ -7,11 +7,8 @@ import {
   DCR_PROVIDER_TYPES,
   DCR_SECRET_FIELDS,
   DCR_TYPE_RULES,
-  REGIONS,
   createDcrProviderRequestSchema,
   dcrConfigFieldSchema,
-  formatIssues,
-  idText,
   isClearedWithNull,
   text,
   urlText,
@@ -22,11 +19,18 @@ import {
   type UpdateDcrProviderRequest,
 } from "../konnect";
 import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs } from "./args";
-import { FailureList, checkLabelsInput, isRecord, type CheckFailure } from "./checkSupport";
+import {
+  type FailureList,
+  checkCommonInputs,
+  checkWholeRequest,
+  isRecord,
+  startCheck,
+  type CheckFailure,
+} from "./checkSupport";
 import { userLabels } from "./createOnce";
 import { normalizeIssuer, withoutUndefined } from "./compare";
 import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
-import { UNKNOWN, containsUnknown, isUnknown } from "./unknowns";
+import { UNKNOWN, isUnknown } from "./unknowns";
 
 /** Top-level input properties of a DCR provider (besides Pulumi's `__provider`). */
 export const DCR_PROVIDER_INPUT_KEYS = [
@@ -71,12 +75,7 @@ export function checkDcrProviderInputs(news: Record<string, unknown>): {
   inputs: Record<string, unknown>;
   failures: CheckFailure[];
 } {
-  const f = new FailureList();
-  const { __provider, ...props } = news;
-  f.rejectUnknownKeys("", props, DCR_PROVIDER_INPUT_KEYS, `expected one of ${DCR_PROVIDER_INPUT_KEYS.join(", ")}`);
-
-  const inputs: Record<string, unknown> = { ...props };
-  if (__provider !== undefined) inputs.__provider = __provider;
+  const { f, props, inputs } = startCheck(news, DCR_PROVIDER_INPUT_KEYS);
 
   if (f.require("name", props.name, "required: the DCR provider's name (1-256 characters)")) {
     f.check("name", props.name, text(256));
@@ -105,28 +104,20 @@ export function checkDcrProviderInputs(news: Record<string, unknown>): {
     }
   }
 
-  if (props.labels !== undefined) checkLabelsInput(f, props.labels);
-  if (props.adoptId !== undefined) f.check("adoptId", props.adoptId, idText());
+  checkCommonInputs(f, props);
   if (props.verify !== undefined) f.check("verify", props.verify, z.boolean({ error: "must be true or false" }));
-  if (props.region !== undefined) {
-    f.check("region", props.region, z.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }));
-  }
 
   if (type !== undefined) checkDcrConfig(f, type, props.dcrConfig);
   else if (props.dcrConfig !== undefined && !isUnknown(props.dcrConfig) && !isRecord(props.dcrConfig)) {
     f.add("dcrConfig", "must be an object");
   }
 
-  // Once everything is known, the request the client would send must pass the client's own schema too.
-  if (f.failures.length === 0 && !containsUnknown(inputs)) {
-    const parsed = createDcrProviderRequestSchema().safeParse(toCreateRequest(inputs as unknown as DcrProviderInputs));
-    if (!parsed.success) {
-      for (const issue of formatIssues(parsed.error)) {
-        const at = issue.indexOf(": ");
-        f.add(at > 0 ? issue.slice(0, at) : "", at > 0 ? issue.slice(at + 2) : issue);
-      }
-    }
-  }
+  checkWholeRequest(
+    f,
+    inputs,
+    () => toCreateRequest(inputs as unknown as DcrProviderInputs),
+    createDcrProviderRequestSchema(),
+  );
   return { inputs, failures: f.failures };
 }
 
