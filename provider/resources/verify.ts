@@ -40,6 +40,7 @@ export async function verifyWithRetry(
     try {
       last = await verify();
     } catch (error) {
+      // TODO(shared-helpers): this 4xx-but-not-429 test is retry classification; use the transport layer's once merged.
       if (!(error instanceof KonnectApiError) || error.status < 400 || error.status >= 500 || error.status === 429) {
         throw error;
       }
