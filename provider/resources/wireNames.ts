@@ -3,7 +3,14 @@
  * `configs.openid-connect.credential_claim`); users wrote input properties (`dcrConfig.initialClientId`,
  * `openidConnect.credentialClaim`). These functions translate the one into the other for error messages.
  */
-import { DCR_CONFIG_WIRE_NAMES, KEY_AUTH_FIELDS, KonnectApiError, OIDC_FIELDS } from "../konnect";
+import {
+  AUTH_STRATEGY_WIRE_NAMES,
+  DCR_CONFIG_WIRE_NAMES,
+  DCR_PROVIDER_WIRE_NAMES,
+  KEY_AUTH_FIELDS,
+  KonnectApiError,
+  OIDC_FIELDS,
+} from "../konnect";
 
 /** Which resource's inputs the path belongs to. */
 export type ResourceKind = "dcrProvider" | "authStrategy";
@@ -19,6 +26,10 @@ const wireOf = (table: Record<string, { wire: string }>): Record<string, string>
 const DCR_CONFIG_INPUT_NAMES = inverse(DCR_CONFIG_WIRE_NAMES);
 const OIDC_CORE = inverse(wireOf(OIDC_FIELDS));
 const KEY_AUTH_INPUT_NAMES = inverse(wireOf(KEY_AUTH_FIELDS));
+const TOP_INPUT_NAMES: Record<ResourceKind, Record<string, string>> = {
+  dcrProvider: inverse(DCR_PROVIDER_WIRE_NAMES),
+  authStrategy: inverse(AUTH_STRATEGY_WIRE_NAMES),
+};
 
 /**
  * The input property path for a wire field path. Label keys and extra OpenID Connect options keep their own
@@ -48,7 +59,7 @@ export function inputPathForWireField(kind: ResourceKind, field: string): string
     }
     return ["configs", ...rest].join(".");
   }
-  return [snakeToCamel(head), ...rest].join(".");
+  return [TOP_INPUT_NAMES[kind][head] ?? snakeToCamel(head), ...rest].join(".");
 }
 
 /**

@@ -5,7 +5,17 @@
  */
 import { z } from "zod";
 import type { DcrProviderType } from "./dcrProvider";
-import { idText, labelsSchema, labelsUpdateSchema, listPageSchema, stringList, text, urlText, cached } from "./common";
+import {
+  idText,
+  labelsSchema,
+  labelsUpdateSchema,
+  listPageSchema,
+  stringList,
+  text,
+  toWireKeys,
+  urlText,
+  cached,
+} from "./common";
 
 /** Strategy types, as Konnect spells them. */
 export const AUTH_STRATEGY_TYPES = ["openid_connect", "key_auth"] as const;
@@ -46,6 +56,16 @@ export const KEY_AUTH_FIELDS = {
 } as const;
 /** A key-auth key (camelCase). */
 export type KeyAuthField = keyof typeof KEY_AUTH_FIELDS;
+
+/** Top-level request fields of a strategy besides `configs`: camelCase → wire name. */
+export const AUTH_STRATEGY_WIRE_NAMES = {
+  name: "name",
+  displayName: "display_name",
+  strategyType: "strategy_type",
+  dcrProviderId: "dcr_provider_id",
+  labels: "labels",
+  principals: "principals",
+} as const;
 
 /** OpenID Connect settings (camelCase). */
 export type OpenIdConnectConfig = {
@@ -223,22 +243,13 @@ function buildCreateAuthStrategyRequestSchema() {
       ],
       { error: `must be one of ${AUTH_STRATEGY_TYPES.join(", ")}` },
     )
-    .transform((req) => {
-      const wire: Record<string, unknown> = {
-        name: req.name,
-        display_name: req.displayName,
-        strategy_type: req.strategyType,
-      };
-      if (req.strategyType === "openid_connect") {
-        wire.configs = { "openid-connect": openIdConnectToWire(req.openidConnect) };
-        if (req.dcrProviderId !== undefined) wire.dcr_provider_id = req.dcrProviderId;
-      } else {
-        wire.configs = { "key-auth": keyAuthToWire(req.keyAuth ?? {}) };
-      }
-      if (req.labels !== undefined) wire.labels = req.labels;
-      if (req.principals !== undefined) wire.principals = req.principals;
-      return wire;
-    });
+    .transform((req) => ({
+      ...toWireKeys(req, AUTH_STRATEGY_WIRE_NAMES),
+      configs:
+        req.strategyType === "openid_connect"
+          ? { "openid-connect": openIdConnectToWire(req.openidConnect) }
+          : { "key-auth": keyAuthToWire(req.keyAuth ?? {}) },
+    }));
 }
 
 /** PATCH request for a strategy of the given type: camelCase in, wire body out. */
@@ -263,12 +274,7 @@ function buildUpdateAuthStrategyRequestSchema(type: AuthStrategyType) {
       : z.strictObject({ ...shape, keyAuth: keyAuthConfigSchema(true).optional() });
   return typed.transform((req: Record<string, unknown>) => {
     const r = req as UpdateAuthStrategyRequest;
-    const wire: Record<string, unknown> = {};
-    if (r.name !== undefined) wire.name = r.name;
-    if (r.displayName !== undefined) wire.display_name = r.displayName;
-    if (r.labels !== undefined) wire.labels = r.labels;
-    if (r.principals !== undefined) wire.principals = r.principals;
-    if (r.dcrProviderId !== undefined) wire.dcr_provider_id = r.dcrProviderId;
+    const wire = toWireKeys(req, AUTH_STRATEGY_WIRE_NAMES);
     if (r.openidConnect !== undefined) wire.configs = { "openid-connect": openIdConnectToWire(r.openidConnect) };
     if (r.keyAuth !== undefined) wire.configs = { "key-auth": keyAuthToWire(r.keyAuth) };
     return wire;

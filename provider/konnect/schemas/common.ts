@@ -154,6 +154,25 @@ export function listPageSchema<T extends z.ZodType>(
   );
 }
 
+/**
+ * camelCase → wire object by a name table: every key of `names` whose value is set is copied under its wire name,
+ * through `convert` when the table gives one (nested configs). Keys not in the table are not sent.
+ */
+export function toWireKeys(
+  value: Record<string, unknown>,
+  names: Readonly<Record<string, string>>,
+  convert: Readonly<Record<string, (nested: never) => unknown>> = {},
+): Record<string, unknown> {
+  const wire: Record<string, unknown> = {};
+  for (const [input, wireName] of Object.entries(names)) {
+    const field = value[input];
+    if (field === undefined) continue;
+    const nested = convert[input];
+    wire[wireName] = nested ? nested(field as never) : field;
+  }
+  return wire;
+}
+
 /** One page of a list. */
 export interface Page<T> {
   /** Items on this page. */

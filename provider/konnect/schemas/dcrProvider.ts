@@ -4,7 +4,17 @@
  * carry them, responses never do.
  */
 import { z } from "zod";
-import { idText, labelsSchema, labelsUpdateSchema, listPageSchema, text, urlText, valueSchema, cached } from "./common";
+import {
+  idText,
+  labelsSchema,
+  labelsUpdateSchema,
+  listPageSchema,
+  text,
+  urlText,
+  valueSchema,
+  toWireKeys,
+  cached,
+} from "./common";
 import {
   DCR_CONFIG_FIELD_NAMES,
   DCR_PROVIDER_TYPES,
@@ -33,6 +43,16 @@ export type {
   DcrProviderType,
   DcrTypeRules,
 } from "./dcrConfigFields";
+
+/** Top-level request fields of a DCR provider: camelCase → wire name (`providerType` is sent on create only). */
+export const DCR_PROVIDER_WIRE_NAMES = {
+  name: "name",
+  displayName: "display_name",
+  providerType: "provider_type",
+  issuer: "issuer",
+  labels: "labels",
+  dcrConfig: "dcr_config",
+} as const;
 
 /** DCR settings sent to Konnect (camelCase), one optional property per table entry. */
 export type DcrConfigInput = Partial<DcrConfigValues>;
@@ -153,17 +173,7 @@ function buildCreateDcrProviderRequestSchema() {
       ],
       { error: `must be one of ${DCR_PROVIDER_TYPES.join(", ")}` },
     )
-    .transform((req) => {
-      const wire: Record<string, unknown> = {
-        name: req.name,
-        provider_type: req.providerType,
-        issuer: req.issuer,
-      };
-      if (req.displayName !== undefined) wire.display_name = req.displayName;
-      if (req.labels !== undefined) wire.labels = req.labels;
-      if (req.dcrConfig !== undefined) wire.dcr_config = dcrConfigToWire(req.dcrConfig);
-      return wire;
-    });
+    .transform((req) => toWireKeys(req, DCR_PROVIDER_WIRE_NAMES, { dcrConfig: dcrConfigToWire }));
 }
 
 /** Update request for a provider of the given type: camelCase in, wire body out. */
@@ -182,15 +192,7 @@ function buildUpdateDcrProviderRequestSchema(type: DcrProviderType) {
         ? dcrConfigSchema(type, true).optional()
         : z.undefined({ error: `providerType ${type} has no updatable dcrConfig` }).optional(),
     })
-    .transform((req) => {
-      const wire: Record<string, unknown> = {};
-      if (req.name !== undefined) wire.name = req.name;
-      if (req.displayName !== undefined) wire.display_name = req.displayName;
-      if (req.issuer !== undefined) wire.issuer = req.issuer;
-      if (req.labels !== undefined) wire.labels = req.labels;
-      if (req.dcrConfig !== undefined) wire.dcr_config = dcrConfigToWire(req.dcrConfig);
-      return wire;
-    });
+    .transform((req) => toWireKeys(req, DCR_PROVIDER_WIRE_NAMES, { dcrConfig: dcrConfigToWire }));
 }
 
 /** One DCR provider from a response: wire in, camelCase out. Unknown fields are ignored (tolerant reader). */
