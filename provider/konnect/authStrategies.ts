@@ -1,7 +1,6 @@
 /** Typed operations on `/v2/application-auth-strategies`: list, create, get, replace (PUT), update (PATCH), delete. */
 import type { KonnectTransport } from "./http";
 import { call, collectionOperations, idPath, toWire, type ListOptions } from "./operation";
-import type { Page } from "./schemas/common";
 import {
   authStrategyListSchema,
   authStrategyResponseSchema,
@@ -31,25 +30,22 @@ export type AuthStrategySortField =
 /** Options of a strategy list call. */
 export type AuthStrategyListOptions = ListOptions<AuthStrategyFilterField, AuthStrategySortField>;
 
-const operations = collectionOperations<AuthStrategy, AuthStrategyFilterField, AuthStrategySortField>({
+/**
+ * `GET /v2/application-auth-strategies` one page (`listAuthStrategies`; objects of types this package does not know are left out), every page
+ * (`listAllAuthStrategies`), `GET /v2/application-auth-strategies/{id}` (`getAuthStrategy`) and `DELETE /v2/application-auth-strategies/{id}` (`deleteAuthStrategy`).
+ */
+export const {
+  list: listAuthStrategies,
+  listAll: listAllAuthStrategies,
+  get: getAuthStrategy,
+  delete: deleteAuthStrategy,
+} = collectionOperations<AuthStrategy, AuthStrategyFilterField, AuthStrategySortField>({
   base: BASE,
   noun: "auth strategy",
   plural: "auth strategies",
   item: authStrategyResponseSchema,
   page: authStrategyListSchema,
 });
-
-/** `GET /v2/application-auth-strategies`: one page (strategies of types this package does not know are left out). */
-export const listAuthStrategies: (
-  transport: KonnectTransport,
-  options?: AuthStrategyListOptions,
-) => Promise<Page<AuthStrategy>> = operations.list;
-
-/** Every strategy matching the filter, over all pages. */
-export const listAllAuthStrategies: (
-  transport: KonnectTransport,
-  options?: Omit<AuthStrategyListOptions, "pageNumber" | "pageSize">,
-) => Promise<AuthStrategy[]> = operations.listAll;
 
 /** `POST /v2/application-auth-strategies`. Never retried blindly. */
 export async function createAuthStrategy(
@@ -60,9 +56,6 @@ export async function createAuthStrategy(
   const body = toWire(operation, createAuthStrategyRequestSchema(), request);
   return call(transport, { operation, method: "POST", path: BASE, body }, authStrategyResponseSchema());
 }
-
-/** `GET /v2/application-auth-strategies/{id}`. */
-export const getAuthStrategy: (transport: KonnectTransport, id: string) => Promise<AuthStrategy> = operations.get;
 
 /** `PUT /v2/application-auth-strategies/{id}`: replaces every mutable field (removes extra OIDC options left out). */
 export async function replaceAuthStrategy(
@@ -94,6 +87,3 @@ export async function updateAuthStrategy(
     authStrategyResponseSchema(),
   );
 }
-
-/** `DELETE /v2/application-auth-strategies/{id}`. */
-export const deleteAuthStrategy: (transport: KonnectTransport, id: string) => Promise<void> = operations.delete;

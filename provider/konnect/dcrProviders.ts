@@ -1,7 +1,6 @@
 /** Typed operations on `/v2/dcr-providers`: list, create, get, update (PATCH), delete, verify. */
 import type { KonnectTransport } from "./http";
 import { call, collectionOperations, idPath, toWire, type ListOptions } from "./operation";
-import type { Page } from "./schemas/common";
 import {
   createDcrProviderRequestSchema,
   dcrConfigSecrets,
@@ -26,25 +25,22 @@ export type DcrProviderSortField = "created_at" | "updated_at" | "provider_type"
 /** Options of a DCR provider list call. */
 export type DcrProviderListOptions = ListOptions<DcrProviderFilterField, DcrProviderSortField>;
 
-const operations = collectionOperations<DcrProvider, DcrProviderFilterField, DcrProviderSortField>({
+/**
+ * `GET /v2/dcr-providers` one page (`listDcrProviders`; objects of types this package does not know are left out), every page
+ * (`listAllDcrProviders`), `GET /v2/dcr-providers/{id}` (`getDcrProvider`) and `DELETE /v2/dcr-providers/{id}` (`deleteDcrProvider`).
+ */
+export const {
+  list: listDcrProviders,
+  listAll: listAllDcrProviders,
+  get: getDcrProvider,
+  delete: deleteDcrProvider,
+} = collectionOperations<DcrProvider, DcrProviderFilterField, DcrProviderSortField>({
   base: BASE,
   noun: "DCR provider",
   plural: "DCR providers",
   item: dcrProviderResponseSchema,
   page: dcrProviderListSchema,
 });
-
-/** `GET /v2/dcr-providers`: one page (objects of provider types this package does not know are left out). */
-export const listDcrProviders: (
-  transport: KonnectTransport,
-  options?: DcrProviderListOptions,
-) => Promise<Page<DcrProvider>> = operations.list;
-
-/** Every DCR provider matching the filter, over all pages. */
-export const listAllDcrProviders: (
-  transport: KonnectTransport,
-  options?: Omit<DcrProviderListOptions, "pageNumber" | "pageSize">,
-) => Promise<DcrProvider[]> = operations.listAll;
 
 /** `POST /v2/dcr-providers`. Never retried blindly: see the retry policy. */
 export async function createDcrProvider(
@@ -59,9 +55,6 @@ export async function createDcrProvider(
     dcrProviderResponseSchema(),
   );
 }
-
-/** `GET /v2/dcr-providers/{id}`. */
-export const getDcrProvider: (transport: KonnectTransport, id: string) => Promise<DcrProvider> = operations.get;
 
 /** `PATCH /v2/dcr-providers/{id}`; `providerType` is the stored type (it selects the allowed config fields). */
 export async function updateDcrProvider(
@@ -84,9 +77,6 @@ export async function updateDcrProvider(
     dcrProviderResponseSchema(),
   );
 }
-
-/** `DELETE /v2/dcr-providers/{id}`. */
-export const deleteDcrProvider: (transport: KonnectTransport, id: string) => Promise<void> = operations.delete;
 
 /** `POST /v2/dcr-providers/{id}/verify`: asks Konnect to check it can reach the IdP with the stored credentials. */
 export async function verifyDcrProvider(transport: KonnectTransport, id: string): Promise<DcrVerifyResult> {
