@@ -16,7 +16,7 @@ import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../.
 import { KonnectApiError, KonnectNetworkError, listDcrProviders } from "../../provider/konnect";
 import { transportFor } from "../../provider/resources/context";
 import { ResourceInitError } from "../../provider/resources/errorsForUsers";
-import { setStackSettings } from "../../provider/resources/runtime";
+import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator, ObjectKind } from "../konnect-emulator/emulator";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
 import { SecretScan } from "../support/secretScan";
