@@ -1,11 +1,11 @@
 /**
  * Client overhead: time per operation through our Konnect client (axios + axios-retry transport, zod validation
- * and camelCase mapping) against a bare keep-alive `http.request` (plus JSON.stringify/parse) to the same in-process
- * emulator with zero latency, in the same run. Variants run in interleaved batches (rotating order), and the
- * figure per variant is the median over batches of the mean time per operation. A third variant, the bare
- * `transport.send` (our axios stack, no schemas) and a bare `axios` instance split the overhead into HTTP library,
- * our transport and validation; an in-memory
- * breakdown times the zod schema construction each call performs.
+ * and camelCase mapping) against a bare axios instance created with the same options as our transport (base URL,
+ * headers, timeout, no redirects, status check, keep-alive agent), with zero latency, in the same run: that ratio is
+ * what this package adds, and it has the goal. Also measured: `transport.send` (our axios stack, no schemas) and a
+ * bare keep-alive `http.request` (plus JSON.stringify/parse), reported as figures (ours / raw mostly measures axios).
+ * Variants run in interleaved batches (rotating order); the figure per variant is the median over batches of the
+ * mean time per operation. An in-memory breakdown times schema construction and validation.
  */
 import * as http from "node:http";
 import axios from "axios";
@@ -27,8 +27,8 @@ import type { GoalRow, SectionResult } from "./goals";
 import { median, now, round } from "./stats";
 import { BENCH_ISSUER, BENCH_TOKEN } from "./support";
 
-/** Goal: our client at most this many times a bare request. */
-export const CLIENT_RATIO_GOAL = 1.5;
+/** Goal: our client at most this many times a bare axios call with the same options. */
+export const CLIENT_AXIOS_RATIO_GOAL = 1.15;
 
 type Op = () => Promise<unknown>;
 
@@ -112,10 +112,19 @@ export async function runClientOverhead(
   const connection = resolveConnection({ stack: { token: BENCH_TOKEN, serverUrl: emulator.url } });
   const transport = createTransport(connection, { log: () => undefined });
   const agent = new http.Agent({ keepAlive: true });
+  // The options of createTransport's axios instance (provider/konnect/http.ts), without retries, schemas or mapping.
   const bareAxios = axios.create({
-    baseURL: emulator.url,
-    headers: { Authorization: `Bearer ${BENCH_TOKEN}`, Accept: "application/json, application/problem+json" },
+    baseURL: connection.baseUrl,
+    timeout: connection.requestTimeoutMs,
+    maxRedirects: 0,
+    validateStatus: (status) => status >= 200 && status < 300,
+    headers: {
+      Authorization: `Bearer ${BENCH_TOKEN}`,
+      Accept: "application/json, application/problem+json",
+      "User-Agent": "pulumi-konnect-dcr",
+    },
     httpAgent: new http.Agent({ keepAlive: true }),
+    transitional: { clarifyTimeoutError: true },
   });
   const request: CreateDcrProviderRequest = {
     name: "overhead-dcr",
@@ -178,20 +187,36 @@ export async function runClientOverhead(
     checkAuthStrategyInputs: micros(() => checkAuthStrategyInputs({ ...STRATEGY_INPUTS })),
   };
 
+  const label = (name: string) =>
+    name === "create"
+      ? "createDcrProvider (POST)"
+      : name === "get"
+        ? "getDcrProvider (GET)"
+        : "listDcrProviders (GET, 10 items)";
+  const n = batches * batchSize;
   const rows: GoalRow[] = Object.entries(results).map(([name, r]) => {
-    const ratio = r.ours! / r.raw!;
+    const ratio = r.ours! / r.axios!;
     return {
       section: "Client overhead",
-      metric: `${name === "create" ? "createDcrProvider (POST)" : name === "get" ? "getDcrProvider (GET)" : "listDcrProviders (GET, 10 items)"}, N=${batches * batchSize} (ours / raw)`,
-      measured: `${round(r.ours!, 3)} / ${round(r.raw!, 3)} ms = ${round(ratio)}x`,
-      goal: `≤ ${CLIENT_RATIO_GOAL}x`,
-      met: ratio <= CLIENT_RATIO_GOAL,
+      metric: `${label(name)}, N=${n} (ours / bare axios, same options)`,
+      measured: `${round(r.ours!, 3)} / ${round(r.axios!, 3)} ms = ${round(ratio)}x`,
+      goal: `≤ ${CLIENT_AXIOS_RATIO_GOAL}x`,
+      met: ratio <= CLIENT_AXIOS_RATIO_GOAL,
       note:
-        `bare axios ${round(r.axios!, 3)} ms (${round(r.axios! / r.raw!)}x), ` +
-        `transport.send ${round(r.send!, 3)} ms (${round(r.send! / r.raw!)}x); ` +
-        `above raw: ${Math.round((r.ours! - r.raw!) * 1000)} µs/op`,
+        `transport.send ${round(r.send!, 3)} ms (${round(r.send! / r.axios!)}x bare axios); ` +
+        `ours above bare axios: ${Math.round((r.ours! - r.axios!) * 1000)} µs/op`,
     };
   });
+  rows.push(
+    ...Object.entries(results).map(([name, r]) => ({
+      section: "Client overhead",
+      metric: `${label(name)}, N=${n} (ours / raw http.request)`,
+      measured: `${round(r.ours!, 3)} / ${round(r.raw!, 3)} ms = ${round(r.ours! / r.raw!)}x`,
+      goal: "reported",
+      met: null,
+      note: `bare axios ${round(r.axios!, 3)} ms (${round(r.axios! / r.raw!)}x raw): mostly axios itself`,
+    })),
+  );
   return {
     rows,
     data: {
