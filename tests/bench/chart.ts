@@ -6,7 +6,7 @@ import type { ScaleRun } from "./scale";
 
 const WIDTH = 640;
 const HEIGHT = 400;
-const MARGIN = { left: 64, right: 176, top: 40, bottom: 48 };
+const MARGIN = { left: 64, right: 176, top: 48, bottom: 48 };
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
 
 const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -18,19 +18,20 @@ function niceMax(value: number): number {
   return 10 * power;
 }
 
-/** The SVG text of the chart; `title` names the machine and runtime. */
-export function scaleChartSvg(runs: readonly ScaleRun[], title: string): string {
+/** The SVG text of the chart; `subtitle` names the runtime and the machine's load. */
+export function scaleChartSvg(runs: readonly ScaleRun[], subtitle: string): string {
   const sizes = [...new Set(runs.map((r) => r.n))].sort((a, b) => a - b);
   const maxN = Math.max(...sizes);
   const maxMs = niceMax(Math.max(...runs.flatMap((r) => [r.wallMs, r.floorMs])) * 1.05);
   const plotW = WIDTH - MARGIN.left - MARGIN.right;
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
-  const x = (n: number) => MARGIN.left + (n / maxN) * plotW;
-  const y = (ms: number) => MARGIN.top + plotH - (ms / maxMs) * plotH;
+  const x = (n: number) => Math.round((MARGIN.left + (n / maxN) * plotW) * 10) / 10;
+  const y = (ms: number) => Math.round((MARGIN.top + plotH - (ms / maxMs) * plotH) * 10) / 10;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
     `<rect width="${WIDTH}" height="${HEIGHT}" fill="#fff"/>`,
-    `<text x="${MARGIN.left}" y="20" font-size="14" font-weight="bold">${esc(title)}</text>`,
+    `<text x="${MARGIN.left}" y="18" font-size="14" font-weight="bold">Scale: wall time for N creates, ours vs the latency ideal</text>`,
+    `<text x="${MARGIN.left}" y="33" font-size="11" fill="#555">${esc(subtitle)}</text>`,
   ];
   for (let i = 0; i <= 5; i++) {
     const ms = (maxMs / 5) * i;
@@ -39,7 +40,7 @@ export function scaleChartSvg(runs: readonly ScaleRun[], title: string): string 
       `<text x="${MARGIN.left - 6}" y="${y(ms) + 4}" text-anchor="end">${(ms / 1000).toFixed(maxMs >= 5000 ? 0 : 1)}</text>`,
     );
   }
-  for (const n of [0, ...sizes]) {
+  for (const n of sizes) {
     parts.push(`<text x="${x(n)}" y="${MARGIN.top + plotH + 18}" text-anchor="middle">${n}</text>`);
   }
   parts.push(

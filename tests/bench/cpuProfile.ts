@@ -1,6 +1,7 @@
 /**
- * Where a plugin host's CPU goes: runs the host with `--cpu-prof` (through NODE_OPTIONS, which the host's wrapper
- * passes on to node) and a preload that exits cleanly on SIGTERM so the profile is written, then sums the profile's
+ * Where a plugin host's CPU goes: runs the host through a copy of the SDK's wrapper script that starts node with
+ * `--cpu-prof` (not allowed in NODE_OPTIONS) and a preload that exits cleanly on SIGTERM so the profile is written
+ * when the host is stopped, then sums the profile's
  * self time by origin (our runtime, axios, zod, the Pulumi SDK, gRPC and protobuf, Node itself, GC) and lists the
  * heaviest functions of our own code.
  */
@@ -30,13 +31,26 @@ export interface ProfileSummary {
   oursTop: ProfileShare[];
 }
 
-/** Environment that makes a plugin host write a CPU profile into `dir` when it is stopped. */
-export function profilingEnv(dir: string): Record<string, string> {
+/**
+ * Writes a plugin-host wrapper (the SDK's `pulumi-resource-pulumi-nodejs`, with profiling flags) that makes the host
+ * write a CPU profile into `dir` when it is stopped; returns its path.
+ */
+export function profilingWrapper(dir: string): string {
   fs.mkdirSync(dir, { recursive: true });
   const preload = path.join(dir, "exit-on-sigterm.js");
   fs.writeFileSync(preload, 'process.on("SIGTERM", () => process.exit(0));\n');
-  const inherited = process.env.NODE_OPTIONS ?? "";
-  return { NODE_OPTIONS: `${inherited} --cpu-prof --cpu-prof-dir=${dir} --require ${preload}`.trim() };
+  const wrapper = path.join(dir, "pulumi-resource-pulumi-nodejs");
+  fs.writeFileSync(
+    wrapper,
+    [
+      "#!/bin/sh",
+      `script=$(node -e "console.log(require.resolve('@pulumi/pulumi/cmd/dynamic-provider'))")`,
+      `exec node --cpu-prof --cpu-prof-dir='${dir}' --require '${preload}' "$script" "$@"`,
+      "",
+    ].join("\n"),
+    { mode: 0o755 },
+  );
+  return wrapper;
 }
 
 /** The origin a script URL belongs to. */

@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
-import { profilingEnv, summarizeProfile, type ProfileSummary } from "./cpuProfile";
+import { profilingWrapper, summarizeProfile, type ProfileSummary } from "./cpuProfile";
 import type { GoalRow, SectionResult } from "./goals";
 import { baselineVariant, exactlyTheFloor, providerTexts, scaleRun, type ScaleRun, type ScaleVariant } from "./scale";
 import { median, round } from "./stats";
@@ -39,7 +39,7 @@ export async function runHostCpu(
   const profiles: Partial<Record<"ours" | "baseline", ProfileSummary>> = {};
   for (const variant of [ours, baseline]) {
     const dir = path.join(workDir, `profile-${variant.kind}`);
-    await scaleRun(emulator, variant, n, concurrency, 0, { hostEnv: profilingEnv(dir) });
+    await scaleRun(emulator, variant, n, concurrency, 0, { wrapper: profilingWrapper(dir) });
     profiles[variant.kind] = summarizeProfile(dir);
   }
   const perResource = (p: ProfileSummary | undefined, origin: string) =>

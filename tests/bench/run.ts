@@ -67,8 +67,8 @@ function writeChart(name: string, scale: unknown, machine: ReturnType<typeof mac
   const goalRuns = (scale as { goalRuns?: ScaleRun[] } | undefined)?.goalRuns;
   if (!goalRuns || goalRuns.length === 0) return undefined;
   const file = path.join(RESULTS_DIR, `scale-${name}.svg`);
-  const title = `Scale: ours vs ideal, Node ${machine.node}, @pulumi/pulumi ${machine.pulumiSdk}, load ${machine.loadAverageAtStart[0]}`;
-  fs.writeFileSync(file, scaleChartSvg(goalRuns, title));
+  const subtitle = `Node ${machine.node}, @pulumi/pulumi ${machine.pulumiSdk}, ${machine.cores} cores, load average ${machine.loadAverageAtStart[0]} at start (${machine.date.slice(0, 10)})`;
+  fs.writeFileSync(file, scaleChartSvg(goalRuns, subtitle));
   return file;
 }
 

@@ -113,8 +113,8 @@ export interface ProviderTexts {
 /** Options of one scale run. */
 export interface ScaleRunOptions {
   rateLimit?: ScaleRun["rateLimit"];
-  /** Extra environment for the plugin host (profiling). */
-  hostEnv?: Record<string, string>;
+  /** Plugin-host wrapper script to start instead of the SDK's (profiling). */
+  wrapper?: string;
 }
 
 const DCR_INPUTS = {
@@ -172,7 +172,7 @@ export async function scaleRun(
   emulator.reset();
   emulator.setOptions({ latencyMs, rateLimit: null });
   const config: StackConfig = { "konnect:token": { secret: BENCH_TOKEN }, "konnect:serverUrl": emulator.url };
-  const host = await startPluginHost({ project: "bench", env: options.hostEnv });
+  const host = await startPluginHost({ project: "bench", wrapper: options.wrapper });
   const client = new ProviderClient(host.port);
   try {
     await client.configure(config);
