@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     em.reset();
     await section("Provider start-up", sections, rows, () => runStartup(em, 7));
     em.reset();
-    await section("Client overhead", sections, rows, () => runClientOverhead(em, 300, 25));
+    await section("Client overhead", sections, rows, () => runClientOverhead(em, 600));
     em.reset();
     await section("Plugin-host CPU", sections, rows, () => runHostCpu(em, TMP_DIR));
     em.reset();
