@@ -4,17 +4,17 @@
  */
 import type { ScaleRun } from "./scale";
 
-const WIDTH = 640;
+const WIDTH = 720;
 const HEIGHT = 400;
-const MARGIN = { left: 64, right: 176, top: 48, bottom: 48 };
+const MARGIN = { left: 64, right: 210, top: 48, bottom: 48 };
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
 
 const esc = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** A "nice" upper bound for an axis (1, 2 or 5 × a power of ten). */
+/** A "nice" upper bound for an axis (a round multiple of a power of ten). */
 function niceMax(value: number): number {
   const power = 10 ** Math.floor(Math.log10(Math.max(value, 1)));
-  for (const step of [1, 2, 5, 10]) if (step * power >= value) return step * power;
+  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= value) return step * power;
   return 10 * power;
 }
 
@@ -37,7 +37,7 @@ export function scaleChartSvg(runs: readonly ScaleRun[], subtitle: string): stri
     const ms = (maxMs / 5) * i;
     parts.push(
       `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${y(ms)}" y2="${y(ms)}" stroke="#ddd"/>`,
-      `<text x="${MARGIN.left - 6}" y="${y(ms) + 4}" text-anchor="end">${(ms / 1000).toFixed(maxMs >= 5000 ? 0 : 1)}</text>`,
+      `<text x="${MARGIN.left - 6}" y="${y(ms) + 4}" text-anchor="end">${(ms / 1000).toFixed(maxMs % 5000 === 0 ? 0 : 1)}</text>`,
     );
   }
   for (const n of sizes) {
@@ -69,7 +69,7 @@ export function scaleChartSvg(runs: readonly ScaleRun[], subtitle: string): stri
       `<line x1="${lx}" x2="${lx + 24}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"/>`,
       `<text x="${lx + 30}" y="${ly + 4}">ours, parallelism ${concurrency}</text>`,
       `<line x1="${lx}" x2="${lx + 24}" y1="${ly + 16}" y2="${ly + 16}" stroke="${color}" stroke-width="1.5" stroke-dasharray="5 4"/>`,
-      `<text x="${lx + 30}" y="${ly + 20}">ideal (${latency} ms × ⌈N/${concurrency}⌉)</text>`,
+      `<text x="${lx + 30}" y="${ly + 20}">ideal: ${latency} ms × ⌈N/${concurrency}⌉</text>`,
     );
   });
   parts.push("</svg>", "");
