@@ -3,7 +3,7 @@
  * object type), `<apiId>/<portalId>` optionally followed by `?visibility=public&autoApproveRegistrations=true&adopt=true`;
  * `defaultForPortals` is a list of portal ids. Errors name the config key and entry.
  */
-import type { AzureKonnectDcrPublication } from "../../provider/components";
+import type { AzureKonnectDcrPublication } from "pulumi-konnect-dcr";
 
 /** What one `publications` entry looks like, for error messages and docs. */
 export const PUBLICATION_ENTRY_FORMAT =

@@ -7,9 +7,9 @@
  *   pulumi config set konnect:region eu             # default us
  *   pulumi up
  */
+import "./buildCheck"; // first: stop before a stale dist/ of this repository is loaded
 import * as pulumi from "@pulumi/pulumi";
-import { AzureKonnectDcr } from "../../provider/components";
-import type { GraphPermissionName, GraphPermissionPreset } from "../../provider/azure";
+import { AzureKonnectDcr, type GraphPermissionName, type GraphPermissionPreset } from "pulumi-konnect-dcr";
 import { parsePublications } from "./devPortalConfig";
 
 const config = new pulumi.Config();

@@ -6,7 +6,7 @@
  *   pulumi config set --secret clientSecret <secret>; pulumi config set --secret konnect:token <token>
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AzureKonnectDcr } from "../../provider/components";
+import { AzureKonnectDcr } from "pulumi-konnect-dcr";
 
 const config = new pulumi.Config();
 

@@ -4,7 +4,7 @@
  *   pulumi config set --secret konnect:token <token>; pulumi up
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AuthStrategy } from "../../provider";
+import { AuthStrategy } from "pulumi-konnect-dcr";
 
 const config = new pulumi.Config();
 

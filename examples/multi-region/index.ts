@@ -4,9 +4,7 @@
  * in the same `pulumi up`, and both wait for admin consent (the admin app's secret resolves after consent).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { type KonnectRegion } from "../../provider";
-import { AzureDcrAdminApp } from "../../provider/azure";
-import { AzureKonnectDcr } from "../../provider/components";
+import { AzureDcrAdminApp, AzureKonnectDcr, type KonnectRegion } from "pulumi-konnect-dcr";
 
 const config = new pulumi.Config();
 const regions = config.getObject<KonnectRegion[]>("regions") ?? ["us", "eu"];

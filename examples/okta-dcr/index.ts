@@ -6,7 +6,7 @@
  *   pulumi config set --secret oktaApiToken <token>; pulumi config set --secret konnect:token <token>
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AuthStrategy, DcrProvider } from "../../provider";
+import { AuthStrategy, DcrProvider } from "pulumi-konnect-dcr";
 
 const config = new pulumi.Config();
 const issuer = config.require("oktaIssuer");

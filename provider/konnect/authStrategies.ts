@@ -1,7 +1,6 @@
 /** Typed operations on `/v2/application-auth-strategies`: list, create, get, replace (PUT), update (PATCH), delete. */
 import type { KonnectTransport } from "./http";
-import { call, collectAllPages, idPath, listQuery, toWire, type ListOptions } from "./operation";
-import type { Page } from "./schemas/common";
+import { call, collectionOperations, idPath, toWire, type ListOptions } from "./operation";
 import {
   authStrategyListSchema,
   authStrategyResponseSchema,
@@ -31,26 +30,22 @@ export type AuthStrategySortField =
 /** Options of a strategy list call. */
 export type AuthStrategyListOptions = ListOptions<AuthStrategyFilterField, AuthStrategySortField>;
 
-/** `GET /v2/application-auth-strategies`: one page. */
-export async function listAuthStrategies(
-  transport: KonnectTransport,
-  options: AuthStrategyListOptions = {},
-): Promise<Page<AuthStrategy>> {
-  const body = await call(
-    transport,
-    { operation: "list auth strategies", method: "GET", path: BASE, query: listQuery(options) },
-    authStrategyListSchema(),
-  );
-  return { data: body.data, ...body.meta.page };
-}
-
-/** Every strategy matching the filter, over all pages. */
-export function listAllAuthStrategies(
-  transport: KonnectTransport,
-  options: Omit<AuthStrategyListOptions, "pageNumber" | "pageSize"> = {},
-): Promise<AuthStrategy[]> {
-  return collectAllPages((pageNumber) => listAuthStrategies(transport, { ...options, pageSize: 100, pageNumber }));
-}
+/**
+ * `GET /v2/application-auth-strategies` one page (`listAuthStrategies`; objects of types this package does not know are left out), every page
+ * (`listAllAuthStrategies`), `GET /v2/application-auth-strategies/{id}` (`getAuthStrategy`) and `DELETE /v2/application-auth-strategies/{id}` (`deleteAuthStrategy`).
+ */
+export const {
+  list: listAuthStrategies,
+  listAll: listAllAuthStrategies,
+  get: getAuthStrategy,
+  delete: deleteAuthStrategy,
+} = collectionOperations<AuthStrategy, AuthStrategyFilterField, AuthStrategySortField>({
+  base: BASE,
+  noun: "auth strategy",
+  plural: "auth strategies",
+  item: authStrategyResponseSchema,
+  page: authStrategyListSchema,
+});
 
 /** `POST /v2/application-auth-strategies`. Never retried blindly. */
 export async function createAuthStrategy(
@@ -60,12 +55,6 @@ export async function createAuthStrategy(
   const operation = `create auth strategy "${request.name}"`;
   const body = toWire(operation, createAuthStrategyRequestSchema(), request);
   return call(transport, { operation, method: "POST", path: BASE, body }, authStrategyResponseSchema());
-}
-
-/** `GET /v2/application-auth-strategies/{id}`. */
-export async function getAuthStrategy(transport: KonnectTransport, id: string): Promise<AuthStrategy> {
-  const operation = `read auth strategy ${id}`;
-  return call(transport, { operation, method: "GET", path: idPath(operation, BASE, id) }, authStrategyResponseSchema());
 }
 
 /** `PUT /v2/application-auth-strategies/{id}`: replaces every mutable field (removes extra OIDC options left out). */
@@ -97,10 +86,4 @@ export async function updateAuthStrategy(
     { operation, method: "PATCH", path: idPath(operation, BASE, id), body },
     authStrategyResponseSchema(),
   );
-}
-
-/** `DELETE /v2/application-auth-strategies/{id}`. */
-export async function deleteAuthStrategy(transport: KonnectTransport, id: string): Promise<void> {
-  const operation = `delete auth strategy ${id}`;
-  await transport.send({ operation, method: "DELETE", path: idPath(operation, BASE, id) });
 }

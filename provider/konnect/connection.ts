@@ -16,15 +16,18 @@ export const DEFAULT_REGION: Region = "us";
 export interface ConnectionSettings {
   /** Personal access token (`kpat_…`), system account token (`spat_…`) or other Konnect bearer token. */
   token?: string;
-  /** Replaces the regional host; may contain `{region}`. Plain http only for loopback addresses. */
+  /** Replaces the regional host; every `{region}` in it is replaced. Plain http only for loopback addresses. */
   serverUrl?: string;
   /** Default region for resources that do not name one. */
   region?: string;
-  /** Timeout of one HTTP request, in seconds. */
+  /** Hard limit on one HTTP request (connect to last byte of the answer), in seconds: 0.001 to 86400. */
   requestTimeoutSeconds?: string | number;
-  /** Total time a call may spend retrying, in seconds. */
+  /**
+   * Hard limit on one call with all its retries, in seconds (0.001 to 86400). A call ends by this time, or after
+   * one request timeout when that is longer.
+   */
   retryBudgetSeconds?: string | number;
-  /** How long a DCR provider's `/verify` is retried until it succeeds, in seconds. */
+  /** How long a DCR provider's `/verify` is retried until it succeeds, in seconds (0.001 to 86400). */
   verifyTimeoutSeconds?: string | number;
 }
 
@@ -87,17 +90,28 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): ConnectionSettings {
   };
 }
 
-/** True for `localhost`, 127.0.0.0/8 and ::1. */
+/**
+ * True for a host name that always means this machine: `localhost`, 127.0.0.0/8, ::1 and the IPv4-mapped
+ * 127.0.0.0/8 (`::ffff:127.0.0.1`). Accepts a URL's `hostname` (IPv6 in brackets) or a bare host. The one loopback
+ * test of the package: plain http and proxy bypass are allowed for these hosts only.
+ */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, "");
-  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
+  if (host === "localhost" || host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
+  const v4 = /^(?:::ffff:)?(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  if (v4) return v4[1] === "127" && v4.slice(2).every((octet) => Number(octet) <= 255);
+  // The URL parser writes ::ffff:127.0.0.1 as ::ffff:7f00:1.
+  return /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
 }
 
 /** Checks a server URL: https, or http on loopback only; no credentials, query or fragment. Returns it without a trailing slash. */
 export function validateServerUrl(raw: string, source: string): string {
   let url: URL;
   try {
-    url = new URL(raw.replace("{region}", "region"));
+    url = new URL(raw.replaceAll("{region}", "region"));
   } catch {
     throw new KonnectConfigError(`${source}: "${raw}" is not a URL; expected e.g. https://eu.api.konghq.com`);
   }
@@ -120,13 +134,25 @@ function parseRegion(raw: string, source: string): Region {
   throw new KonnectConfigError(`${source}: unknown Konnect region "${raw}"; expected one of ${REGIONS.join(", ")}`);
 }
 
-function parseSeconds(raw: string | number | undefined, source: string, fallbackMs: number): number {
+/** Shortest accepted time setting, in seconds (1 ms: anything shorter would round to no limit at all). */
+export const MIN_SECONDS = 0.001;
+/** Longest accepted time setting, in seconds (one day; far below the 24.8 days where Node's timers overflow). */
+export const MAX_SECONDS = 86_400;
+
+/**
+ * Reads a time setting in seconds and returns milliseconds. Accepts {@link MIN_SECONDS} to {@link MAX_SECONDS};
+ * anything else is refused with the accepted range (a value past Node's timer limit would fire after 1 ms, and one
+ * below 1 ms would round to 0).
+ */
+export function parseSeconds(raw: string | number | undefined, source: string, fallbackMs: number): number {
   if (raw === undefined) return fallbackMs;
-  const seconds = typeof raw === "number" ? raw : Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0) {
-    throw new KonnectConfigError(`${source}: expected a positive number of seconds, got "${String(raw)}"`);
+  const seconds = typeof raw === "number" ? raw : typeof raw === "string" && raw.trim() !== "" ? Number(raw) : NaN;
+  if (!Number.isFinite(seconds) || seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+    throw new KonnectConfigError(
+      `${source}: expected a number of seconds from ${MIN_SECONDS} to ${MAX_SECONDS}, got "${String(raw)}"`,
+    );
   }
-  return Math.round(seconds * 1000);
+  return Math.max(1, Math.round(seconds * 1000));
 }
 
 /**
@@ -154,7 +180,7 @@ export function resolveConnection(options: {
     : env.serverUrl
       ? validateServerUrl(env.serverUrl, "KONNECT_SERVER_URL")
       : undefined;
-  const baseUrl = override ? override.replace("{region}", region) : `https://${region}.api.konghq.com`;
+  const baseUrl = override ? override.replaceAll("{region}", region) : `https://${region}.api.konghq.com`;
 
   const token = stack.token ?? env.token;
   if (!token) {

@@ -1,7 +1,6 @@
 /** Typed operations on `/v2/dcr-providers`: list, create, get, update (PATCH), delete, verify. */
 import type { KonnectTransport } from "./http";
-import { call, collectAllPages, idPath, listQuery, toWire, type ListOptions } from "./operation";
-import type { Page } from "./schemas/common";
+import { call, collectionOperations, idPath, toWire, type ListOptions } from "./operation";
 import {
   createDcrProviderRequestSchema,
   dcrConfigSecrets,
@@ -26,26 +25,22 @@ export type DcrProviderSortField = "created_at" | "updated_at" | "provider_type"
 /** Options of a DCR provider list call. */
 export type DcrProviderListOptions = ListOptions<DcrProviderFilterField, DcrProviderSortField>;
 
-/** `GET /v2/dcr-providers`: one page. */
-export async function listDcrProviders(
-  transport: KonnectTransport,
-  options: DcrProviderListOptions = {},
-): Promise<Page<DcrProvider>> {
-  const body = await call(
-    transport,
-    { operation: "list DCR providers", method: "GET", path: BASE, query: listQuery(options) },
-    dcrProviderListSchema(),
-  );
-  return { data: body.data, ...body.meta.page };
-}
-
-/** Every DCR provider matching the filter, over all pages. */
-export function listAllDcrProviders(
-  transport: KonnectTransport,
-  options: Omit<DcrProviderListOptions, "pageNumber" | "pageSize"> = {},
-): Promise<DcrProvider[]> {
-  return collectAllPages((pageNumber) => listDcrProviders(transport, { ...options, pageSize: 100, pageNumber }));
-}
+/**
+ * `GET /v2/dcr-providers` one page (`listDcrProviders`; objects of types this package does not know are left out), every page
+ * (`listAllDcrProviders`), `GET /v2/dcr-providers/{id}` (`getDcrProvider`) and `DELETE /v2/dcr-providers/{id}` (`deleteDcrProvider`).
+ */
+export const {
+  list: listDcrProviders,
+  listAll: listAllDcrProviders,
+  get: getDcrProvider,
+  delete: deleteDcrProvider,
+} = collectionOperations<DcrProvider, DcrProviderFilterField, DcrProviderSortField>({
+  base: BASE,
+  noun: "DCR provider",
+  plural: "DCR providers",
+  item: dcrProviderResponseSchema,
+  page: dcrProviderListSchema,
+});
 
 /** `POST /v2/dcr-providers`. Never retried blindly: see the retry policy. */
 export async function createDcrProvider(
@@ -59,12 +54,6 @@ export async function createDcrProvider(
     { operation, method: "POST", path: BASE, body, secrets: dcrConfigSecrets(request.dcrConfig) },
     dcrProviderResponseSchema(),
   );
-}
-
-/** `GET /v2/dcr-providers/{id}`. */
-export async function getDcrProvider(transport: KonnectTransport, id: string): Promise<DcrProvider> {
-  const operation = `read DCR provider ${id}`;
-  return call(transport, { operation, method: "GET", path: idPath(operation, BASE, id) }, dcrProviderResponseSchema());
 }
 
 /** `PATCH /v2/dcr-providers/{id}`; `providerType` is the stored type (it selects the allowed config fields). */
@@ -87,12 +76,6 @@ export async function updateDcrProvider(
     },
     dcrProviderResponseSchema(),
   );
-}
-
-/** `DELETE /v2/dcr-providers/{id}`. */
-export async function deleteDcrProvider(transport: KonnectTransport, id: string): Promise<void> {
-  const operation = `delete DCR provider ${id}`;
-  await transport.send({ operation, method: "DELETE", path: idPath(operation, BASE, id) });
 }
 
 /** `POST /v2/dcr-providers/{id}/verify`: asks Konnect to check it can reach the IdP with the stored credentials. */

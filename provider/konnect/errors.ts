@@ -1,7 +1,19 @@
 /**
  * Errors of the Konnect client. Every failure a user can see is one of these, with a message they can act on.
- * Raw axios errors never escape (they carry headers, the token and request bodies).
+ * Raw axios errors never escape (they carry headers, the token and request bodies). Every text an error exposes
+ * (message and fields, as `JSON.stringify` and `util.inspect` show them) is redacted and capped in length.
  */
+import { MAX_MESSAGE_CHARS, MAX_SHOWN_CHARS, makeRedactor, truncateText, type Redactor } from "./redact";
+import { NEVER_SENT_CODES, UNKNOWN_OUTCOME_STATUSES } from "./retryPolicy";
+
+export {
+  MIN_SECRET_LENGTH,
+  SECRET_MARKER,
+  describeReasons,
+  makeRedactor,
+  redactSecrets,
+  type Redactor,
+} from "./redact";
 
 /** One entry of a problem+json `invalid_parameters` list. */
 export interface InvalidParameter {
@@ -15,17 +27,16 @@ export interface InvalidParameter {
   choices?: unknown[];
 }
 
-/** Replaces every occurrence of the given secret values with `[secret]`. */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) out = out.split(secret).join("[secret]");
-  }
-  return out;
+/** Most invalid parameters, and most choices of one parameter, kept in an error. */
+export const MAX_SHOWN_ITEMS = 10;
+
+/** Base class of every error the Konnect client throws. */
+export abstract class KonnectError extends Error {
+  abstract override readonly name: string;
 }
 
 /** What a failed Konnect API call reports: status, title, detail, trace instance and invalid parameters. */
-export class KonnectApiError extends Error {
+export class KonnectApiError extends KonnectError {
   override readonly name = "KonnectApiError";
 
   /**
@@ -35,7 +46,7 @@ export class KonnectApiError extends Error {
    * @param detail Problem detail.
    * @param instance Konnect trace id (`kong:trace:<digits>`), useful to Kong support.
    * @param invalidParameters Fields Konnect rejected.
-   * @param secrets Values to redact from the message.
+   * @param secrets Values to redact from the message and from every field.
    */
   constructor(
     readonly operation: string,
@@ -46,11 +57,24 @@ export class KonnectApiError extends Error {
     readonly invalidParameters: readonly InvalidParameter[] = [],
     secrets: readonly string[] = [],
   ) {
-    super(redactSecrets(formatApiErrorMessage(operation, status, title, detail, instance, invalidParameters), secrets));
+    const redact = makeRedactor(secrets);
+    const clean = (text: string) => truncateText(redact(text), MAX_SHOWN_CHARS);
+    const params = cleanParameters(invalidParameters, clean);
+    const cleanTitle = clean(title);
+    const cleanDetail = detail === undefined ? undefined : clean(detail);
+    const cleanInstance = instance === undefined ? undefined : clean(instance);
+    super(
+      truncateText(
+        formatApiErrorMessage(clean(operation), status, cleanTitle, cleanDetail, cleanInstance, params),
+        MAX_MESSAGE_CHARS,
+      ),
+    );
     // The fields are visible too (JSON.stringify, util.inspect): redact what Konnect may have echoed back.
-    this.title = redactSecrets(title, secrets);
-    this.detail = detail === undefined ? undefined : redactSecrets(detail, secrets);
-    this.invalidParameters = invalidParameters.map((p) => ({ ...p, reason: redactSecrets(p.reason, secrets) }));
+    this.operation = clean(operation);
+    this.title = cleanTitle;
+    this.detail = cleanDetail;
+    this.instance = cleanInstance;
+    this.invalidParameters = params;
   }
 
   /** True for 404 Not Found. */
@@ -62,6 +86,28 @@ export class KonnectApiError extends Error {
   get isConflict(): boolean {
     return this.status === 409;
   }
+}
+
+/** Redacts and caps every string of the parameters (and keeps at most {@link MAX_SHOWN_ITEMS} of each list). */
+function cleanParameters(params: readonly InvalidParameter[], clean: Redactor): InvalidParameter[] {
+  const kept = params.slice(0, MAX_SHOWN_ITEMS).map((p): InvalidParameter => {
+    const out: InvalidParameter = { field: clean(p.field), reason: clean(p.reason) };
+    if (p.rule !== undefined) out.rule = clean(p.rule);
+    if (p.choices !== undefined) {
+      out.choices = p.choices.slice(0, MAX_SHOWN_ITEMS).map((c) => (typeof c === "string" ? clean(c) : cleanValue(c)));
+      if (p.choices.length > MAX_SHOWN_ITEMS) out.choices.push(`… ${p.choices.length - MAX_SHOWN_ITEMS} more`);
+    }
+    return out;
+  });
+  if (params.length > MAX_SHOWN_ITEMS) {
+    kept.push({ field: "…", reason: `${params.length - MAX_SHOWN_ITEMS} more invalid parameters not shown` });
+  }
+  return kept;
+}
+
+/** Choices are strings in Konnect's answers; anything else is kept only as a number, boolean or null. */
+function cleanValue(value: unknown): unknown {
+  return typeof value === "number" || typeof value === "boolean" || value === null ? value : "(not shown)";
 }
 
 function formatApiErrorMessage(
@@ -87,13 +133,13 @@ function describeInvalidParameter(p: InvalidParameter): string {
   return `${p.field}: ${p.reason}${choices}`;
 }
 
-/** The request never produced an HTTP answer: connection refused or reset, DNS failure, or timeout. */
-export class KonnectNetworkError extends Error {
+/** The request never produced a usable HTTP answer: connection refused or reset, DNS failure, timeout. */
+export class KonnectNetworkError extends KonnectError {
   override readonly name = "KonnectNetworkError";
 
   /**
    * @param operation What was attempted.
-   * @param code Node or axios error code, e.g. `ECONNRESET`, `ECONNABORTED`.
+   * @param code Node or axios error code, e.g. `ECONNRESET`, `ETIMEDOUT`.
    * @param description Short plain description of what happened.
    */
   constructor(
@@ -108,10 +154,15 @@ export class KonnectNetworkError extends Error {
   get isTimeout(): boolean {
     return this.code === "ECONNABORTED" || this.code === "ETIMEDOUT";
   }
+
+  /** True when the request was certainly never sent (refused connection, unknown host). */
+  get isNeverSent(): boolean {
+    return NEVER_SENT_CODES.has(this.code ?? "");
+  }
 }
 
 /** Konnect answered 2xx with a body that does not match the documented shape. */
-export class KonnectResponseError extends Error {
+export class KonnectResponseError extends KonnectError {
   override readonly name = "KonnectResponseError";
 
   /**
@@ -126,13 +177,13 @@ export class KonnectResponseError extends Error {
   }
 }
 
-/** The connection settings are missing or invalid (token, server URL, region). */
-export class KonnectConfigError extends Error {
+/** The connection settings are missing or invalid (token, server URL, region, time limits). */
+export class KonnectConfigError extends KonnectError {
   override readonly name = "KonnectConfigError";
 }
 
 /** A request object failed the client's own validation before anything was sent. */
-export class KonnectRequestError extends Error {
+export class KonnectRequestError extends KonnectError {
   override readonly name = "KonnectRequestError";
 
   /**
@@ -145,4 +196,23 @@ export class KonnectRequestError extends Error {
   ) {
     super(`${operation}: invalid request: ${issues.join("; ")}`);
   }
+}
+
+/** True for a Konnect 404 Not Found answer. */
+export function isNotFound(error: unknown): error is KonnectApiError {
+  return error instanceof KonnectApiError && error.status === 404;
+}
+
+/** True for a Konnect 409 Conflict answer (for example deleting an object still in use). */
+export function isConflict(error: unknown): error is KonnectApiError {
+  return error instanceof KonnectApiError && error.status === 409;
+}
+
+/**
+ * True when Konnect may or may not have applied the request: no usable answer although the request may have been
+ * sent (reset, timeout, unreadable answer), or a 5xx. False when it certainly was not applied (never sent, 4xx).
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  if (error instanceof KonnectNetworkError) return !error.isNeverSent;
+  return error instanceof KonnectApiError && UNKNOWN_OUTCOME_STATUSES.has(error.status);
 }

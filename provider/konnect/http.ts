@@ -1,15 +1,22 @@
 /**
- * The HTTP transport: one axios instance per connection with retries (axios-retry driven by ./retryPolicy), a
- * per-request timeout, no redirects (the token never travels to another host) and errors mapped to the client's
- * own error types. Nothing here logs a token, a header or a body.
+ * The HTTP transport: one axios instance per connection with retries (axios-retry driven by ./retryPolicy), hard
+ * wall-clock limits (see ./deadline), a cap on the answer's size, no redirects (the token never travels to another
+ * host) and errors mapped to the client's own error types. Nothing here logs a token, a header or a body.
  */
 import http from "node:http";
 import https from "node:https";
 import axios, { type AxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from "axios";
 import axiosRetry from "axios-retry";
 import type { Connection } from "./connection";
+import { attemptLimit, callDeadlineMs, type LimitKind } from "./deadline";
 import { KonnectApiError, KonnectNetworkError, redactSecrets, type InvalidParameter } from "./errors";
-import { DEFAULT_BACKOFF, nextRetryDelayMs, type BackoffSettings, type HttpMethod } from "./retryPolicy";
+import {
+  DEFAULT_BACKOFF,
+  RESPONSE_TOO_LARGE_CODE,
+  nextRetryDelayMs,
+  type BackoffSettings,
+  type HttpMethod,
+} from "./retryPolicy";
 
 declare module "axios" {
   interface AxiosRequestConfig {
@@ -17,8 +24,18 @@ declare module "axios" {
     konnectStartedAt?: number;
     /** Wait chosen by the retry policy for the next attempt. */
     konnectNextDelayMs?: number;
+    /** Timer that aborts the current attempt at its hard limit. */
+    konnectLimitTimer?: ReturnType<typeof setTimeout>;
+    /** Which limit aborted the current attempt, if one did. */
+    konnectCutBy?: LimitKind;
   }
 }
+
+/** Largest answer read, in bytes (1 MiB; a list page of 100 objects is far below it). */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
+/** Error code of an attempt cut by a hard time limit (the same code a socket timeout has). */
+const TIMEOUT_CODE = "ETIMEDOUT";
 
 /** One API call. */
 export interface RequestSpec {
@@ -67,8 +84,8 @@ export function createTransport(connection: Connection, options: TransportOption
   const random = options.random ?? Math.random;
   const instance = axios.create({
     baseURL: connection.baseUrl,
-    timeout: connection.requestTimeoutMs,
     maxRedirects: 0,
+    maxContentLength: MAX_RESPONSE_BYTES,
     validateStatus: (status) => status >= 200 && status < 300,
     headers: {
       Authorization: `Bearer ${connection.token}`,
@@ -79,10 +96,44 @@ export function createTransport(connection: Connection, options: TransportOption
     httpsAgent: new https.Agent({ keepAlive: true }),
     transitional: { clarifyTimeoutError: true },
   });
+  // Every attempt gets its own abort signal, fired at the attempt's hard limit: axios's own timeout only notices an
+  // idle socket, so an answer trickling in a byte at a time would otherwise never end.
   instance.interceptors.request.use((config: InternalAxiosRequestConfig) => {
-    config.konnectStartedAt ??= Date.now();
+    const now = Date.now();
+    config.konnectStartedAt ??= now;
+    const limit = attemptLimit(now, callDeadlineMs(config.konnectStartedAt, connection), connection.requestTimeoutMs);
+    const controller = new AbortController();
+    config.signal = controller.signal;
+    config.konnectCutBy = undefined;
+    config.konnectLimitTimer = setTimeout(() => {
+      config.konnectCutBy = limit.kind;
+      controller.abort();
+    }, limit.ms);
+    // The open socket keeps the process alive while the request runs; the timer alone must not.
+    config.konnectLimitTimer.unref();
     return config;
   });
+  // Registered before axios-retry, so its retry condition sees the translated error.
+  instance.interceptors.response.use(
+    (response) => {
+      clearTimeout(response.config.konnectLimitTimer);
+      return response;
+    },
+    (error: unknown) => {
+      if (axios.isAxiosError(error) && error.config) {
+        const config = error.config;
+        clearTimeout(config.konnectLimitTimer);
+        if (config.konnectCutBy !== undefined && axios.isCancel(error)) {
+          error.code = TIMEOUT_CODE;
+          // The spent signal must not reach axios-retry: an aborted signal makes it skip the wait before a retry.
+          config.signal = undefined;
+        } else if (!error.response && /maxContentLength/.test(error.message)) {
+          error.code = RESPONSE_TOO_LARGE_CODE;
+        }
+      }
+      throw error;
+    },
+  );
   axiosRetry(instance, {
     retries: settings.maxRetries,
     shouldResetTimeout: true,
@@ -181,14 +232,19 @@ function toKonnectError(error: unknown, spec: RequestSpec, connection: Connectio
       secrets,
     );
   }
-  return new KonnectNetworkError(operation, error.code, describeNetworkError(error.code, connection));
+  const cutBy = error.code === TIMEOUT_CODE ? error.config?.konnectCutBy : undefined;
+  return new KonnectNetworkError(operation, error.code, describeNetworkError(error.code, connection, cutBy));
 }
 
-function describeNetworkError(code: string | undefined, connection: Connection): string {
+function describeNetworkError(code: string | undefined, connection: Connection, cutBy: LimitKind | undefined): string {
   switch (code) {
     case "ETIMEDOUT":
     case "ECONNABORTED":
-      return `no answer from ${connection.baseUrl} within ${connection.requestTimeoutMs / 1000} s; Konnect may or may not have applied the request`;
+      return cutBy === "budget"
+        ? `no complete answer from ${connection.baseUrl} before the call's time limit of ${connection.retryBudgetMs / 1000} s (retryBudgetSeconds) ran out; Konnect may or may not have applied the request`
+        : `no complete answer from ${connection.baseUrl} within ${connection.requestTimeoutMs / 1000} s (requestTimeoutSeconds); Konnect may or may not have applied the request`;
+    case RESPONSE_TOO_LARGE_CODE:
+      return `the answer from ${connection.baseUrl} was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB and was not read; Konnect may or may not have applied the request`;
     case "ECONNREFUSED":
       return `connection refused by ${connection.baseUrl}`;
     case "ECONNRESET":

@@ -103,3 +103,47 @@ export async function collectAllPages<T>(fetchPage: (pageNumber: number) => Prom
     if (page.data.length === 0 || number * page.size >= page.total) return items;
   }
 }
+
+/**
+ * The operations every Konnect collection has (list one page, list all, get, delete), for one base path. A
+ * resource's module adds its create and update calls, whose bodies differ.
+ */
+export function collectionOperations<T, F extends string, S extends string>(options: {
+  /** Base path, e.g. `/v2/dcr-providers`. */
+  base: string;
+  /** Singular noun for operation names, e.g. `DCR provider`. */
+  noun: string;
+  /** Plural noun, e.g. `DCR providers`. */
+  plural: string;
+  /** Schema of one object from a response. */
+  item: () => z.ZodType<T>;
+  /** Schema of a list page. */
+  page: () => z.ZodType<{ data: T[]; meta: { page: { number: number; size: number; total: number } } }>;
+}) {
+  const { base, noun, plural } = options;
+  /** One page. */
+  async function list(transport: KonnectTransport, listOptions: ListOptions<F, S> = {}): Promise<Page<T>> {
+    const body = await call(
+      transport,
+      { operation: `list ${plural}`, method: "GET", path: base, query: listQuery(listOptions) },
+      options.page(),
+    );
+    return { data: body.data, ...body.meta.page };
+  }
+  /** Every object matching the filter, over all pages. */
+  const listAll = (
+    transport: KonnectTransport,
+    listOptions: Omit<ListOptions<F, S>, "pageNumber" | "pageSize"> = {},
+  ): Promise<T[]> => collectAllPages((pageNumber) => list(transport, { ...listOptions, pageSize: 100, pageNumber }));
+  /** GET by id. */
+  const get = async (transport: KonnectTransport, id: string): Promise<T> => {
+    const operation = `read ${noun} ${id}`;
+    return call(transport, { operation, method: "GET", path: idPath(operation, base, id) }, options.item());
+  };
+  /** DELETE by id. */
+  const remove = async (transport: KonnectTransport, id: string): Promise<void> => {
+    const operation = `delete ${noun} ${id}`;
+    await transport.send({ operation, method: "DELETE", path: idPath(operation, base, id) });
+  };
+  return { list, listAll, get, delete: remove };
+}

@@ -14,8 +14,22 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** Statuses worth retrying: throttling and transient server errors. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 500, 502, 503, 504]);
 
-/** Connection error codes that mean the request was never sent. */
-const NEVER_SENT_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+/**
+ * Statuses after which Konnect may or may not have applied a request (a 5xx can come from a proxy after the
+ * backend stored the object). 429 is not one of them: a throttled request was rejected before processing.
+ */
+export const UNKNOWN_OUTCOME_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
+
+/** Connection error codes that mean the request was never sent (refused connection, unknown host). */
+export const NEVER_SENT_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
+/** Error code of an answer larger than the transport reads: asking again would get the same answer. */
+export const RESPONSE_TOO_LARGE_CODE = "ERR_RESPONSE_TOO_LARGE";
+
+/** Waits `ms` milliseconds. */
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /** Tunables of the backoff schedule. */
 export interface BackoffSettings {
@@ -63,7 +77,7 @@ export function isRetryable(attempt: FailedAttempt): boolean {
     return attempt.status === 429 || (attempt.status === undefined && NEVER_SENT_CODES.has(attempt.code ?? ""));
   }
   if (attempt.status !== undefined) return RETRYABLE_STATUSES.has(attempt.status);
-  return true;
+  return attempt.code !== RESPONSE_TOO_LARGE_CODE;
 }
 
 /** Exponential backoff with "equal jitter": half the delay fixed, half random. */

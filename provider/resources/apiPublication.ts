@@ -10,10 +10,10 @@ import type {
   ApiPublicationVisibility,
 } from "./apiPublicationArgs";
 import type { KonnectRegion } from "./args";
-import { devPortalProvider } from "./devPortalShim";
+import { serializedProvider } from "./shim";
 
 /** The dynamic provider for API publications; usable directly with plain values. */
-export const apiPublicationProvider = devPortalProvider<ApiPublicationInputs, ApiPublicationOutputs>("apiPublication");
+export const apiPublicationProvider = serializedProvider<ApiPublicationInputs, ApiPublicationOutputs>("apiPublication");
 
 /**
  * An API publication in a Konnect Dev Portal. The API and the portal are managed elsewhere; create takes over an

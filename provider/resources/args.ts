@@ -6,41 +6,27 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 import type { AuthStrategyType, DcrProviderType, Region } from "../konnect";
+import type { DcrConfigValues } from "../konnect/schemas/dcrConfigFields";
+import type { OpenIdConnectConfig } from "../konnect/schemas/authStrategy";
 
 export { AUTH_STRATEGY_TYPES, DCR_PROVIDER_TYPES, REGIONS as KONNECT_REGIONS } from "../konnect";
 export type { AuthStrategyType, DcrProviderType };
 /** One Konnect region (`us`, `eu`, `au`, `me`, `in`, `sg`), each with its own API host. */
 export type KonnectRegion = Region;
 
-/** Labels on a Konnect object: at most 50 keys; keys 1-63 characters not starting with kong, konnect, mesh, kic or _. */
+/**
+ * Labels on a Konnect object: at most 49 keys (Konnect's 50 minus one kept for the creation label); keys 1-63
+ * characters not starting with kong, konnect, mesh, kic or _; values 1-63 characters of letters, digits, `-`, `.`, `_`.
+ */
 export type Labels = Record<string, string>;
 
 /**
- * Provider-specific DCR settings. Each field belongs to some provider types only; `check` rejects the others.
- * Secret fields are write-only in Konnect (never returned) and always stored as Pulumi secrets.
+ * Provider-specific DCR settings, one optional property per entry of the DCR config field table
+ * (`provider/konnect/schemas/dcrConfigFields.ts`, which documents each field). Each field belongs to some provider
+ * types only; `check` rejects the others. Secret fields are write-only in Konnect (never returned) and always stored
+ * as Pulumi secrets.
  */
-export interface DcrConfigArgs {
-  /** azureAd, auth0, curity: client id of the "initial" IdP application Konnect uses to register developer apps. */
-  initialClientId?: pulumi.Input<string>;
-  /** azureAd, auth0, curity: secret of the initial client (write-only, secret). */
-  initialClientSecret?: pulumi.Input<string>;
-  /** auth0 only: Auth0 Management API audience, needed with a custom domain (otherwise the issuer is used). */
-  initialClientAudience?: pulumi.Input<string>;
-  /** auth0 only: let developers pick scopes. Absent means false. */
-  useDeveloperManagedScopes?: pulumi.Input<boolean>;
-  /** okta only: Okta API token Konnect uses to register applications (write-only, secret). */
-  dcrToken?: pulumi.Input<string>;
-  /** http only: base URL of your DCR bridge, reachable from Konnect. */
-  dcrBaseUrl?: pulumi.Input<string>;
-  /** http only: key Konnect sends to your DCR bridge; 12-256 characters of [A-Za-z0-9_] (write-only, secret). */
-  apiKey?: pulumi.Input<string>;
-  /** http only: do not send event hooks to the bridge. Absent means false. */
-  disableEventHooks?: pulumi.Input<boolean>;
-  /** http only: do not offer secret refresh. Absent means false. */
-  disableRefreshSecret?: pulumi.Input<boolean>;
-  /** http only: allow several credentials per application. Absent means false. */
-  allowMultipleCredentials?: pulumi.Input<boolean>;
-}
+export type DcrConfigArgs = { [F in keyof DcrConfigValues]?: pulumi.Input<DcrConfigValues[F]> };
 
 /** Arguments of a Konnect DCR provider (`konnect.DcrProvider`). */
 export interface DcrProviderArgs {
@@ -67,19 +53,21 @@ export interface DcrProviderArgs {
   region?: pulumi.Input<KonnectRegion>;
 }
 
-/** OpenID Connect settings of an auth strategy (`configs.openid-connect`). */
-export interface OpenIdConnectArgs {
-  /** Issuer URL (at most 256 characters). For Azure DCR: `https://sts.windows.net/<tenant GUID>`. */
-  issuer: pulumi.Input<string>;
-  /** Claims that identify the client, at most 10 (Azure v1 tokens: `appid`). */
-  credentialClaim: pulumi.Input<pulumi.Input<string>[]>;
-  /** Scopes, at most 50. */
-  scopes: pulumi.Input<pulumi.Input<string>[]>;
-  /** Auth methods, at most 10 (for example `client_credentials`, `bearer`, `session`). */
-  authMethods: pulumi.Input<pulumi.Input<string>[]>;
+/**
+ * OpenID Connect settings of an auth strategy (`configs.openid-connect`): the named keys of the OpenID Connect key
+ * table (`issuer`, `credentialClaim`, `scopes`, `authMethods`; see `OIDC_FIELDS`), all required, plus extra plugin
+ * options. For Azure DCR: issuer `https://sts.windows.net/<tenant GUID>`, credentialClaim `["appid"]`.
+ */
+export type OpenIdConnectArgs = {
+  [
+    F in keyof OpenIdConnectConfig as F extends "additionalProperties" ? never : F
+  ]-?: OpenIdConnectConfig[F] extends string[]
+    ? pulumi.Input<pulumi.Input<string>[]>
+    : pulumi.Input<OpenIdConnectConfig[F]>;
+} & {
   /** Extra OpenID Connect plugin options passed through to Konnect (for example `{ cache_tokens: false }`). */
   additionalProperties?: pulumi.Input<Record<string, unknown>>;
-}
+};
 
 /** Time to live of API keys issued under a key-auth strategy. */
 export interface KeyAuthTtlArgs {
@@ -148,13 +136,7 @@ export interface DcrProviderOutputs extends DcrProviderInputs {
 }
 
 /** Plain OpenID Connect settings. */
-export interface OpenIdConnectState {
-  issuer: string;
-  credentialClaim: string[];
-  scopes: string[];
-  authMethods: string[];
-  additionalProperties?: Record<string, unknown>;
-}
+export type OpenIdConnectState = OpenIdConnectConfig;
 
 /** Plain key-auth settings. */
 export interface KeyAuthState {
@@ -181,7 +163,8 @@ export interface DcrProviderSummary {
   id: string;
   name: string;
   displayName?: string;
-  providerType: DcrProviderType;
+  /** One of the known provider types, or a type Konnect added later. */
+  providerType: DcrProviderType | (string & {});
 }
 
 /** Plain auth strategy outputs stored in state: the inputs plus read-only fields. */

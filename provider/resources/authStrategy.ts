@@ -1,37 +1,13 @@
 /**
  * `konnect.AuthStrategy`: a Konnect application auth strategy as a Pulumi dynamic resource.
- * Same serialization rule as the DCR provider: one-line methods that load the implementation by package name.
+ * Its provider comes from the shared shim factory (`./shim`): one-line methods that load the implementation by name.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AuthStrategyArgs, AuthStrategyInputs, AuthStrategyOutputs } from "./args";
-import type * as Runtime from "./runtime";
+import { serializedProvider } from "./shim";
 
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy require by package name is the serialization rule */
 /** The dynamic provider for auth strategies; usable directly with plain values. */
-export const authStrategyProvider: pulumi.dynamic.ResourceProvider<AuthStrategyInputs, AuthStrategyOutputs> = {
-  async configure(req) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).configureFromStack(req.config);
-  },
-  async check(olds, news) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.check(olds, news);
-  },
-  async diff(id, olds, news) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.diff(id, olds, news);
-  },
-  async create(inputs) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.create(inputs);
-  },
-  async read(id, props) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.read(id, props);
-  },
-  async update(id, olds, news) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.update(id, olds, news);
-  },
-  async delete(id, props) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).authStrategyHandlers.delete(id, props);
-  },
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
+export const authStrategyProvider = serializedProvider<AuthStrategyInputs, AuthStrategyOutputs>("authStrategy");
 
 /**
  * A Konnect application auth strategy (`POST /v2/application-auth-strategies`). With `dcrProviderId` an

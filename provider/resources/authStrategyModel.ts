@@ -5,11 +5,11 @@
 import { z } from "zod";
 import {
   AUTH_STRATEGY_TYPES,
-  REGIONS,
   createAuthStrategyRequestSchema,
-  formatIssues,
   idText,
+  OIDC_FIELD_NAMES,
   keyAuthConfigSchema,
+  oidcFieldSchema,
   openIdConnectConfigSchema,
   text,
   type AuthStrategy,
@@ -18,10 +18,18 @@ import {
   type UpdateAuthStrategyRequest,
 } from "../konnect";
 import type { AuthStrategyInputs, AuthStrategyOutputs, OpenIdConnectState } from "./args";
-import { FailureList, checkLabelsInput, isRecord, type CheckFailure } from "./checkSupport";
+import {
+  type FailureList,
+  checkCommonInputs,
+  checkWholeRequest,
+  isRecord,
+  startCheck,
+  type CheckFailure,
+} from "./checkSupport";
 import { userLabels } from "./createOnce";
-import { deepEqual, labelsEqual, labelsPatch, withoutUndefined } from "./compare";
-import { containsUnknown, isUnknown } from "./unknowns";
+import { deepEqual, withoutUndefined } from "./compare";
+import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
+import { isUnknown } from "./unknowns";
 
 /** Top-level input properties of an auth strategy (besides Pulumi's `__provider`). */
 export const AUTH_STRATEGY_INPUT_KEYS = [
@@ -37,18 +45,15 @@ export const AUTH_STRATEGY_INPUT_KEYS = [
   "region",
 ] as const;
 
-const OIDC_KEYS = ["issuer", "credentialClaim", "scopes", "authMethods", "additionalProperties"];
+const OIDC_KEYS = [...OIDC_FIELD_NAMES, "additionalProperties"];
+const OIDC_NAMED = OIDC_FIELD_NAMES.join(", ");
 
 /** Validates auth strategy inputs. Unknown values are accepted and checked on a later call. */
 export function checkAuthStrategyInputs(news: Record<string, unknown>): {
   inputs: Record<string, unknown>;
   failures: CheckFailure[];
 } {
-  const f = new FailureList();
-  const { __provider, ...props } = news;
-  f.rejectUnknownKeys("", props, AUTH_STRATEGY_INPUT_KEYS, `expected one of ${AUTH_STRATEGY_INPUT_KEYS.join(", ")}`);
-  const inputs: Record<string, unknown> = { ...props };
-  if (__provider !== undefined) inputs.__provider = __provider;
+  const { f, props, inputs } = startCheck(news, AUTH_STRATEGY_INPUT_KEYS);
 
   if (f.require("name", props.name, "required: the strategy's name (1-256 characters)")) {
     f.check("name", props.name, text(256));
@@ -69,13 +74,7 @@ export function checkAuthStrategyInputs(news: Record<string, unknown>): {
 
   if (type === "openid_connect") {
     if (props.keyAuth !== undefined) f.add("keyAuth", "only for strategyType key_auth; use openidConnect");
-    if (
-      f.require(
-        "openidConnect",
-        props.openidConnect,
-        "required for strategyType openid_connect: issuer, credentialClaim, scopes, authMethods",
-      )
-    ) {
+    if (f.require("openidConnect", props.openidConnect, `required for strategyType openid_connect: ${OIDC_NAMED}`)) {
       checkOpenIdConnect(f, props.openidConnect);
     }
   } else if (type === "key_auth") {
@@ -87,40 +86,31 @@ export function checkAuthStrategyInputs(news: Record<string, unknown>): {
   }
 
   if (props.dcrProviderId !== undefined && type !== "key_auth") f.check("dcrProviderId", props.dcrProviderId, idText());
-  if (props.labels !== undefined) checkLabelsInput(f, props.labels);
+  checkCommonInputs(f, props);
   if (props.principals !== undefined) {
     f.check("principals", props.principals, z.strictObject({ enabled: z.boolean({ error: "must be true or false" }) }));
   }
-  if (props.adoptId !== undefined) f.check("adoptId", props.adoptId, idText());
-  if (props.region !== undefined) {
-    f.check("region", props.region, z.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }));
-  }
 
-  if (f.failures.length === 0 && !containsUnknown(inputs)) {
-    const parsed = createAuthStrategyRequestSchema().safeParse(
-      toCreateRequest(inputs as unknown as AuthStrategyInputs),
-    );
-    if (!parsed.success) {
-      for (const issue of formatIssues(parsed.error)) {
-        const at = issue.indexOf(": ");
-        f.add(at > 0 ? issue.slice(0, at) : "", at > 0 ? issue.slice(at + 2) : issue);
-      }
-    }
-  }
+  checkWholeRequest(
+    f,
+    inputs,
+    () => toCreateRequest(inputs as unknown as AuthStrategyInputs),
+    createAuthStrategyRequestSchema(),
+  );
   return { inputs, failures: f.failures };
 }
 
 function checkOpenIdConnect(f: FailureList, value: unknown): void {
   if (isUnknown(value)) return;
   if (!isRecord(value)) {
-    f.add("openidConnect", "must be an object with issuer, credentialClaim, scopes and authMethods");
+    f.add("openidConnect", `must be an object with ${OIDC_NAMED}`);
     return;
   }
   f.rejectUnknownKeys("openidConnect", value, OIDC_KEYS, `expected one of ${OIDC_KEYS.join(", ")}`);
   const schema = openIdConnectConfigSchema(false);
-  for (const key of ["issuer", "credentialClaim", "scopes", "authMethods"] as const) {
+  for (const key of OIDC_FIELD_NAMES) {
     if (f.require(`openidConnect.${key}`, value[key], "required")) {
-      f.check(`openidConnect.${key}`, value[key], schema.shape[key]);
+      f.check(`openidConnect.${key}`, value[key], oidcFieldSchema(key));
     }
   }
   if (value.additionalProperties !== undefined) {
@@ -146,45 +136,101 @@ export function toCreateRequest(inputs: AuthStrategyInputs): CreateAuthStrategyR
   return request;
 }
 
+type Rule = FieldRule<AuthStrategyOutputs, AuthStrategyInputs, UpdateAuthStrategyRequest>;
+
+const extrasOf = (config: { additionalProperties?: Record<string, unknown> } | undefined) =>
+  config?.additionalProperties ?? {};
+
+/** Top-level rows of the auth strategy's field table. */
+const TOP_RULES: readonly Rule[] = [
+  ...commonRules<AuthStrategyOutputs, AuthStrategyInputs, UpdateAuthStrategyRequest>("strategyType"),
+  plainRule("displayName", "update"),
+  {
+    property: "dcrProviderId",
+    effect: "update",
+    before: (o) => o.dcrProviderId,
+    after: (n) => n.dcrProviderId,
+    // null unlinks the DCR provider.
+    send: (body, _o, n) => (body.dcrProviderId = n.dcrProviderId ?? null),
+  },
+  {
+    property: "principals",
+    effect: "update",
+    before: (o) => o.principals?.enabled ?? false,
+    after: (n) => n.principals?.enabled ?? false,
+    send: (body, _o, n) => (body.principals = { enabled: n.principals?.enabled ?? false }),
+  },
+];
+
+/** Rows of the named OpenID Connect keys (from the key table) and the extra plugin options. */
+const OIDC_RULES: readonly Rule[] = [
+  ...OIDC_FIELD_NAMES.map((key): Rule => ({
+    property: `openidConnect.${key}`,
+    effect: "update",
+    group: "openidConnect",
+    before: (o) => o.openidConnect?.[key],
+    after: (n) => n.openidConnect?.[key],
+    send: (body, _o, n) => (body.openidConnect = { ...body.openidConnect, [key]: n.openidConnect?.[key] }),
+  })),
+  {
+    property: "openidConnect.additionalProperties",
+    effect: "update",
+    group: "openidConnect",
+    before: (o) => extrasOf(o.openidConnect),
+    after: (n) => extrasOf(n.openidConnect),
+    // PATCH merges: only changed or added options are sent (removed ones need the PUT, see planAuthStrategyUpdate).
+    send: (body, o, n) => {
+      const before = extrasOf(o.openidConnect);
+      const changes = Object.fromEntries(
+        Object.entries(extrasOf(n.openidConnect)).filter(([key, value]) => !deepEqual(before[key], value)),
+      );
+      if (Object.keys(changes).length > 0) {
+        body.openidConnect = { ...body.openidConnect, additionalProperties: changes };
+      }
+    },
+  },
+];
+
+/** Rows of the key-auth keys. */
+const KEY_AUTH_RULES: readonly Rule[] = [
+  {
+    property: "keyAuth.keyNames",
+    effect: "update",
+    group: "keyAuth",
+    // Key names left out keep Konnect's value.
+    keptWhenAbsent: (n) => n.keyAuth?.keyNames === undefined,
+    before: (o) => o.keyAuth?.keyNames,
+    after: (n) => n.keyAuth?.keyNames,
+    send: (body, _o, n) => (body.keyAuth = { ...body.keyAuth, keyNames: n.keyAuth?.keyNames }),
+  },
+  {
+    property: "keyAuth.ttl",
+    effect: "update",
+    group: "keyAuth",
+    before: (o) => o.keyAuth?.ttl,
+    after: (n) => n.keyAuth?.ttl,
+    // A TTL left out is removed.
+    send: (body, _o, n) => (body.keyAuth = { ...body.keyAuth, ttl: n.keyAuth?.ttl ?? null }),
+  },
+];
+
+/** Every row for the declared strategy type. */
+export function authStrategyRules(type: AuthStrategyType): readonly Rule[] {
+  return [...TOP_RULES, ...(type === "openid_connect" ? OIDC_RULES : KEY_AUTH_RULES)];
+}
+
 /** Which declared properties differ between prior outputs and new inputs (unknowns count as different). */
 export function changedAuthStrategyProperties(olds: AuthStrategyOutputs, news: AuthStrategyInputs): string[] {
-  const changed: string[] = [];
-  const differs = (a: unknown, b: unknown) => containsUnknown(b) || !deepEqual(a, b);
-  if (differs(olds.strategyType, news.strategyType)) changed.push("strategyType");
-  if (differs(olds.region, news.region)) changed.push("region");
-  if (differs(olds.name, news.name)) changed.push("name");
-  if (differs(olds.displayName, news.displayName)) changed.push("displayName");
-  if (differs(olds.dcrProviderId, news.dcrProviderId)) changed.push("dcrProviderId");
-  if (containsUnknown(news.labels) || !labelsEqual(olds.labels, news.labels)) changed.push("labels");
-  if (differs(olds.principals?.enabled ?? false, news.principals?.enabled ?? false)) changed.push("principals");
-  if (news.strategyType === "openid_connect") {
-    const before = olds.openidConnect;
-    const after = news.openidConnect;
-    if (containsUnknown(after)) changed.push("openidConnect");
-    else {
-      for (const key of ["issuer", "credentialClaim", "scopes", "authMethods"] as const) {
-        if (!deepEqual(before?.[key], after?.[key])) changed.push(`openidConnect.${key}`);
-      }
-      if (!deepEqual(before?.additionalProperties ?? {}, after?.additionalProperties ?? {})) {
-        changed.push("openidConnect.additionalProperties");
-      }
-    }
-  } else {
-    const after = news.keyAuth;
-    if (containsUnknown(after)) changed.push("keyAuth");
-    else {
-      // Key names left out keep Konnect's value; a TTL left out is removed.
-      if (after?.keyNames !== undefined && !deepEqual(olds.keyAuth?.keyNames, after.keyNames)) {
-        changed.push("keyAuth.keyNames");
-      }
-      if (!deepEqual(olds.keyAuth?.ttl, after?.ttl)) changed.push("keyAuth.ttl");
-    }
-  }
-  return changed;
+  return changedProperties(
+    authStrategyRules(news.strategyType),
+    olds,
+    news,
+    (n, group) => n[group as "openidConnect" | "keyAuth"],
+  );
 }
 
 /** Properties whose change needs a new Konnect object. */
-export const AUTH_STRATEGY_REPLACE_KEYS = ["strategyType", "region"];
+export const AUTH_STRATEGY_REPLACE_KEYS = TOP_RULES.filter((r) => r.effect === "replace").map((r) => r.property);
 
 /** How to move Konnect from `olds` to `news`: nothing, a PATCH of what changed, or a PUT (extra options removed). */
 export type StrategyChange =
@@ -194,44 +240,13 @@ export type StrategyChange =
 
 /** Plans the API call for an update. */
 export function planAuthStrategyUpdate(olds: AuthStrategyOutputs, news: AuthStrategyInputs): StrategyChange {
-  const beforeExtra = olds.openidConnect?.additionalProperties ?? {};
-  const afterExtra = news.openidConnect?.additionalProperties ?? {};
-  if (Object.keys(beforeExtra).some((key) => !(key in afterExtra))) {
+  const afterExtra = extrasOf(news.openidConnect);
+  if (Object.keys(extrasOf(olds.openidConnect)).some((key) => !(key in afterExtra))) {
     // PATCH merges configs, so removing an extra OpenID Connect option needs a full replacement.
     return { kind: "put", body: toCreateRequest(news) };
   }
-  const body: UpdateAuthStrategyRequest = {};
-  if (olds.name !== news.name) body.name = news.name;
-  if (olds.displayName !== news.displayName) body.displayName = news.displayName;
-  if (!labelsEqual(olds.labels, news.labels)) body.labels = labelsPatch(olds.labels, news.labels);
-  if ((olds.principals?.enabled ?? false) !== (news.principals?.enabled ?? false)) {
-    body.principals = { enabled: news.principals?.enabled ?? false };
-  }
-  if (news.strategyType === "openid_connect") {
-    if (olds.dcrProviderId !== news.dcrProviderId) body.dcrProviderId = news.dcrProviderId ?? null;
-    const oidc: Partial<OpenIdConnectState> = {};
-    const before = olds.openidConnect;
-    const after = news.openidConnect;
-    if (after) {
-      for (const key of ["issuer", "credentialClaim", "scopes", "authMethods"] as const) {
-        if (!deepEqual(before?.[key], after[key])) (oidc as Record<string, unknown>)[key] = after[key];
-      }
-      const extraChanges = Object.fromEntries(
-        Object.entries(afterExtra).filter(([key, value]) => !deepEqual(beforeExtra[key], value)),
-      );
-      if (Object.keys(extraChanges).length > 0) oidc.additionalProperties = extraChanges;
-    }
-    if (Object.keys(oidc).length > 0) body.openidConnect = oidc;
-  } else {
-    const keyAuth: NonNullable<UpdateAuthStrategyRequest["keyAuth"]> = {};
-    const after = news.keyAuth;
-    if (after?.keyNames !== undefined && !deepEqual(olds.keyAuth?.keyNames, after.keyNames)) {
-      keyAuth.keyNames = after.keyNames;
-    }
-    if (!deepEqual(olds.keyAuth?.ttl, after?.ttl)) keyAuth.ttl = after?.ttl ?? null;
-    if (Object.keys(keyAuth).length > 0) body.keyAuth = keyAuth;
-  }
-  return Object.keys(body).length > 0 ? { kind: "patch", body } : { kind: "none" };
+  const body = updateBody(authStrategyRules(news.strategyType), olds, news, {});
+  return body ? { kind: "patch", body } : { kind: "none" };
 }
 
 /** Outputs from Konnect's answer and the declared inputs. */

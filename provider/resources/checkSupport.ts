@@ -3,8 +3,8 @@
  * issues into Pulumi check failures that name the property (`dcrConfig.initialClientId: must be a GUID`).
  */
 import type { z } from "zod";
-import { MAX_LABELS, labelsSchema } from "../konnect";
-import { CREATE_LABEL } from "./createOnce";
+import { z as zod } from "zod";
+import { CREATE_LABEL, REGIONS, declaredLabelCountProblem, formatIssues, idText, labelsSchema } from "../konnect";
 import { containsUnknown, isUnknown } from "./unknowns";
 
 /** A Pulumi check failure. */
@@ -68,13 +68,54 @@ export function checkLabelsInput(f: FailureList, labels: unknown): void {
     return;
   }
   if (CREATE_LABEL in labels) f.add(`labels.${CREATE_LABEL}`, "reserved: set by pulumi-konnect-dcr on create");
-  const count = Object.keys(labels).length;
-  if (count > MAX_LABELS - 1) {
-    f.add(
-      "labels",
-      `at most ${MAX_LABELS - 1} labels are allowed (Konnect's ${MAX_LABELS} minus one kept for ${CREATE_LABEL}), got ${count}`,
-    );
+  const countProblem = declaredLabelCountProblem(Object.keys(labels).length);
+  if (countProblem) {
+    f.add("labels", countProblem);
     return;
   }
   f.check("labels", labels, labelsSchema());
+}
+
+/**
+ * Starts a `check`: rejects properties the resource does not have and splits off Pulumi's `__provider`, which is
+ * handed back unchanged in `inputs`.
+ */
+export function startCheck(
+  news: Record<string, unknown>,
+  allowed: readonly string[],
+): { f: FailureList; props: Record<string, unknown>; inputs: Record<string, unknown> } {
+  const f = new FailureList();
+  const { __provider, ...props } = news;
+  f.rejectUnknownKeys("", props, allowed, `expected one of ${allowed.join(", ")}`);
+  const inputs: Record<string, unknown> = { ...props };
+  if (__provider !== undefined) inputs.__provider = __provider;
+  return { f, props, inputs };
+}
+
+/** Checks the inputs every resource has: labels, adoptId, region. */
+export function checkCommonInputs(f: FailureList, props: Record<string, unknown>): void {
+  if (props.labels !== undefined) checkLabelsInput(f, props.labels);
+  if (props.adoptId !== undefined) f.check("adoptId", props.adoptId, idText());
+  if (props.region !== undefined) {
+    f.check("region", props.region, zod.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }));
+  }
+}
+
+/**
+ * Ends a `check`: once everything is known and nothing failed, the request the client would send must pass the
+ * client's own request schema too (one source of truth for Kong's contract).
+ */
+export function checkWholeRequest(
+  f: FailureList,
+  inputs: Record<string, unknown>,
+  request: () => unknown,
+  schema: z.ZodType,
+): void {
+  if (f.failures.length > 0 || containsUnknown(inputs)) return;
+  const parsed = schema.safeParse(request());
+  if (parsed.success) return;
+  for (const issue of formatIssues(parsed.error)) {
+    const at = issue.indexOf(": ");
+    f.add(at > 0 ? issue.slice(0, at) : "", at > 0 ? issue.slice(at + 2) : issue);
+  }
 }

@@ -5,15 +5,15 @@
  * retry never makes a duplicate and a committed create is never lost.
  */
 import { randomUUID } from "node:crypto";
-import { KonnectApiError, KonnectNetworkError } from "../konnect";
+import { CREATE_LABEL, KonnectApiError, KonnectNetworkError } from "../konnect";
 
-/** Label key that carries the creation id. Hidden from outputs, never removed by updates. */
-export const CREATE_LABEL = "pulumi-create-id";
+export { CREATE_LABEL };
 
 /** Attempts at a create whose outcome stays unknown. */
 export const MAX_CREATE_ATTEMPTS = 3;
 
 /** True when Konnect may or may not have applied the request. */
+// TODO(shared-helpers): the "request never sent" codes below belong to the transport layer's retry classification.
 export function isOutcomeUnknown(error: unknown): boolean {
   if (error instanceof KonnectNetworkError) {
     return !["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"].includes(error.code ?? "");
@@ -27,6 +27,7 @@ export function userLabels(labels: Record<string, string>): Record<string, strin
   return rest;
 }
 
+// TODO(shared-helpers): one `sleep` from the transport layer.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**

@@ -1,51 +1,25 @@
 /**
  * `konnect.DcrProvider`: a Konnect Dev Portal DCR provider as a Pulumi dynamic resource.
  *
- * The provider object below is what Pulumi serializes into state (`__provider`). Its methods stay one line each and
- * load the implementation by package name at call time, so nothing heavy (axios, zod schemas) and nothing secret
- * (the Konnect token, client secrets) is ever captured in the serialized text.
+ * The provider object is what Pulumi serializes into state (`__provider`); see `./shim` for the serialization rule.
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { DcrProviderArgs, DcrProviderInputs, DcrProviderOutputs, DcrConfigArgs } from "./args";
-import type * as Runtime from "./runtime";
+import { DCR_SECRET_FIELDS } from "../konnect/schemas/dcrConfigFields";
+import { serializedProvider } from "./shim";
 
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy require by package name is the serialization rule */
 /** The dynamic provider for DCR providers; usable directly with plain values. */
-export const dcrProviderProvider: pulumi.dynamic.ResourceProvider<DcrProviderInputs, DcrProviderOutputs> = {
-  async configure(req) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).configureFromStack(req.config);
-  },
-  async check(olds, news) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.check(olds, news);
-  },
-  async diff(id, olds, news) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.diff(id, olds, news);
-  },
-  async create(inputs) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.create(inputs);
-  },
-  async read(id, props) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.read(id, props);
-  },
-  async update(id, olds, news) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.update(id, olds, news);
-  },
-  async delete(id, props) {
-    return (require("pulumi-konnect-dcr/runtime") as typeof Runtime).dcrProviderHandlers.delete(id, props);
-  },
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
+export const dcrProviderProvider = serializedProvider<DcrProviderInputs, DcrProviderOutputs>("dcrProvider");
 
 /** Marks the write-only secrets of a DCR config as Pulumi secrets, field by field, so the rest stays readable. */
 function secretDcrConfig(config: DcrConfigArgs | undefined): DcrConfigArgs | undefined {
   if (config === undefined) return undefined;
-  const asSecret = <T>(value: pulumi.Input<T> | undefined) => (value === undefined ? undefined : pulumi.secret(value));
-  return {
-    ...config,
-    initialClientSecret: asSecret(config.initialClientSecret),
-    dcrToken: asSecret(config.dcrToken),
-    apiKey: asSecret(config.apiKey),
-  };
+  const marked: Record<string, unknown> = { ...config };
+  for (const field of DCR_SECRET_FIELDS) {
+    const value = config[field];
+    marked[field] = value === undefined ? undefined : pulumi.secret(value);
+  }
+  return marked;
 }
 
 /**

@@ -7,11 +7,9 @@ import {
   DCR_PROVIDER_TYPES,
   DCR_SECRET_FIELDS,
   DCR_TYPE_RULES,
-  REGIONS,
   createDcrProviderRequestSchema,
   dcrConfigFieldSchema,
-  formatIssues,
-  idText,
+  isClearedWithNull,
   text,
   urlText,
   type DcrConfigField,
@@ -21,10 +19,18 @@ import {
   type UpdateDcrProviderRequest,
 } from "../konnect";
 import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs } from "./args";
-import { FailureList, checkLabelsInput, isRecord, type CheckFailure } from "./checkSupport";
+import {
+  type FailureList,
+  checkCommonInputs,
+  checkWholeRequest,
+  isRecord,
+  startCheck,
+  type CheckFailure,
+} from "./checkSupport";
 import { userLabels } from "./createOnce";
-import { deepEqual, labelsEqual, labelsPatch, normalizeIssuer, withoutUndefined } from "./compare";
-import { UNKNOWN, containsUnknown, isUnknown } from "./unknowns";
+import { normalizeIssuer, withoutUndefined } from "./compare";
+import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
+import { UNKNOWN, isUnknown } from "./unknowns";
 
 /** Top-level input properties of a DCR provider (besides Pulumi's `__provider`). */
 export const DCR_PROVIDER_INPUT_KEYS = [
@@ -39,12 +45,10 @@ export const DCR_PROVIDER_INPUT_KEYS = [
   "region",
 ] as const;
 
-const GUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 /** The only issuer form Konnect's Azure DCR accepts: the OAuth v1 issuer of a tenant. */
 export const AZURE_V1_ISSUER =
   /^https:\/\/sts\.windows\.net\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const AZURE_V2_ISSUER = /^https:\/\/login\.microsoftonline\.com\/[^/]+\/v2\.0$/i;
-const GUID_ONLY = new RegExp(`^${GUID}$`);
 
 /** Why an azureAd issuer is not acceptable, or undefined. Expects a normalized issuer (no trailing slash). */
 export function azureIssuerProblem(issuer: string): string | undefined {
@@ -71,12 +75,7 @@ export function checkDcrProviderInputs(news: Record<string, unknown>): {
   inputs: Record<string, unknown>;
   failures: CheckFailure[];
 } {
-  const f = new FailureList();
-  const { __provider, ...props } = news;
-  f.rejectUnknownKeys("", props, DCR_PROVIDER_INPUT_KEYS, `expected one of ${DCR_PROVIDER_INPUT_KEYS.join(", ")}`);
-
-  const inputs: Record<string, unknown> = { ...props };
-  if (__provider !== undefined) inputs.__provider = __provider;
+  const { f, props, inputs } = startCheck(news, DCR_PROVIDER_INPUT_KEYS);
 
   if (f.require("name", props.name, "required: the DCR provider's name (1-256 characters)")) {
     f.check("name", props.name, text(256));
@@ -105,28 +104,20 @@ export function checkDcrProviderInputs(news: Record<string, unknown>): {
     }
   }
 
-  if (props.labels !== undefined) checkLabelsInput(f, props.labels);
-  if (props.adoptId !== undefined) f.check("adoptId", props.adoptId, idText());
+  checkCommonInputs(f, props);
   if (props.verify !== undefined) f.check("verify", props.verify, z.boolean({ error: "must be true or false" }));
-  if (props.region !== undefined) {
-    f.check("region", props.region, z.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }));
-  }
 
   if (type !== undefined) checkDcrConfig(f, type, props.dcrConfig);
   else if (props.dcrConfig !== undefined && !isUnknown(props.dcrConfig) && !isRecord(props.dcrConfig)) {
     f.add("dcrConfig", "must be an object");
   }
 
-  // Once everything is known, the request the client would send must pass the client's own schema too.
-  if (f.failures.length === 0 && !containsUnknown(inputs)) {
-    const parsed = createDcrProviderRequestSchema().safeParse(toCreateRequest(inputs as unknown as DcrProviderInputs));
-    if (!parsed.success) {
-      for (const issue of formatIssues(parsed.error)) {
-        const at = issue.indexOf(": ");
-        f.add(at > 0 ? issue.slice(0, at) : "", at > 0 ? issue.slice(at + 2) : issue);
-      }
-    }
-  }
+  checkWholeRequest(
+    f,
+    inputs,
+    () => toCreateRequest(inputs as unknown as DcrProviderInputs),
+    createDcrProviderRequestSchema(),
+  );
   return { inputs, failures: f.failures };
 }
 
@@ -150,10 +141,7 @@ function checkDcrConfig(f: FailureList, type: DcrProviderType, config: unknown):
       continue;
     }
     const property = `dcrConfig.${field}`;
-    const parsed = f.check(property, value, dcrConfigFieldSchema(field as DcrConfigField));
-    if (field === "initialClientId" && type === "azureAd" && typeof parsed === "string" && !GUID_ONLY.test(parsed)) {
-      f.add(property, "must be a GUID (the Application (client) ID of the Azure AD app registration)");
-    }
+    f.check(property, value, dcrConfigFieldSchema(field as DcrConfigField, type));
   }
   for (const field of rules.required) {
     if (config[field] === undefined) {
@@ -187,56 +175,63 @@ function configValue(type: DcrProviderType, config: DcrConfigState | undefined, 
   return value;
 }
 
+type Rule = FieldRule<DcrProviderOutputs, DcrProviderInputs, UpdateDcrProviderRequest>;
+
+/** The top-level rows of the DCR provider's field table (the `dcrConfig` rows come from the config field table). */
+const TOP_RULES: readonly Rule[] = [
+  ...commonRules<DcrProviderOutputs, DcrProviderInputs, UpdateDcrProviderRequest>("providerType"),
+  {
+    property: "displayName",
+    effect: "update",
+    // Konnect may not report a display name: only a declared one is compared.
+    keptWhenAbsent: (n) => n.displayName === undefined,
+    before: (o) => o.displayName,
+    after: (n) => n.displayName,
+    send: (body, _o, n) => (body.displayName = n.displayName),
+  },
+  plainRule("issuer", "update"),
+  // verify changes no field in Konnect; turning it on makes update call /verify.
+  { property: "verify", effect: "local", before: (o) => o.verify ?? false, after: (n) => n.verify ?? false },
+];
+
+/** The `dcrConfig` rows for a provider type, one per field of the config field table that the type takes. */
+function configRules(type: DcrProviderType): Rule[] {
+  const rules = DCR_TYPE_RULES[type];
+  if (rules === undefined) return [];
+  return rules.fields.map((field) => ({
+    property: `dcrConfig.${field}`,
+    effect: rules.configUpdatable ? "update" : "replace",
+    group: "dcrConfig",
+    before: (o) => configValue(type, o.dcrConfig, field),
+    after: (n) => configValue(type, n.dcrConfig, field),
+    send: (body, _o, n) => {
+      const after = configValue(type, n.dcrConfig, field);
+      // A removed nullable field (the auth0 audience) is cleared with null; other fields are required when set.
+      const value = after === undefined && isClearedWithNull(field) ? null : after;
+      if (value !== undefined) body.dcrConfig = { ...body.dcrConfig, [field]: value };
+    },
+  }));
+}
+
+/** Every row for the declared provider type. */
+export function dcrProviderRules(type: DcrProviderType): readonly Rule[] {
+  return [...TOP_RULES, ...configRules(type)];
+}
+
 /** Which declared properties differ between prior outputs and new inputs (unknowns count as different). */
 export function changedDcrProviderProperties(olds: DcrProviderOutputs, news: DcrProviderInputs): string[] {
-  const changed: string[] = [];
-  const differs = (a: unknown, b: unknown) => containsUnknown(b) || !deepEqual(a, b);
-  if (differs(olds.providerType, news.providerType)) changed.push("providerType");
-  if (differs(olds.region, news.region)) changed.push("region");
-  if (differs(olds.name, news.name)) changed.push("name");
-  if (news.displayName !== undefined && differs(olds.displayName, news.displayName)) changed.push("displayName");
-  if (differs(olds.issuer, news.issuer)) changed.push("issuer");
-  if (containsUnknown(news.labels) || !labelsEqual(olds.labels, news.labels)) changed.push("labels");
-  if (differs(olds.verify ?? false, news.verify ?? false)) changed.push("verify");
-  if (containsUnknown(news.dcrConfig)) changed.push("dcrConfig");
-  else {
-    const type = news.providerType;
-    for (const field of DCR_TYPE_RULES[type]?.fields ?? []) {
-      if (!deepEqual(configValue(type, olds.dcrConfig, field), configValue(type, news.dcrConfig, field))) {
-        changed.push(`dcrConfig.${field}`);
-      }
-    }
-  }
-  return changed;
+  return changedProperties(dcrProviderRules(news.providerType), olds, news, (n, group) => n[group as "dcrConfig"]);
 }
 
 /** Properties whose change needs a new Konnect object. */
-export const DCR_PROVIDER_REPLACE_KEYS = ["providerType", "region"];
+export const DCR_PROVIDER_REPLACE_KEYS = TOP_RULES.filter((r) => r.effect === "replace").map((r) => r.property);
 
 /** The PATCH body that moves Konnect from `olds` to `news` (only what changed), or undefined when nothing did. */
 export function dcrProviderPatch(
   olds: DcrProviderOutputs,
   news: DcrProviderInputs,
 ): UpdateDcrProviderRequest | undefined {
-  const patch: UpdateDcrProviderRequest = {};
-  if (olds.name !== news.name) patch.name = news.name;
-  if (news.displayName !== undefined && olds.displayName !== news.displayName) patch.displayName = news.displayName;
-  if (olds.issuer !== news.issuer) patch.issuer = news.issuer;
-  if (!labelsEqual(olds.labels, news.labels)) patch.labels = labelsPatch(olds.labels, news.labels);
-  const type = news.providerType;
-  if (DCR_TYPE_RULES[type].configUpdatable) {
-    const config: DcrConfigInput = {};
-    for (const field of DCR_TYPE_RULES[type].fields) {
-      const before = configValue(type, olds.dcrConfig, field);
-      const after = configValue(type, news.dcrConfig, field);
-      if (deepEqual(before, after)) continue;
-      // A removed auth0 audience is cleared with null; other removed values cannot be cleared and are left alone.
-      if (after === undefined && field === "initialClientAudience") (config as Record<string, unknown>)[field] = null;
-      else if (after !== undefined) (config as Record<string, unknown>)[field] = after;
-    }
-    if (Object.keys(config).length > 0) patch.dcrConfig = config;
-  }
-  return Object.keys(patch).length > 0 ? patch : undefined;
+  return updateBody(dcrProviderRules(news.providerType), olds, news, {});
 }
 
 /**

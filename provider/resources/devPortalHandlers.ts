@@ -1,6 +1,6 @@
 /**
- * TEMPORARY handlers of the two Dev Portal resources, served to `./devPortalShim` until the generic handler factory
- * serves them (then this file goes: check, diff, the lifecycle steps and the outputs it wires are the resources'
+ * TEMPORARY handlers of the two Dev Portal resources (listed in `./handlers`), until they are built by the generic
+ * handler factory (then this file goes: check, diff, the lifecycle steps and the outputs it wires are the resources'
  * definition, and stay). Thin glue only: every decision lives in `./devPortalCheck`, `./apiPublicationModel`,
  * `./portalDefaultModel` and the `*Actions` modules.
  */

@@ -33,6 +33,7 @@ export class ResourceInitError extends Error {
   }
 }
 
+// TODO(shared-helpers): 404/409 classification belongs to the transport layer's error helpers; use theirs once merged.
 /** True for a Konnect 404. */
 export function isNotFound(error: unknown): boolean {
   return error instanceof KonnectApiError && error.status === 404;

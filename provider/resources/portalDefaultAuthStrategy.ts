@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { KonnectRegion } from "./args";
-import { devPortalProvider } from "./devPortalShim";
+import { serializedProvider } from "./shim";
 import type {
   PortalDefaultAuthStrategyArgs,
   PortalDefaultAuthStrategyInputs,
@@ -12,7 +12,7 @@ import type {
 } from "./portalDefaultArgs";
 
 /** The dynamic provider for portal defaults; usable directly with plain values. */
-export const portalDefaultAuthStrategyProvider = devPortalProvider<
+export const portalDefaultAuthStrategyProvider = serializedProvider<
   PortalDefaultAuthStrategyInputs,
   PortalDefaultAuthStrategyOutputs
 >("portalDefaultAuthStrategy");

@@ -1,10 +1,8 @@
 /**
  * The implementation behind the serialized dynamic providers, loaded at call time as
  * `require("pulumi-konnect-dcr/runtime")` (inside the Pulumi plugin host, or in-process when `providers.*` are
- * called directly). Never captured by serialization, so it may hold module state and build schemas freely.
+ * called directly). Exports exactly what the serialized providers load: `configureFromStack` and the handlers of
+ * each resource by name. Test and benchmark hooks live in `./testHooks`, outside the package's exports.
  */
-export { configureFromStack, setProviderLogSink, setStackSettings, setTransportOptions } from "./context";
-export { dcrProviderHandlers } from "./dcrProviderHandlers";
-export { authStrategyHandlers } from "./authStrategyHandlers";
-export { setVerifySchedule } from "./verify";
-export { devPortalHandlers } from "./devPortalHandlers";
+export { configureFromStack } from "./context";
+export { handlers } from "./handlers";

@@ -3,8 +3,10 @@
  * created as this sentinel string; `check` and `diff` must accept them and decide later.
  */
 
-/** The engine's "unknown" sentinel, as dynamic providers receive it. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { unknownValue } from "@pulumi/pulumi/runtime";
+
+/** The engine's "unknown" sentinel, as dynamic providers receive it (the SDK's own constant). */
+export const UNKNOWN: string = unknownValue;
 
 /** True when the value itself is unknown. */
 export function isUnknown(value: unknown): boolean {

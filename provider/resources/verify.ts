@@ -23,6 +23,7 @@ export function setVerifySchedule(next: VerifySchedule): void {
   schedule = next;
 }
 
+// TODO(shared-helpers): one `sleep` from the transport layer.
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -39,6 +40,7 @@ export async function verifyWithRetry(
     try {
       last = await verify();
     } catch (error) {
+      // TODO(shared-helpers): this 4xx-but-not-429 test is retry classification; use the transport layer's once merged.
       if (!(error instanceof KonnectApiError) || error.status < 400 || error.status >= 500 || error.status === 429) {
         throw error;
       }

@@ -3,22 +3,32 @@
  * `configs.openid-connect.credential_claim`); users wrote input properties (`dcrConfig.initialClientId`,
  * `openidConnect.credentialClaim`). These functions translate the one into the other for error messages.
  */
-import { DCR_CONFIG_WIRE_NAMES, KonnectApiError } from "../konnect";
+import {
+  AUTH_STRATEGY_WIRE_NAMES,
+  DCR_CONFIG_WIRE_NAMES,
+  DCR_PROVIDER_WIRE_NAMES,
+  KEY_AUTH_FIELDS,
+  KonnectApiError,
+  OIDC_FIELDS,
+} from "../konnect";
 
 /** Which resource's inputs the path belongs to. */
 export type ResourceKind = "dcrProvider" | "authStrategy";
 
 const snakeToCamel = (segment: string) => segment.replace(/[_-]([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
-const DCR_CONFIG_INPUT_NAMES: Record<string, string> = Object.fromEntries(
-  Object.entries(DCR_CONFIG_WIRE_NAMES).map(([input, wire]) => [wire, input]),
-);
+/** Wire name → input name, from a field table. */
+const inverse = (table: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(table).map(([input, wire]) => [wire, input]));
+const wireOf = (table: Record<string, { wire: string }>): Record<string, string> =>
+  Object.fromEntries(Object.entries(table).map(([input, spec]) => [input, spec.wire]));
 
-const OIDC_CORE: Record<string, string> = {
-  issuer: "issuer",
-  credential_claim: "credentialClaim",
-  scopes: "scopes",
-  auth_methods: "authMethods",
+const DCR_CONFIG_INPUT_NAMES = inverse(DCR_CONFIG_WIRE_NAMES);
+const OIDC_CORE = inverse(wireOf(OIDC_FIELDS));
+const KEY_AUTH_INPUT_NAMES = inverse(wireOf(KEY_AUTH_FIELDS));
+const TOP_INPUT_NAMES: Record<ResourceKind, Record<string, string>> = {
+  dcrProvider: inverse(DCR_PROVIDER_WIRE_NAMES),
+  authStrategy: inverse(AUTH_STRATEGY_WIRE_NAMES),
 };
 
 /**
@@ -45,11 +55,11 @@ export function inputPathForWireField(kind: ResourceKind, field: string): string
     }
     if (config === "key-auth") {
       if (name === undefined) return "keyAuth";
-      return ["keyAuth", name === "key_names" ? "keyNames" : snakeToCamel(name), ...tail].join(".");
+      return ["keyAuth", KEY_AUTH_INPUT_NAMES[name] ?? snakeToCamel(name), ...tail].join(".");
     }
     return ["configs", ...rest].join(".");
   }
-  return [snakeToCamel(head), ...rest].join(".");
+  return [TOP_INPUT_NAMES[kind][head] ?? snakeToCamel(head), ...rest].join(".");
 }
 
 /**

@@ -3,6 +3,7 @@
  * a rejection are kept; the body is dropped (echo endpoints would return the credentials).
  */
 import type { AxiosInstance } from "axios";
+import { truncateText } from "../konnect/redact";
 import { send } from "./http";
 
 /** What came back from the gateway. */
@@ -15,14 +16,15 @@ export async function callRoute(
   route: URL,
   method: string,
   authorization: string,
+  timeoutMs?: number,
 ): Promise<GatewayResult> {
-  const exchange = await send(http, { method, url: route, headers: { Authorization: authorization } });
+  const exchange = await send(http, { method, url: route, headers: { Authorization: authorization }, timeoutMs });
   if (!exchange.ok) return exchange;
   const headers = exchange.response.headers as Record<string, unknown>;
   const result: GatewayResult = { ok: true, status: exchange.response.status };
   const challenge = headers["www-authenticate"];
-  if (typeof challenge === "string") result.wwwAuthenticate = challenge;
+  if (typeof challenge === "string") result.wwwAuthenticate = truncateText(challenge);
   const location = headers["location"];
-  if (typeof location === "string") result.location = location;
+  if (typeof location === "string") result.location = truncateText(location);
   return result;
 }

@@ -3,7 +3,8 @@
  * history and in `ps`; it comes from `DCR_CLIENT_SECRET` or a hidden prompt.
  */
 import { parseArgs } from "node:util";
-import { isLoopback } from "./http";
+import { MAX_SECONDS, MIN_SECONDS } from "../konnect/connection";
+import { DEFAULT_TIMEOUT_MS, isLoopback } from "./http";
 
 /** Options after validation (without the secret, resolved separately). */
 export interface VerifyOptions {
@@ -13,6 +14,8 @@ export interface VerifyOptions {
   resource: string;
   loginUrl: URL;
   method: string;
+  /** Hard limit on each HTTP exchange, in milliseconds. */
+  timeoutMs: number;
 }
 
 /** Result of parsing: options, a help request, or a usage error (the message never echoes argument values). */
@@ -36,7 +39,8 @@ API through the gateway, with the token (Bearer) and with its client id and secr
   --client-id <id>     Client id of the Dev Portal application (env DCR_CLIENT_ID).
   --resource <uri>     Resource to request the token for (default ${DEFAULT_RESOURCE}).
   --method <verb>      HTTP method for the route (default GET).
-  --login-url <url>    Azure AD login host (default ${DEFAULT_LOGIN_URL}; https only, except loopback).
+  --login-url <url>    Azure AD login host (default ${DEFAULT_LOGIN_URL}; https only, except loopback; no query).
+  --timeout <seconds>  Hard limit on each HTTP exchange (default ${DEFAULT_TIMEOUT_MS / 1000}; ${MIN_SECONDS} to ${MAX_SECONDS}).
   --insecure-http      Allow an http:// route on a non-loopback host (sends the credentials in clear text).
   -h, --help           Show this text.
 
@@ -45,7 +49,7 @@ Exit codes: 0 all checks passed, 1 a check failed, 2 usage error.
 `;
 
 const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$/;
-const KNOWN_OPTION = /^(--(tenant|route|client-id|resource|method|login-url|insecure-http|help)|-h)$/;
+const KNOWN_OPTION = /^(--(tenant|route|client-id|resource|method|login-url|timeout|insecure-http|help)|-h)$/;
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 /** Parses a URL option, allowing http only for loopback hosts (or when `allowHttp`). */
@@ -60,8 +64,18 @@ function parseUrl(name: string, value: string, allowHttp: boolean): URL | string
   if (url.protocol === "https:") return url;
   if (url.protocol === "http:" && (isLoopback(url) || allowHttp)) return url;
   return url.protocol === "http:"
-    ? `--${name} must use https (http is accepted only for 127.0.0.1, ::1 and localhost).`
+    ? `--${name} must use https (http is accepted only for loopback hosts: localhost, 127.0.0.0/8 and ::1).`
     : `--${name} must be an https URL.`;
+}
+
+/** Parses `--timeout` (seconds, {@link MIN_SECONDS} to {@link MAX_SECONDS}) into milliseconds, or an error message. */
+function parseTimeout(value: string | undefined): number | string {
+  if (value === undefined) return DEFAULT_TIMEOUT_MS;
+  const seconds = value.trim() === "" ? NaN : Number(value);
+  if (!Number.isFinite(seconds) || seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+    return `--timeout must be a number of seconds from ${MIN_SECONDS} to ${MAX_SECONDS}.`;
+  }
+  return Math.max(1, Math.round(seconds * 1000));
 }
 
 /** Parses argv (without node and script) and the environment. */
@@ -88,6 +102,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         resource: { type: "string" },
         method: { type: "string" },
         "login-url": { type: "string" },
+        timeout: { type: "string" },
         "insecure-http": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -123,6 +138,14 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
   if (typeof route === "string") return { kind: "error", message: route };
   const loginUrl = parseUrl("login-url", str("login-url") ?? DEFAULT_LOGIN_URL, false);
   if (typeof loginUrl === "string") return { kind: "error", message: loginUrl };
+  if (loginUrl.search !== "" || loginUrl.hash !== "" || /[?#]/.test(str("login-url") ?? "")) {
+    return {
+      kind: "error",
+      message: "--login-url must not contain a query or fragment: the tool appends /<tenant>/oauth2/token to it.",
+    };
+  }
+  const timeoutMs = parseTimeout(str("timeout"));
+  if (typeof timeoutMs === "string") return { kind: "error", message: timeoutMs };
   const method = (str("method") ?? "GET").toUpperCase();
   if (!METHODS.has(method)) return { kind: "error", message: `--method must be one of ${[...METHODS].join(", ")}.` };
   return {
@@ -134,6 +157,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
       resource: str("resource") ?? DEFAULT_RESOURCE,
       loginUrl,
       method,
+      timeoutMs,
     },
   };
 }

@@ -25,6 +25,8 @@ export interface VerifyInput {
   loginUrl: URL;
   route: URL;
   method: string;
+  /** Hard limit on each HTTP exchange, in milliseconds (default 20 s). */
+  timeoutMs?: number;
 }
 
 /** Results of a run plus the values the output must never contain (for redaction). */
@@ -63,7 +65,7 @@ export async function verify(http: AxiosInstance, input: VerifyInput): Promise<V
       checkGateway(
         "Bearer",
         input.route,
-        await callRoute(http, input.route, input.method, `Bearer ${token.accessToken}`),
+        await callRoute(http, input.route, input.method, `Bearer ${token.accessToken}`, input.timeoutMs),
       ),
     );
   } else {
@@ -76,6 +78,12 @@ export async function verify(http: AxiosInstance, input: VerifyInput): Promise<V
       results.push(skipped(title, "no access token"));
     }
   }
-  results.push(checkGateway("Basic", input.route, await callRoute(http, input.route, input.method, `Basic ${basic}`)));
+  results.push(
+    checkGateway(
+      "Basic",
+      input.route,
+      await callRoute(http, input.route, input.method, `Basic ${basic}`, input.timeoutMs),
+    ),
+  );
   return { results, sensitive };
 }

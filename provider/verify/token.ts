@@ -4,6 +4,7 @@
  * not `scope`). The version of the access token is decided by the resource's manifest, not by the endpoint.
  */
 import type { AxiosInstance } from "axios";
+import { truncateText } from "../konnect/redact";
 import { send } from "./http";
 
 /** What the token request needs. */
@@ -18,6 +19,8 @@ export interface TokenRequest {
   clientSecret: string;
   /** Resource (App ID URI) the token is for. */
   resource: string;
+  /** Hard limit on the exchange, in milliseconds. */
+  timeoutMs?: number;
 }
 
 /** Result of the token request; failures carry Azure's error code and first description line. */
@@ -25,10 +28,11 @@ export type TokenResult =
   | { ok: true; accessToken: string; endpoint: string }
   | { ok: false; endpoint: string; status?: number; error: string; description?: string };
 
-/** The v1 token endpoint for a tenant. */
+/** The v1 token endpoint for a tenant: `/<tenant>/oauth2/token` below the login URL's path (query and fragment dropped). */
 export function tokenEndpoint(loginUrl: URL, tenant: string): URL {
-  const base = loginUrl.toString().replace(/\/+$/, "");
-  return new URL(`${base}/${encodeURIComponent(tenant)}/oauth2/token`);
+  const url = new URL(loginUrl.origin);
+  url.pathname = `${loginUrl.pathname.replace(/\/+$/, "")}/${encodeURIComponent(tenant)}/oauth2/token`;
+  return url;
 }
 
 /** Reads a JSON object body, or undefined. */
@@ -59,6 +63,7 @@ export async function requestToken(http: AxiosInstance, req: TokenRequest): Prom
     url,
     headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
     data: form.toString(),
+    timeoutMs: req.timeoutMs,
   });
   if (!exchange.ok) return { ok: false, endpoint, error: exchange.reason };
   const { status, data } = exchange.response;
@@ -67,12 +72,13 @@ export async function requestToken(http: AxiosInstance, req: TokenRequest): Prom
   if (status === 200 && typeof token === "string" && token !== "") return { ok: true, accessToken: token, endpoint };
   const error =
     typeof body?.["error"] === "string"
-      ? body["error"]
+      ? truncateText(body["error"])
       : status === 200
         ? "no access_token in the response"
         : `HTTP ${status}`;
   const rawDescription = body?.["error_description"];
-  const description = typeof rawDescription === "string" ? rawDescription.split(/\r?\n/)[0] : undefined;
+  const firstLine = typeof rawDescription === "string" ? rawDescription.split(/\r?\n/)[0] : undefined;
+  const description = firstLine === undefined ? undefined : truncateText(firstLine);
   return description === undefined
     ? { ok: false, endpoint, status, error }
     : { ok: false, endpoint, status, error, description };

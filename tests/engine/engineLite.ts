@@ -5,7 +5,9 @@
  *
  * Per resource, in dependency order: placeholders resolved (see programCapture.ts) → Check(olds = prior inputs or {},
  * news) → for an existing resource Diff(id, prior outputs, checked inputs, prior inputs) → Create / Update / replace
- * (create-before-delete unless deleteBeforeReplace) / same (DIFF_NONE keeps the old outputs with the new inputs;
+ * (create-before-delete unless deleteBeforeReplace; a replacement re-checks the program's inputs with EMPTY olds and
+ * creates with those, as the engine's step generator does, except a targeted one from `replaceTargets`, which calls no
+ * Diff and keeps the first Check's inputs) / same (DIFF_NONE keeps the old outputs with the new inputs;
  * DIFF_UNKNOWN falls back to comparing inputs, as the engine does). Preview sends no Create/Update/Delete (the host
  * has supportsPreview=false) and plans outputs = checked inputs. Removed and replaced resources are deleted last, in
  * reverse dependency order. Non-dynamic resources (components, mocked Azure resources) are simulated: their outputs
@@ -39,7 +41,7 @@ import {
   type CapturedResource,
   type ProgramSpec,
 } from "./programCapture";
-import { ProviderClient, ProviderError, type RpcCall, type StackConfig } from "./providerClient";
+import { ProviderClient, ProviderError, type DiffResult, type RpcCall, type StackConfig } from "./providerClient";
 import { loadState, saveState, type StackState, type StateResource } from "./stateFile";
 
 /** An engine-lite command. */
@@ -114,6 +116,8 @@ export interface EngineOptions {
    * the real provider's schema would say (for example azuread's ApplicationPassword: every input is ForceNew).
    */
   simulatedReplaceKeys?: Record<string, string[] | "*">;
+  /** URNs to replace whatever their diff (`pulumi up --replace <urn>`): no Diff call, no empty-olds re-check. */
+  replaceTargets?: string[];
   /** Called with every provider log line as the plugin host prints it (for progress output). */
   onProviderLog?: (line: string) => void;
 }
@@ -443,7 +447,11 @@ async function runDeployment(command: "preview" | "up", options: EngineOptions):
         continue;
       }
 
-      const diff = await client.diff(resource.urn, old.id ?? "", old.outputs, checkedInputs, old.inputs);
+      // A targeted replace (`pulumi up --replace <urn>`) calls no Diff: the step generator blames the id.
+      const targeted = run.options.replaceTargets?.includes(resource.urn) ?? false;
+      const diff: DiffResult = targeted
+        ? { changes: "some", replaces: ["id"], deleteBeforeReplace: false }
+        : await client.diff(resource.urn, old.id ?? "", old.outputs, checkedInputs, old.inputs);
       const keys = changedKeys(old.inputs, checkedInputs);
       const changes = diff.changes === "unknown" ? (keys.length > 0 ? "some" : "none") : diff.changes;
       if (changes === "none" && !old.initErrors?.length) {
@@ -458,8 +466,20 @@ async function runDeployment(command: "preview" | "up", options: EngineOptions):
         step.replaceKeys = diff.replaces;
         step.deleteBeforeReplace = diff.deleteBeforeReplace || resource.options.deleteBeforeReplace;
         if (old.options.protect) run.report(resource.urn, "resource is protected; it cannot be replaced");
+        // Like the engine's step generator, a replacement that is not targeted re-checks the program's inputs with
+        // EMPTY olds ("recompute the default values") and creates with those; a targeted one keeps the checked ones.
+        let replacementInputs = checkedInputs;
+        if (!targeted) {
+          const rechecked = await client.check(resource.urn, {}, inputs);
+          if (rechecked.failures.length > 0) {
+            const reasons = rechecked.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
+            run.report(resource.urn, `check failed: ${reasons}`);
+          }
+          replacementInputs = rechecked.inputs;
+          step.inputs = replacementInputs;
+        }
         if (isPreview) {
-          resolved.set(resource.urn, { id: UNKNOWN, outputs: checkedInputs, planned: true });
+          resolved.set(resource.urn, { id: UNKNOWN, outputs: replacementInputs, planned: true });
           continue;
         }
         const deleteFirst = diff.deleteBeforeReplace || resource.options.deleteBeforeReplace;
@@ -468,7 +488,7 @@ async function runDeployment(command: "preview" | "up", options: EngineOptions):
           run.state.resources = run.state.resources.filter((r) => r !== old);
           run.persist();
         }
-        const created = await createResource(run, client, resource, checkedInputs);
+        const created = await createResource(run, client, resource, replacementInputs);
         resolved.set(resource.urn, { id: created.id ?? null, outputs: created.outputs, planned: false });
         record(created, deleteFirst ? undefined : old);
         if (!deleteFirst) toDelete.push(old);

@@ -41,6 +41,11 @@ export interface PluginHost {
   logs(): string;
   /** Stops the whole process group and waits until it is gone. Idempotent. */
   stop(): Promise<void>;
+  /**
+   * SIGKILLs the whole process group at once, with no chance to clean up or answer (an OOM kill, a cancelled CI
+   * runner, Ctrl-C twice), and waits until it is gone.
+   */
+  kill(): Promise<void>;
 }
 
 const running = new Set<PluginHost>();
@@ -123,6 +128,16 @@ export async function startPluginHost(options: PluginHostOptions = {}): Promise<
     logs: () => logText,
     stop: async () => {
       killGroup(pid);
+      await closed;
+      await waitForGroupExit(pid);
+      running.delete(host);
+    },
+    kill: async () => {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
       await closed;
       await waitForGroupExit(pid);
       running.delete(host);

@@ -2,6 +2,8 @@
 import { KonnectConfigError, resolveConnection, settingsFromStackConfig } from "../../provider/konnect";
 
 const token = "kpat_abc";
+const RANGE = (setting: string, got: string) =>
+  `${setting}: expected a number of seconds from 0.001 to 86400, got "${got}"`;
 
 describe("resolveConnection", () => {
   it.each([
@@ -12,6 +14,8 @@ describe("resolveConnection", () => {
     [{ serverUrl: "http://127.0.0.1:8080/{region}" }, "me", "http://127.0.0.1:8080/me", "me"],
     [{ serverUrl: "http://localhost:8080" }, undefined, "http://localhost:8080", "us"],
     [{ serverUrl: "http://[::1]:8080" }, "in", "http://[::1]:8080", "in"],
+    [{ serverUrl: "http://127.1.2.3:8080" }, undefined, "http://127.1.2.3:8080", "us"],
+    [{ serverUrl: "https://{region}.proxy.example.com/{region}/" }, "eu", "https://eu.proxy.example.com/eu", "eu"],
   ])("stack %j with resource region %s → %s", (stack, resourceRegion, baseUrl, region) => {
     const connection = resolveConnection({ stack: { token, ...stack }, resourceRegion });
     expect(connection).toMatchObject({ baseUrl, region, token });
@@ -36,6 +40,19 @@ describe("resolveConnection", () => {
     ).toBe(5_000);
     const config = { get: (k: string) => ({ "konnect:token": token, "konnect:verifyTimeoutSeconds": "45" })[k] };
     expect(resolveConnection({ stack: settingsFromStackConfig(config) }).verifyTimeoutMs).toBe(45_000);
+  });
+
+  it("accepts time settings across the stated range, to the millisecond", () => {
+    const limits = (requestTimeoutSeconds: string | number) => {
+      const c = resolveConnection({
+        stack: { token, requestTimeoutSeconds, retryBudgetSeconds: requestTimeoutSeconds },
+      });
+      return [c.requestTimeoutMs, c.retryBudgetMs];
+    };
+    expect(limits(0.001)).toEqual([1, 1]);
+    expect(limits("0.0015")).toEqual([2, 2]);
+    expect(limits("2")).toEqual([2000, 2000]);
+    expect(limits(86400)).toEqual([86_400_000, 86_400_000]);
   });
 
   it("reads the bridged provider's config key names too", () => {
@@ -67,7 +84,17 @@ describe("resolveConnection", () => {
       'konnect:serverUrl: "not a url" is not a URL; expected e.g. https://eu.api.konghq.com',
     ],
     [{ region: "asia" }, 'konnect:region: unknown Konnect region "asia"; expected one of us, eu, au, me, in, sg'],
-    [{ requestTimeoutSeconds: "soon" }, 'requestTimeoutSeconds: expected a positive number of seconds, got "soon"'],
+    [{ requestTimeoutSeconds: "soon" }, RANGE("requestTimeoutSeconds", "soon")],
+    // Past Node's timer limit (2^31 - 1 ms) a timer fires after 1 ms; below 1 ms the limit would round to none.
+    [{ requestTimeoutSeconds: 99999999 }, RANGE("requestTimeoutSeconds", "99999999")],
+    [{ requestTimeoutSeconds: "0.0001" }, RANGE("requestTimeoutSeconds", "0.0001")],
+    [{ requestTimeoutSeconds: 0 }, RANGE("requestTimeoutSeconds", "0")],
+    [{ requestTimeoutSeconds: "" }, RANGE("requestTimeoutSeconds", "")],
+    [{ requestTimeoutSeconds: "Infinity" }, RANGE("requestTimeoutSeconds", "Infinity")],
+    [{ retryBudgetSeconds: 86401 }, RANGE("retryBudgetSeconds", "86401")],
+    [{ retryBudgetSeconds: -1 }, RANGE("retryBudgetSeconds", "-1")],
+    [{ verifyTimeoutSeconds: "1e9" }, RANGE("verifyTimeoutSeconds", "1e9")],
+    [{ verifyTimeoutSeconds: 0.0004 }, RANGE("verifyTimeoutSeconds", "0.0004")],
   ])("refuses %j", (stack, message) => {
     expect(() => resolveConnection({ stack: { token, ...stack } })).toThrow(new KonnectConfigError(message));
   });

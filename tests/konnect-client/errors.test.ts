@@ -4,21 +4,29 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
 import {
   KonnectApiError,
+  KonnectConfigError,
+  KonnectError,
   KonnectNetworkError,
   KonnectRequestError,
   KonnectResponseError,
   createDcrProvider,
   createTransport,
   deleteDcrProvider,
+  describeReasons,
   getDcrProvider,
+  isConflict,
+  isNotFound,
+  isOutcomeUnknown,
   listDcrProviders,
   resolveConnection,
   updateDcrProvider,
   type CreateDcrProviderRequest,
 } from "../../provider/konnect";
 import { TOKEN, startClientTestbed, type ClientTestbed } from "./support";
+import { startTrickleServer, type TrickleServer } from "./trickle";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const SECRET = "super-secret-client-value";
@@ -104,6 +112,136 @@ describe("error classes", () => {
     });
     const conflict = (await deleteDcrProvider(bed.transport, dcr.id).catch((e: unknown) => e)) as KonnectApiError;
     expect([conflict.status, conflict.isConflict]).toEqual([409, true]);
+    // The shared helpers the resource layer uses classify the same way, and nothing else as 404/409.
+    expect([isNotFound(notFound), isConflict(notFound), isNotFound(conflict), isConflict(conflict)]).toEqual([
+      true,
+      false,
+      false,
+      true,
+    ]);
+    for (const other of [
+      new Error("404"),
+      { status: 404 },
+      undefined,
+      new KonnectNetworkError("x", "ECONNRESET", ""),
+    ]) {
+      expect([isNotFound(other), isConflict(other)]).toEqual([false, false]);
+    }
+  });
+
+  it("describes /verify failure reasons redacted, cut and counted, for the resource layer's messages", () => {
+    const secret = "azure~client/secret+value";
+    expect(describeReasons([], [secret])).toBe("no reason given");
+    expect(
+      describeReasons(
+        [
+          `invalid_client: secret ${secret}`,
+          `form client_secret=${new URLSearchParams({ s: secret }).toString().slice(2)}`,
+        ],
+        [secret, undefined],
+      ),
+    ).toBe("invalid_client: secret [secret]; form client_secret=[secret]");
+    const many = describeReasons(
+      Array.from({ length: 12 }, () => "r".repeat(600)),
+      [secret],
+    );
+    expect(many).toBe(
+      [
+        ...Array.from({ length: 10 }, () => `${"r".repeat(500)}… (100 more characters not shown)`),
+        "2 more not shown",
+      ].join("; "),
+    );
+  });
+
+  it("every client error shares one base class", () => {
+    const errors = [
+      new KonnectApiError("op", 400, "t", undefined, undefined),
+      new KonnectNetworkError("op", "ECONNRESET", "reset"),
+      new KonnectResponseError("op", ["id: missing"]),
+      new KonnectRequestError("op", ["name: required"]),
+      new KonnectConfigError("bad"),
+    ];
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(KonnectError);
+      expect(error).toBeInstanceOf(Error);
+    }
+    expect(errors.map((e) => e.name)).toEqual([
+      "KonnectApiError",
+      "KonnectNetworkError",
+      "KonnectResponseError",
+      "KonnectRequestError",
+      "KonnectConfigError",
+    ]);
+  });
+
+  it.each([
+    ["a reset connection", true, () => new KonnectNetworkError("op", "ECONNRESET", "")],
+    ["a timeout", true, () => new KonnectNetworkError("op", "ETIMEDOUT", "")],
+    ["an answer too large to read", true, () => new KonnectNetworkError("op", "ERR_RESPONSE_TOO_LARGE", "")],
+    ["a refused connection (never sent)", false, () => new KonnectNetworkError("op", "ECONNREFUSED", "")],
+    ["an unknown host (never sent)", false, () => new KonnectNetworkError("op", "ENOTFOUND", "")],
+    ["a DNS failure (never sent)", false, () => new KonnectNetworkError("op", "EAI_AGAIN", "")],
+    ["a 503", true, () => new KonnectApiError("op", 503, "t", undefined, undefined)],
+    ["a 500", true, () => new KonnectApiError("op", 500, "t", undefined, undefined)],
+    ["a 429 (rejected before processing)", false, () => new KonnectApiError("op", 429, "t", undefined, undefined)],
+    ["a 400", false, () => new KonnectApiError("op", 400, "t", undefined, undefined)],
+    ["a plain error", false, () => new Error("x")],
+  ])("after %s, the outcome of a request is unknown: %s", (_name, unknown, error) => {
+    expect(isOutcomeUnknown(error())).toBe(unknown);
+  });
+
+  it("redacts every string the error exposes, in every echoed form, and caps their length", () => {
+    const secret = "s3cr3t value/with+chars&=é";
+    const forms = [
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ];
+    const error = new KonnectApiError(
+      `create DCR provider "${forms[1]!}"`,
+      400,
+      `Invalid ${TOKEN}`,
+      `detail ${forms[2]!}`,
+      `kong:trace:${forms[3]!}`,
+      [
+        {
+          field: `dcr_config.${secret}`,
+          reason: `bad ${forms[1]!.toLowerCase()}`,
+          rule: `rule-${secret}`,
+          choices: [forms[2], 7],
+        },
+      ],
+      [TOKEN, secret],
+    );
+    const texts = [error.message, JSON.stringify(error), inspect(error, { depth: 10 }), error.stack ?? ""];
+    for (const text of texts) {
+      for (const form of [...forms, forms[1]!.toLowerCase(), TOKEN]) expect(text).not.toContain(form);
+    }
+    expect(error.instance).toBe("kong:trace:[secret]");
+    expect(error.invalidParameters).toEqual([
+      { field: "dcr_config.[secret]", reason: "bad [secret]", rule: "rule-[secret]", choices: ["[secret]", 7] },
+    ]);
+
+    const long = new KonnectApiError(
+      "op",
+      400,
+      "t".repeat(5000),
+      "d".repeat(5_000_000),
+      "i".repeat(5000),
+      Array.from({ length: 40 }, (_, i) => ({
+        field: `f${i}`,
+        reason: "r".repeat(5000),
+        choices: Array.from({ length: 40 }, () => "c".repeat(5000)),
+      })),
+    );
+    expect(long.message.length).toBeLessThanOrEqual(4100);
+    expect(long.message).toMatch(/more characters not shown\)$/);
+    expect(JSON.stringify(long).length).toBeLessThan(100_000);
+    expect(long.detail).toHaveLength(500 + "… (4999500 more characters not shown)".length);
+    expect(long.invalidParameters).toHaveLength(11);
+    expect(long.invalidParameters[10]).toEqual({ field: "…", reason: "30 more invalid parameters not shown" });
+    expect(long.invalidParameters[0]!.choices).toHaveLength(11);
   });
 
   it("rejects a bad request before sending, naming the field and never the value", async () => {
@@ -232,7 +370,7 @@ describe("retries", () => {
     expect(error).toBeInstanceOf(KonnectNetworkError);
     expect(error.isTimeout).toBe(true);
     expect(error.message).toMatch(
-      /gave up after \d+ attempts\): no answer from http:\/\/127\.0\.0\.1:\d+ within 0\.1 s/,
+      /gave up after \d+ attempts\): no complete answer from http:\/\/127\.0\.0\.1:\d+ (within 0\.1 s \(requestTimeoutSeconds\)|before the call's time limit of 0\.3 s \(retryBudgetSeconds\) ran out); Konnect may or may not have applied the request \(ETIMEDOUT\)$/,
     );
     bed.emulator.clearFaults();
   });
@@ -246,6 +384,35 @@ describe("retries", () => {
     bed.emulator.clearFaults();
   });
 
+  it("an answer larger than 1 MiB is not read nor retried; a long detail is cut in the message", async () => {
+    const dcr = await createDcrProvider(bed.transport, azure);
+    bed.emulator.clearRequestLog();
+    bed.emulator.injectFault({
+      method: "GET",
+      path: "/v2/dcr-providers/*",
+      status: 400,
+      body: { status: 400, title: "Bad", detail: "x".repeat(5_000_000) },
+    });
+    const huge = (await getDcrProvider(bed.transport, dcr.id).catch((e: unknown) => e)) as KonnectNetworkError;
+    expect(huge).toBeInstanceOf(KonnectNetworkError);
+    expect(huge.message).toBe(
+      `read DCR provider ${dcr.id}: the answer from ${bed.emulator.url} was larger than 1 MiB and was not read; Konnect may or may not have applied the request (ERR_RESPONSE_TOO_LARGE)`,
+    );
+    expect(statuses()).toEqual(["GET 400"]);
+
+    bed.emulator.injectFault({
+      method: "GET",
+      path: "/v2/dcr-providers/*",
+      status: 400,
+      body: { status: 400, title: "Bad", detail: "y".repeat(900_000), instance: "kong:trace:1" },
+    });
+    const long = (await getDcrProvider(bed.transport, dcr.id).catch((e: unknown) => e)) as KonnectApiError;
+    expect(long).toBeInstanceOf(KonnectApiError);
+    expect(long.message).toBe(
+      `read DCR provider ${dcr.id}: 400 Bad: ${"y".repeat(500)}… (899500 more characters not shown) (trace kong:trace:1)`,
+    );
+  });
+
   it("no message or log line carries the token or a secret", async () => {
     const texts: string[] = [...bed.logs];
     bed.emulator.injectFault({ method: "POST", path: "/v2/dcr-providers", status: 400 });
@@ -256,5 +423,57 @@ describe("retries", () => {
       expect(text).not.toContain(TOKEN);
       expect(text).not.toContain(SECRET);
     }
+  });
+});
+
+describe("hard time limits", () => {
+  let trickle: TrickleServer;
+  beforeAll(async () => {
+    trickle = await startTrickleServer({ intervalMs: 500 });
+  });
+  afterAll(() => trickle.close());
+  beforeEach(() => {
+    trickle.requests.length = 0;
+  });
+
+  const trickling = (requestTimeoutSeconds: number, retryBudgetSeconds: number) =>
+    createTransport(
+      resolveConnection({ stack: { token: TOKEN, serverUrl: trickle.url, requestTimeoutSeconds, retryBudgetSeconds } }),
+      { backoff: { initialDelayMs: 10, maxDelayMs: 40 } },
+    );
+  /** Waits until the server saw every client hang up (the client closed its sockets, not just gave up). */
+  const allHungUp = async () => {
+    for (let i = 0; i < 100 && trickle.openAnswers() > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    return trickle.openAnswers();
+  };
+
+  it("an answer trickling a byte every 500 ms ends at requestTimeoutSeconds, naming the setting", async () => {
+    const started = Date.now();
+    const error = (await createDcrProvider(trickling(2, 30), azure).catch((e: unknown) => e)) as KonnectNetworkError;
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(KonnectNetworkError);
+    expect([error.code, error.isTimeout]).toEqual(["ETIMEDOUT", true]);
+    expect(error.message).toBe(
+      `create DCR provider "azure": no complete answer from ${trickle.url} within 2 s (requestTimeoutSeconds); Konnect may or may not have applied the request (ETIMEDOUT)`,
+    );
+    // A hard limit: not before 2 s, and not the endless wait of an idle-socket timeout (generous for a loaded machine).
+    expect(elapsed).toBeGreaterThanOrEqual(1950);
+    expect(elapsed).toBeLessThan(10_000);
+    expect(trickle.requests).toEqual(["POST /v2/dcr-providers"]);
+    expect(await allHungUp()).toBe(0);
+  });
+
+  it("retries of a trickling GET end at retryBudgetSeconds, naming the setting", async () => {
+    const started = Date.now();
+    const error = (await listDcrProviders(trickling(1, 1.5)).catch((e: unknown) => e)) as KonnectNetworkError;
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(KonnectNetworkError);
+    expect(error.message).toMatch(
+      /^list DCR providers \(gave up after [2-9] attempts\): no complete answer from http:\/\/127\.0\.0\.1:\d+ before the call's time limit of 1\.5 s \(retryBudgetSeconds\) ran out; Konnect may or may not have applied the request \(ETIMEDOUT\)$/,
+    );
+    expect(elapsed).toBeGreaterThanOrEqual(1450);
+    expect(elapsed).toBeLessThan(10_000);
+    expect(trickle.requests.length).toBeGreaterThanOrEqual(2);
+    expect(await allHungUp()).toBe(0);
   });
 });

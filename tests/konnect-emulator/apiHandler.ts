@@ -4,7 +4,7 @@
  */
 import { type IncomingMessage, type ServerResponse } from "node:http";
 import { authenticate } from "./auth";
-import { type FaultQueue } from "./faults";
+import { answerAfterCommit, type FaultQueue } from "./faults";
 import { readBody, sendJson } from "./http";
 import { ProblemError, invalidRequest, problemBody } from "./problem";
 import { TokenBucket } from "./rateLimit";
@@ -123,10 +123,8 @@ export function createApiHandler({ state, faults, wait }: ApiHandlerDeps): ApiHa
     if (state.options.latencyMs > 0) await wait(state.options.latencyMs);
     const rawBody = await readBody(request);
     const result = answer(method, request.headers.authorization, url, where, rawBody);
-    if (fault !== undefined && "commitThenDrop" in fault) {
-      request.socket.destroy();
-      return 0;
-    }
+    const afterCommit = await answerAfterCommit(fault, result, request, response);
+    if (afterCommit !== undefined) return afterCommit;
     sendJson(response, result.status, result.body, result.headers);
     return result.status;
   };

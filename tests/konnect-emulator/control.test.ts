@@ -166,7 +166,8 @@ describe("HTTP control API", () => {
     expect((await control("DELETE", "/faults")).status).toBe(204);
     expect((await call(konnect, "GET", "/v2/dcr-providers")).status).toBe(200);
     expect((await control("POST", "/faults", { path: "/x" })).body).toStrictEqual({
-      error: "a fault needs exactly one of: status, latencyMs, drop, commitThenDrop, hangMs",
+      error:
+        "a fault needs exactly one of: status, latencyMs, drop, commitThenDrop, hangMs, commitThenHold, commitThenMalformed",
     });
   });
 

@@ -78,10 +78,13 @@ describe("status faults", () => {
 
   it.each([
     [{ path: "v2/dcr-providers", status: 500 }, "fault.path must start with /"],
-    [{ path: DCR }, "a fault needs exactly one of: status, latencyMs, drop, commitThenDrop, hangMs"],
+    [
+      { path: DCR },
+      "a fault needs exactly one of: status, latencyMs, drop, commitThenDrop, hangMs, commitThenHold, commitThenMalformed",
+    ],
     [
       { path: DCR, status: 500, drop: true },
-      "a fault needs exactly one of: status, latencyMs, drop, commitThenDrop, hangMs",
+      "a fault needs exactly one of: status, latencyMs, drop, commitThenDrop, hangMs, commitThenHold, commitThenMalformed",
     ],
     [{ path: DCR, status: 500, times: 0 }, "fault.times must be a number >= 1 or Infinity"],
     [{ path: DCR, status: "500" }, "fault.status must be an HTTP status code"],
@@ -204,5 +207,133 @@ describe("request log", () => {
     for (const secret of ["secret-a", "client-a", TOKEN, created.id]) expect(text).not.toContain(secret);
     konnect.clearRequestLog();
     expect(konnect.requestLog()).toStrictEqual([]);
+  });
+});
+
+describe("faults that act after the request was applied", () => {
+  /** Polls (no timing assertion) until the emulator stores `count` DCR providers. */
+  async function stored(count: number): Promise<void> {
+    for (let i = 0; i < 500 && konnect.list("dcr-providers").length < count; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  it("commitThenHold stores the object and holds the answer until the client goes away (logged as 0)", async () => {
+    konnect.injectFault({ method: "POST", path: DCR, commitThenHold: true });
+    const controller = new AbortController();
+    let settled = false;
+    const request = fetch(konnect.url + DCR, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      body: JSON.stringify(DCR_BODIES.okta),
+      signal: controller.signal,
+    }).finally(() => {
+      settled = true;
+    });
+    await stored(1);
+    expect(konnect.list("dcr-providers").map((p) => p.name)).toStrictEqual(["okta"]);
+    // Stored, yet unanswered: another request is served meanwhile and the held one is still open.
+    expect((await call(konnect, "GET", DCR)).body.meta.page.total).toBe(1);
+    expect(settled).toBe(false);
+    expect(konnect.requestLog().map((e) => [e.method, e.status])).toStrictEqual([["GET", 200]]);
+    controller.abort();
+    await expect(request).rejects.toThrow("This operation was aborted");
+    await logLength(2);
+    expect(konnect.requestLog().map((e) => [e.method, e.status])).toStrictEqual([
+      ["GET", 200],
+      ["POST", 0],
+    ]);
+    expect(konnect.list("dcr-providers")).toHaveLength(1);
+  });
+
+  it("commitThenHold: close() ends a held request and resolves", async () => {
+    const own = await startKonnectEmulator();
+    own.injectFault({ method: "POST", path: DCR, commitThenHold: true });
+    const request = call(own, "POST", DCR, DCR_BODIES.okta);
+    for (let i = 0; i < 500 && own.list("dcr-providers").length < 1; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(own.list("dcr-providers")).toHaveLength(1);
+    await own.close();
+    await expect(request).rejects.toThrow("fetch failed");
+  });
+
+  it("commitThenMalformed with raw text stores the object and answers 201 with an HTML page", async () => {
+    konnect.injectFault({
+      method: "POST",
+      path: DCR,
+      commitThenMalformed: { raw: "<html><body>Bad gateway</body></html>" },
+    });
+    const response = await fetch(konnect.url + DCR, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
+      body: JSON.stringify(DCR_BODIES.okta),
+    });
+    expect(response.status).toBe(201);
+    expect(response.headers.get("content-type")).toBe("text/html");
+    expect(await response.text()).toBe("<html><body>Bad gateway</body></html>");
+    expect(konnect.list("dcr-providers").map((p) => p.name)).toStrictEqual(["okta"]);
+    expect(konnect.requestLog().map((e) => e.status)).toStrictEqual([201]);
+  });
+
+  it("commitThenMalformed with set/omit answers the real JSON with fields overridden and removed", async () => {
+    konnect.injectFault({
+      method: "POST",
+      path: DCR,
+      commitThenMalformed: { set: { display_name: null }, omit: ["id", "provider_type"] },
+    });
+    const answered = await call(konnect, "POST", DCR, DCR_BODIES.okta);
+    expect(answered.status).toBe(201);
+    const stored = konnect.list("dcr-providers");
+    expect(stored).toHaveLength(1);
+    const body = answered.body as Record<string, unknown>;
+    expect(body.display_name).toBeNull();
+    expect("id" in body).toBe(false);
+    expect("provider_type" in body).toBe(false);
+    expect(body.name).toBe("okta");
+    // The stored object is untouched: only the answer was mangled.
+    const read = await call(konnect, "GET", `${DCR}/${stored[0]!.id}`);
+    expect(read.body.provider_type).toBe("okta");
+  });
+
+  it("acts on updates too: a PATCH is applied and its answer held", async () => {
+    const created = await call(konnect, "POST", DCR, DCR_BODIES.okta);
+    konnect.injectFault({
+      method: "PATCH",
+      path: `${DCR}/*`,
+      commitThenMalformed: { raw: "oops", contentType: "text/plain" },
+    });
+    const response = await fetch(`${konnect.url}${DCR}/${created.id}`, {
+      method: "PATCH",
+      headers: { Authorization: `Bearer ${TOKEN}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ name: "renamed" }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("oops");
+    expect(konnect.list("dcr-providers").map((p) => p.name)).toStrictEqual(["renamed"]);
+  });
+
+  it.each([
+    [{ path: DCR, commitThenHold: false }, "fault.commitThenHold must be true"],
+    [
+      { path: DCR, commitThenMalformed: "html" },
+      "fault.commitThenMalformed must be {raw, contentType?} or {set?, omit?}",
+    ],
+    [
+      { path: DCR, commitThenMalformed: { raw: 1 } },
+      "fault.commitThenMalformed must be {raw, contentType?} or {set?, omit?}",
+    ],
+    [
+      { path: DCR, commitThenMalformed: { raw: "x", set: {} } },
+      "fault.commitThenMalformed must be {raw, contentType?} or {set?, omit?}",
+    ],
+    [
+      { path: DCR, commitThenMalformed: { omit: "id" } },
+      "fault.commitThenMalformed must be {raw, contentType?} or {set?, omit?}",
+    ],
+    [
+      { path: DCR, commitThenMalformed: { set: [] } },
+      "fault.commitThenMalformed must be {raw, contentType?} or {set?, omit?}",
+    ],
+  ])("refuses the malformed fault %j", (fault, message) => {
+    expect(() => konnect.injectFault(fault as never)).toThrow(message);
   });
 });

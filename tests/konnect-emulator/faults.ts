@@ -2,7 +2,8 @@
  * Injected faults: each matches a method and a region-agnostic path pattern (`*` = one segment) and applies to the
  * next `times` matching requests, first injected first. See `FaultAction` in types.ts for the kinds.
  */
-import { type Fault, type FaultAction } from "./types";
+import { type IncomingMessage, type ServerResponse } from "node:http";
+import { type Fault, type FaultAction, type MalformedAnswer } from "./types";
 
 /** A fault still waiting for requests, with how many it will still affect. */
 export type PendingFault = Fault & { remaining: number };
@@ -14,7 +15,15 @@ interface QueuedFault {
   remaining: number;
 }
 
-const ACTION_KEYS = ["status", "latencyMs", "drop", "commitThenDrop", "hangMs"] as const;
+const ACTION_KEYS = [
+  "status",
+  "latencyMs",
+  "drop",
+  "commitThenDrop",
+  "hangMs",
+  "commitThenHold",
+  "commitThenMalformed",
+] as const;
 
 function compilePath(path: string): RegExp {
   const parts = path.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
@@ -47,10 +56,72 @@ export function normalizeFault(input: unknown): Fault {
   if ((action === "latencyMs" || action === "hangMs") && !isNonNegativeNumber(fault[action])) {
     throw new Error(`fault.${action} must be a number of milliseconds`);
   }
-  if ((action === "drop" || action === "commitThenDrop") && fault[action] !== true) {
+  if ((action === "drop" || action === "commitThenDrop" || action === "commitThenHold") && fault[action] !== true) {
     throw new Error(`fault.${action} must be true`);
   }
+  if (action === "commitThenMalformed") checkMalformedAnswer(fault.commitThenMalformed);
   return fault as unknown as Fault;
+}
+
+function checkMalformedAnswer(value: unknown): void {
+  const problem = "fault.commitThenMalformed must be {raw, contentType?} or {set?, omit?}";
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error(problem);
+  const answer = value as Record<string, unknown>;
+  const keys = Object.keys(answer);
+  if ("raw" in answer) {
+    if (typeof answer.raw !== "string" || !keys.every((k) => k === "raw" || k === "contentType"))
+      throw new Error(problem);
+    if (answer.contentType !== undefined && typeof answer.contentType !== "string") throw new Error(problem);
+    return;
+  }
+  if (!keys.every((k) => k === "set" || k === "omit")) throw new Error(problem);
+  const set = answer.set;
+  if (set !== undefined && (typeof set !== "object" || set === null || Array.isArray(set))) throw new Error(problem);
+  const omit = answer.omit;
+  if (omit !== undefined && !(Array.isArray(omit) && omit.every((k) => typeof k === "string"))) {
+    throw new Error(problem);
+  }
+}
+
+/** The body and content type a {@link MalformedAnswer} turns a real JSON answer into. */
+export function malformedBody(answer: MalformedAnswer, real: unknown): { text: string; contentType: string } {
+  if ("raw" in answer) return { text: answer.raw, contentType: answer.contentType ?? "text/html" };
+  const object = typeof real === "object" && real !== null ? { ...(real as Record<string, unknown>) } : {};
+  for (const key of answer.omit ?? []) delete object[key];
+  return { text: JSON.stringify({ ...object, ...(answer.set ?? {}) }), contentType: "application/json" };
+}
+
+/**
+ * Finishes a request that was applied under a fault that acts after the commit. Returns the status sent (0 when the
+ * socket was closed unanswered), or undefined when the fault does not act after the commit (answer normally).
+ */
+export async function answerAfterCommit(
+  fault: FaultAction | undefined,
+  result: { status: number; body?: unknown },
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<number | undefined> {
+  if (fault === undefined) return undefined;
+  if ("commitThenDrop" in fault) {
+    request.socket.destroy();
+    return 0;
+  }
+  if ("commitThenHold" in fault) {
+    if (!request.socket.destroyed) {
+      await new Promise<void>((resolve) => request.socket.once("close", () => resolve()));
+    }
+    return 0;
+  }
+  if ("commitThenMalformed" in fault) {
+    const { text, contentType } = malformedBody(fault.commitThenMalformed, result.body);
+    response.writeHead(result.status, {
+      "Content-Type": contentType,
+      "Content-Length": String(Buffer.byteLength(text)),
+    });
+    response.end(text);
+    return result.status;
+  }
+  return undefined;
 }
 
 /** The faults waiting to fire. */

@@ -221,7 +221,22 @@ export type FaultAction =
   /** Apply the request, then destroy the socket: the client never learns the outcome. */
   | { commitThenDrop: true }
   /** Hold the connection open this long, then destroy it unanswered (for client timeouts). */
-  | { hangMs: number };
+  | { hangMs: number }
+  /**
+   * Apply the request, then hold the answer: the connection stays open and unanswered until the client closes it
+   * (or the emulator closes). For killing the client while Konnect holds a stored POST.
+   */
+  | { commitThenHold: true }
+  /** Apply the request, then answer its real status with a body the client cannot use (see {@link MalformedAnswer}). */
+  | { commitThenMalformed: MalformedAnswer };
+
+/**
+ * A useless answer to a request that was applied: either `raw` text (an HTML error page, say) sent with `contentType`
+ * (default `text/html`), or the real JSON answer with `set` fields overridden (`{ display_name: null }`) and `omit`
+ * fields removed (top-level wire names).
+ */
+export type MalformedAnswer =
+  { raw: string; contentType?: string } | { set?: Record<string, unknown>; omit?: string[] };
 
 /** A fault to inject: a matcher plus an action. */
 export type Fault = FaultMatch & FaultAction;

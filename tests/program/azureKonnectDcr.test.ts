@@ -288,13 +288,22 @@ describe("AzureKonnectDcr options", () => {
     [
       "a label key starting with kong",
       { labels: { "kong-team": "a" } },
-      'labels.kong-team: keys cannot start with "kong"',
+      'labels.kong-team: label keys must not start with "kong"',
     ],
-    ["a label key starting with konnect", { labels: { konnectx: "a" } }, 'cannot start with "konnect"'],
-    ["a label key starting with _", { labels: { _x: "a" } }, 'cannot start with "_"'],
-    ["a label value with a space", { labels: { team: "platform team" } }, "labels.team: values must be 1-63"],
-    ["an empty label value", { labels: { team: "" } }, "labels.team: values must be 1-63"],
-    ["a label key of 64 characters", { labels: { ["k".repeat(64)]: "a" } }, "keys must be 1-63 characters"],
+    ["a label key starting with konnect", { labels: { konnectx: "a" } }, 'must not start with "konnect"'],
+    ["a label key starting with _", { labels: { _x: "a" } }, 'must not start with "_"'],
+    [
+      "a label value with a space",
+      { labels: { team: "platform team" } },
+      "labels.team: label values must start and end",
+    ],
+    ["an empty label value", { labels: { team: "" } }, "labels.team: label values must be 1-63"],
+    ["a label key of 64 characters", { labels: { ["k".repeat(64)]: "a" } }, "label keys must be 1-63 characters"],
+    [
+      "49 labels besides managed-by (50 in all, one over the limit)",
+      { labels: Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, "v"])) },
+      "labels: at most 49 labels are allowed (Konnect's 50 minus one kept for pulumi-create-id), got 50",
+    ],
     ["a secret lifetime not above the rotation", { secretLifetimeDays: 60, secretRotationDays: 90 }, "must exceed"],
   ])("rejects %s", (_label, args, message) => {
     expect(() => new AzureKonnectDcr("invalid", args)).toThrow(message);

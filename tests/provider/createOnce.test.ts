@@ -4,7 +4,7 @@
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
-import { setStackSettings } from "../../provider/resources/runtime";
+import { setStackSettings } from "../../provider/resources/testHooks";
 import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "./support";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";

@@ -4,7 +4,7 @@ import {
   setStackSettings,
   setTransportOptions,
   setVerifySchedule,
-} from "../../provider/resources/runtime";
+} from "../../provider/resources/testHooks";
 import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
 
 /** A token shaped like a Konnect personal access token. */

@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError, KonnectConfigError } from "../../provider/konnect";
-import { setStackSettings } from "../../provider/resources/runtime";
+import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
 import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "../provider/support";
 import { HOSTILE_TEXT } from "../fuzz/arbitraries";
@@ -216,26 +216,48 @@ describe("secret hygiene", () => {
     }
   });
 
+  /** The next DCR provider create is answered 400 with this problem body. */
+  const rejectCreateWith = (body: Record<string, unknown>) =>
+    emulator.injectFault({ method: "POST", path: "/v2/dcr-providers", status: 400, body: { status: 400, ...body } });
+
   it("an API error whose body echoes the token and a secret keeps them out of every form of the error", async () => {
-    emulator.injectFault({
-      method: "POST",
-      path: "/v2/dcr-providers",
-      status: 400,
-      body: {
-        status: 400,
-        title: `Invalid Request for ${TEST_TOKEN}`,
-        instance: "kong:trace:1",
-        detail: `secret ${SECRET} rejected`,
-        invalid_parameters: [{ field: "dcr_config.initial_client_secret", reason: `bad value ${SECRET}` }],
-      },
+    rejectCreateWith({
+      title: `Invalid Request for ${TEST_TOKEN}`,
+      instance: `kong:trace:1:${SECRET}`,
+      detail: `secret ${SECRET} rejected`,
+      invalid_parameters: [
+        {
+          field: "dcr_config.initial_client_secret",
+          reason: `bad value ${SECRET}`,
+          rule: `not_${SECRET}`,
+          choices: [SECRET, encodeURIComponent(TEST_TOKEN)],
+        },
+      ],
     });
     const error = await providers.dcrProvider.create(azure("echo")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KonnectApiError);
     expect((error as Error).message).toBe(
-      'create DCR provider "echo": 400 Invalid Request for [secret]: dcrConfig.initialClientSecret: bad value [secret] (trace kong:trace:1)',
+      'create DCR provider "echo": 400 Invalid Request for [secret]: dcrConfig.initialClientSecret: bad value [secret] (one of [secret], [secret]) (trace kong:trace:1:[secret])',
     );
+    expect((error as KonnectApiError).invalidParameters[0]).toMatchObject({ rule: "not_[secret]" });
+    // Every string the error exposes: message, fields, JSON.stringify, util.inspect and the stack.
     const own = new SecretScan().addError("echo", error);
     own.expectClean([TEST_TOKEN, SECRET]);
+  });
+
+  it("a secret with special characters echoed form-encoded or URL-encoded is redacted too", async () => {
+    const special = "s3cr3t~Value.With-Special+Chars/=&é";
+    rejectCreateWith({
+      title: "Invalid Request",
+      detail: `body client_secret=${new URLSearchParams({ s: special }).toString().slice(2)} or ${encodeURIComponent(special)}`,
+    });
+    const input = azure("echo-encoded");
+    input.dcrConfig = { ...input.dcrConfig, initialClientSecret: special };
+    const error = await providers.dcrProvider.create(input).catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'create DCR provider "echo-encoded": 400 Invalid Request: body client_secret=[secret] or [secret]',
+    );
+    new SecretScan().addError("echo-encoded", error).expectClean([special, TEST_TOKEN]);
   });
 
   it("serialized providers, and everything this suite saw, hold no token or secret", async () => {

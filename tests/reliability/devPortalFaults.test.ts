@@ -10,7 +10,7 @@ import { apiPublicationProvider } from "../../provider/resources/apiPublication"
 import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublicationArgs";
 import { portalDefaultAuthStrategyProvider } from "../../provider/resources/portalDefaultAuthStrategy";
 import type { PortalDefaultAuthStrategyOutputs } from "../../provider/resources/portalDefaultArgs";
-import { setStackSettings } from "../../provider/resources/runtime";
+import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
 import { KEY_AUTH_BODY, oidcBody } from "../konnect-emulator/testSupport";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";

@@ -16,7 +16,7 @@ import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../.
 import { KonnectApiError, KonnectNetworkError, listDcrProviders } from "../../provider/konnect";
 import { transportFor } from "../../provider/resources/context";
 import { ResourceInitError } from "../../provider/resources/errorsForUsers";
-import { setStackSettings } from "../../provider/resources/runtime";
+import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator, ObjectKind } from "../konnect-emulator/emulator";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
 import { SecretScan } from "../support/secretScan";
@@ -352,7 +352,7 @@ function expected(op: Operation, fault: FaultCase, made: Made | undefined): Outc
       ? `${label}: ${fault.why.replace("HTTP ", "")} ${STATUS_TITLES[fault.loggedStatus]} (trace kong:trace:N)`
       : fault.why === "ECONNRESET"
         ? `${label}: connection to http://127.0.0.1:PORT/us closed before Konnect answered; Konnect may or may not have applied the request (ECONNRESET)`
-        : `${label}: no answer from http://127.0.0.1:PORT/us within 0.2 s; Konnect may or may not have applied the request (ETIMEDOUT)`;
+        : `${label}: no complete answer from http://127.0.0.1:PORT/us within 0.2 s (requestTimeoutSeconds); Konnect may or may not have applied the request (ETIMEDOUT)`;
   if (op.unknownOutcome === "createOnce") {
     return {
       kind: "ok",

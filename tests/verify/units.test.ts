@@ -3,11 +3,14 @@
  * hidden prompt.
  */
 import { EventEmitter } from "node:events";
+import axios from "axios";
+import { createHttp, isLoopback, send } from "../../provider/verify/http";
 import { decodeJwtPayload } from "../../provider/verify/jwt";
 import { parseOptions, type VerifyOptions } from "../../provider/verify/options";
 import { promptHidden } from "../../provider/verify/prompt";
 import { makeRedactor } from "../../provider/verify/redact";
 import { tokenEndpoint } from "../../provider/verify/token";
+import { startTrickleServer } from "../konnect-client/trickle";
 import { makeJwt } from "./standins";
 
 const base = ["--tenant", "contoso.onmicrosoft.com", "--route", "https://api.example.com/orders"];
@@ -42,11 +45,11 @@ describe("parseOptions", () => {
     expect(options([...base, "--login-url", "https://login.microsoftonline.us"]).loginUrl.host).toBe(
       "login.microsoftonline.us",
     );
-    for (const host of ["http://127.0.0.1:1234", "http://localhost:1", "http://[::1]:8080"]) {
+    for (const host of ["http://127.0.0.1:1234", "http://localhost:1", "http://[::1]:8080", "http://127.0.0.2:80"]) {
       expect(options([...base, "--login-url", host]).loginUrl.protocol).toBe("http:");
     }
     expect(error([...base, "--login-url", "http://10.0.0.1"])).toBe(
-      "--login-url must use https (http is accepted only for 127.0.0.1, ::1 and localhost).",
+      "--login-url must use https (http is accepted only for loopback hosts: localhost, 127.0.0.0/8 and ::1).",
     );
     expect(error([...base, "--login-url", "ftp://x"])).toBe("--login-url must be an https URL.");
     expect(error([...base, "--login-url", "nope"])).toBe("--login-url is not a valid URL.");
@@ -54,11 +57,34 @@ describe("parseOptions", () => {
 
   it("allows an http route off loopback only with --insecure-http", () => {
     const argv = ["--tenant", "t", "--route", "http://gateway.internal:8000/x"];
-    expect(error(argv)).toBe("--route must use https (http is accepted only for 127.0.0.1, ::1 and localhost).");
+    expect(error(argv)).toBe(
+      "--route must use https (http is accepted only for loopback hosts: localhost, 127.0.0.0/8 and ::1).",
+    );
     expect(options([...argv, "--insecure-http"]).route.host).toBe("gateway.internal:8000");
     expect(error(["--tenant", "t", "--route", "https://u:p@gw.example/x"])).toBe(
       "--route must not contain credentials.",
     );
+  });
+
+  it("refuses a --login-url with a query or fragment, which could not take /<tenant>/oauth2/token", () => {
+    const message = "--login-url must not contain a query or fragment: the tool appends /<tenant>/oauth2/token to it.";
+    for (const url of [
+      "https://login.example.com/?x=1",
+      "https://login.example.com/#f",
+      "https://login.example.com/?",
+    ]) {
+      expect(error([...base, "--login-url", url])).toBe(message);
+    }
+  });
+
+  it("reads --timeout in seconds within the stated range", () => {
+    expect(options(base).timeoutMs).toBe(20_000);
+    expect(options([...base, "--timeout", "2"]).timeoutMs).toBe(2000);
+    expect(options([...base, "--timeout", "0.001"]).timeoutMs).toBe(1);
+    expect(options([...base, "--timeout", "86400"]).timeoutMs).toBe(86_400_000);
+    for (const bad of ["0", "0.0001", "99999999", "-1", "soon", "", "Infinity"]) {
+      expect(error([...base, `--timeout=${bad}`])).toBe("--timeout must be a number of seconds from 0.001 to 86400.");
+    }
   });
 
   it("rejects every spelling of a secret flag without echoing its value", () => {
@@ -96,6 +122,13 @@ describe("tokenEndpoint", () => {
     expect(tokenEndpoint(new URL("http://127.0.0.1:9/base/"), "t1").toString()).toBe(
       "http://127.0.0.1:9/base/t1/oauth2/token",
     );
+    // A query or fragment never ends up in front of the path (parseOptions refuses them; this is the second guard).
+    expect(tokenEndpoint(new URL("https://login.example.com/base?x=1#f"), "t1").toString()).toBe(
+      "https://login.example.com/base/t1/oauth2/token",
+    );
+    expect(tokenEndpoint(new URL("https://login.example.com"), "contoso.onmicrosoft.com").toString()).toBe(
+      "https://login.example.com/contoso.onmicrosoft.com/oauth2/token",
+    );
   });
 });
 
@@ -126,7 +159,77 @@ describe("decodeJwtPayload", () => {
 describe("makeRedactor", () => {
   it("replaces every occurrence, longest first, and ignores tiny values", () => {
     const redact = makeRedactor(["secret-value", "secret-value-long", "ab", undefined]);
-    expect(redact("x secret-value-long y secret-value z ab")).toBe("x [redacted] y [redacted] z ab");
+    expect(redact("x secret-value-long y secret-value z ab")).toBe("x [secret] y [secret] z ab");
+  });
+
+  it("catches the secret echoed URL-encoded, form-encoded and JSON-escaped", () => {
+    const secret = 's3cr3t~Value With+Chars/="é\\';
+    const redact = makeRedactor([secret]);
+    const echoes = [
+      `client_secret=${new URLSearchParams({ s: secret }).toString().slice(2)}&resource=x`,
+      `?client_secret=${encodeURIComponent(secret)}`,
+      `?client_secret=${encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase())}`,
+      `?client_secret=${encodeURI(secret)}`,
+      `{"client_secret":${JSON.stringify(secret)}}`,
+      `{"client_secret":${JSON.stringify(secret).replace(/é/g, "\\u00e9").replace(/\//g, "\\/")}}`,
+    ];
+    for (const echo of echoes) {
+      const out = redact(echo);
+      expect(out).toContain("[secret]");
+      expect(out).not.toMatch(/s3cr3t/i);
+    }
+    expect(redact("nothing to hide")).toBe("nothing to hide");
+  });
+});
+
+describe("isLoopback", () => {
+  it.each([
+    ["http://localhost:1", true],
+    ["http://127.0.0.1:1", true],
+    ["http://127.255.0.9:1", true],
+    ["http://[::1]:1", true],
+    ["http://[::ffff:127.0.0.1]:1", true],
+    ["http://128.0.0.1:1", false],
+    ["http://10.0.0.1:1", false],
+    ["http://localhost.example.com:1", false],
+    ["http://127.0.0.1.example.com:1", false],
+    ["http://[::2]:1", false],
+  ])("%s is loopback: %s", (url, loopback) => {
+    expect(isLoopback(new URL(url))).toBe(loopback);
+  });
+});
+
+describe("send", () => {
+  it("ends an answer that trickles a byte every 500 ms at the time limit, naming --timeout", async () => {
+    const trickle = await startTrickleServer({ intervalMs: 500 });
+    try {
+      const started = Date.now();
+      const exchange = await send(createHttp(), {
+        method: "GET",
+        url: new URL(`${trickle.url}/x`),
+        headers: {},
+        timeoutMs: 1500,
+      });
+      const elapsed = Date.now() - started;
+      const host = new URL(trickle.url).host;
+      expect(exchange).toEqual({ ok: false, reason: `no complete answer from ${host} within 1.5 s (--timeout)` });
+      expect(elapsed).toBeGreaterThanOrEqual(1450);
+      expect(elapsed).toBeLessThan(10_000);
+    } finally {
+      await trickle.close();
+    }
+  });
+
+  it("does not read an answer larger than 1 MiB", async () => {
+    const big = axios.create({
+      adapter: () =>
+        Promise.reject(new axios.AxiosError("maxContentLength size of 1048576 exceeded", "ERR_BAD_RESPONSE")),
+    });
+    const exchange = await send(big, { method: "GET", url: new URL("https://gw.example.com/x"), headers: {} });
+    expect(exchange).toEqual({
+      ok: false,
+      reason: "the answer from gw.example.com was larger than 1 MiB and was not read",
+    });
   });
 });
 

@@ -4,6 +4,7 @@
  */
 import { main } from "../../provider/verify/cli";
 import { createHttp } from "../../provider/verify/http";
+import { startTrickleServer } from "../konnect-client/trickle";
 import { makeJwt, startStandIn, gateway, type Canned, type StandIn } from "./standins";
 
 const TENANT = "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f";
@@ -11,6 +12,12 @@ const OTHER_TENANT = "99999999-aaaa-4bbb-8ccc-dddddddddddd";
 const CLIENT_ID = "0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3";
 const SECRET = "s3cr3t~Value.With-Special+Chars/=";
 const BASIC = Buffer.from(`${CLIENT_ID}:${SECRET}`).toString("base64");
+/** The secret as a token endpoint may echo it: form-encoded (as sent), URL-encoded, JSON-escaped. */
+const SECRET_ECHOES = [
+  new URLSearchParams({ s: SECRET }).toString().slice(2),
+  encodeURIComponent(SECRET),
+  JSON.stringify(SECRET).slice(1, -1).replace(/\//g, "\\/"),
+];
 
 const v1Claims = {
   aud: "https://graph.microsoft.com",
@@ -232,6 +239,45 @@ describe("npm run verify", () => {
     expect(stdout).toContain(`      POST ${login.url}/${TENANT}/oauth2/token failed with HTTP 502: HTTP 502\n`);
   });
 
+  it("redacts the secret a token endpoint echoes form-encoded, URL-encoded or JSON-escaped", async () => {
+    tokenAnswer = {
+      status: 400,
+      body: {
+        error: "invalid_request",
+        error_description: `AADSTS900144: could not parse client_id=${CLIENT_ID}&client_secret=${SECRET_ECHOES[0]!} (raw ${SECRET_ECHOES[1]!}, json "${SECRET_ECHOES[2]!}")`,
+      },
+    };
+    const { code, stdout } = await run();
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      `failed with HTTP 400: invalid_request: AADSTS900144: could not parse client_id=${CLIENT_ID}&client_secret=[secret] (raw [secret], json "[secret]")\n`,
+    );
+    for (const echo of [SECRET, ...SECRET_ECHOES]) expect(stdout).not.toContain(echo);
+  });
+
+  it("ends a token answer that trickles a byte every 500 ms at --timeout and goes on with the next check", async () => {
+    const trickle = await startTrickleServer({ intervalMs: 500 });
+    try {
+      const started = Date.now();
+      const { code, stdout } = await run(["--login-url", trickle.url, "--timeout", "1"]);
+      const elapsed = Date.now() - started;
+      expect(code).toBe(1);
+      const host = new URL(trickle.url).host;
+      expect(stdout.split("\n").slice(2, 5)).toEqual([
+        "FAIL  Token from the Azure v1 endpoint (client credentials)",
+        `      POST ${trickle.url}/${TENANT}/oauth2/token failed: no complete answer from ${host} within 1 s (--timeout)`,
+        "      What to do: Check the network path to the login host (proxy, DNS, firewall) and --login-url.",
+      ]);
+      expect(stdout).toContain("PASS  Gateway accepts the client id and secret (Basic)");
+      expect(trickle.requests).toEqual([`POST /${TENANT}/oauth2/token`]);
+      // A hard limit: the gateway call follows after about 1 s, not after an endless trickle (generous under load).
+      expect(elapsed).toBeGreaterThanOrEqual(950);
+      expect(elapsed).toBeLessThan(10_000);
+    } finally {
+      await trickle.close();
+    }
+  });
+
   it("reports gateway 401 for the bearer token with the publication hint", async () => {
     gatewayRules = { ...gatewayRules, bearer: undefined, basic: undefined, rejectStatus: 401 };
     const { code, stdout } = await run();
@@ -266,8 +312,14 @@ describe("npm run verify", () => {
     );
     result = await run(["--login-url", "http://login.example.com"]);
     expect(result.stderr.split("\n")[0]).toBe(
-      "--login-url must use https (http is accepted only for 127.0.0.1, ::1 and localhost).",
+      "--login-url must use https (http is accepted only for loopback hosts: localhost, 127.0.0.0/8 and ::1).",
     );
+    result = await run(["--login-url", `${login.url}/?tenant=x`]);
+    expect(result.stderr.split("\n")[0]).toBe(
+      "--login-url must not contain a query or fragment: the tool appends /<tenant>/oauth2/token to it.",
+    );
+    result = await run(["--timeout", "99999999"]);
+    expect(result.stderr.split("\n")[0]).toBe("--timeout must be a number of seconds from 0.001 to 86400.");
     result = await run([SECRET]);
     expect(result.stderr.split("\n")[0]).toBe("Unexpected argument without an option name (values are not echoed).");
     result = await run([`--${SECRET}`]);
@@ -283,7 +335,7 @@ describe("npm run verify", () => {
   it("never printed the secret, a token or the Basic credentials", () => {
     const all = printed.join("\n");
     expect(all.length).toBeGreaterThan(1000);
-    for (const value of [SECRET, BASIC, ...ALL_TOKENS, ...ALL_TOKENS.map((t) => t.split(".")[1]!)]) {
+    for (const value of [SECRET, ...SECRET_ECHOES, BASIC, ...ALL_TOKENS, ...ALL_TOKENS.map((t) => t.split(".")[1]!)]) {
       expect(all.includes(value)).toBe(false);
     }
   });

@@ -4,8 +4,18 @@
  * wire `configs["key-auth"]` ↔ model `keyAuth`, wire `dcr_provider_id` (requests) and `dcr_provider.id` (responses).
  */
 import { z } from "zod";
-import { DCR_PROVIDER_TYPES, type DcrProviderType } from "./dcrProvider";
-import { idText, labelsSchema, labelsUpdateSchema, pageMetaSchema, stringList, text, urlText, cached } from "./common";
+import type { DcrProviderType } from "./dcrProvider";
+import {
+  idText,
+  labelsSchema,
+  labelsUpdateSchema,
+  listPageSchema,
+  stringList,
+  text,
+  toWireKeys,
+  urlText,
+  cached,
+} from "./common";
 
 /** Strategy types, as Konnect spells them. */
 export const AUTH_STRATEGY_TYPES = ["openid_connect", "key_auth"] as const;
@@ -15,17 +25,62 @@ export type AuthStrategyType = (typeof AUTH_STRATEGY_TYPES)[number];
 /** Key TTL units. */
 export const TTL_UNITS = ["days", "weeks", "years"] as const;
 
-/** The four OIDC fields the model names; every other key of `configs.openid-connect` is an extra plugin option. */
-export const OIDC_CORE_WIRE_KEYS = ["issuer", "credential_claim", "scopes", "auth_methods"] as const;
+/**
+ * The OpenID Connect key table: the keys of `configs.openid-connect` the model names, camelCase → wire name and
+ * value rule. Every other wire key is an extra plugin option (`additionalProperties`). Schemas, wire mapping, check,
+ * diff, PATCH and the renaming of Konnect's 400 fields derive from it.
+ */
+export const OIDC_FIELDS = {
+  /** Issuer URL (at most 256 characters). */
+  issuer: { wire: "issuer", list: undefined, url: 256 },
+  /** Claims that identify the client, at most 10 of at most 128 characters. */
+  credentialClaim: { wire: "credential_claim", list: { maxItems: 10, maxLength: 128 }, url: undefined },
+  /** Scopes, at most 50 of at most 128 characters. */
+  scopes: { wire: "scopes", list: { maxItems: 50, maxLength: 128 }, url: undefined },
+  /** Auth methods, at most 10 of at most 64 characters. */
+  authMethods: { wire: "auth_methods", list: { maxItems: 10, maxLength: 64 }, url: undefined },
+} as const;
+/** A named OpenID Connect key (camelCase). */
+export type OidcField = keyof typeof OIDC_FIELDS;
+/** The named OpenID Connect keys, in wire order. */
+export const OIDC_FIELD_NAMES = Object.keys(OIDC_FIELDS) as OidcField[];
+/** Their wire names; every other key of `configs.openid-connect` is an extra plugin option. */
+export const OIDC_CORE_WIRE_KEYS: readonly string[] = OIDC_FIELD_NAMES.map((f) => OIDC_FIELDS[f].wire);
+
+/** The key-auth key table: camelCase → wire name. */
+export const KEY_AUTH_FIELDS = {
+  /** Header names that carry the API key, 1-10 names of at most 256 characters. */
+  keyNames: { wire: "key_names" },
+  /** Default maximum lifetime of keys; removed with null. */
+  ttl: { wire: "ttl" },
+} as const;
+/** A key-auth key (camelCase). */
+export type KeyAuthField = keyof typeof KEY_AUTH_FIELDS;
+
+/** Top-level request fields of a strategy besides `configs`: camelCase → wire name. */
+export const AUTH_STRATEGY_WIRE_NAMES = {
+  name: "name",
+  displayName: "display_name",
+  strategyType: "strategy_type",
+  dcrProviderId: "dcr_provider_id",
+  labels: "labels",
+  principals: "principals",
+} as const;
 
 /** OpenID Connect settings (camelCase). */
-export interface OpenIdConnectConfig {
-  issuer: string;
-  credentialClaim: string[];
-  scopes: string[];
-  authMethods: string[];
-  /** Extra OpenID Connect plugin options, sent as-is next to the four fields above. */
+export type OpenIdConnectConfig = {
+  [F in OidcField]: (typeof OIDC_FIELDS)[F]["list"] extends undefined ? string : string[];
+} & {
+  /** Extra OpenID Connect plugin options, sent as-is next to the named keys. */
   additionalProperties?: Record<string, unknown>;
+};
+
+/** Schema of one named OpenID Connect key's value. */
+export function oidcFieldSchema(field: OidcField) {
+  return cached(`oidcFieldSchema:${field}`, (): z.ZodType => {
+    const spec: { list?: { maxItems: number; maxLength: number }; url?: number } = OIDC_FIELDS[field];
+    return spec.list ? stringList(spec.list.maxItems, spec.list.maxLength) : urlText(spec.url ?? 256);
+  });
 }
 
 /** Key-auth TTL. */
@@ -73,7 +128,8 @@ export interface LinkedDcrProvider {
   id: string;
   name: string;
   displayName?: string;
-  providerType: DcrProviderType;
+  /** One of {@link DCR_PROVIDER_TYPES}, or a type Konnect added later. */
+  providerType: DcrProviderType | (string & {});
 }
 
 /** An auth strategy as Konnect reports it. */
@@ -103,7 +159,7 @@ function ttlSchema() {
 function additionalPropertiesSchema() {
   return z.record(z.string(), z.unknown()).superRefine((extra, ctx) => {
     for (const key of Object.keys(extra)) {
-      if ((OIDC_CORE_WIRE_KEYS as readonly string[]).includes(key)) {
+      if (OIDC_CORE_WIRE_KEYS.includes(key)) {
         ctx.addIssue({
           code: "custom",
           path: [key],
@@ -120,20 +176,9 @@ export function openIdConnectConfigSchema(partial: boolean) {
 }
 
 function buildOpenIdConnectConfigSchema(partial: boolean) {
-  const shape = {
-    issuer: urlText(256),
-    credentialClaim: stringList(10, 128),
-    scopes: stringList(50, 128),
-    authMethods: stringList(10, 64),
-  };
-  const core = partial
-    ? {
-        issuer: shape.issuer.optional(),
-        credentialClaim: shape.credentialClaim.optional(),
-        scopes: shape.scopes.optional(),
-        authMethods: shape.authMethods.optional(),
-      }
-    : shape;
+  const core = Object.fromEntries(
+    OIDC_FIELD_NAMES.map((f) => [f, partial ? oidcFieldSchema(f).optional() : oidcFieldSchema(f)]),
+  );
   return z.strictObject({ ...core, additionalProperties: additionalPropertiesSchema().optional() });
 }
 
@@ -152,18 +197,18 @@ function buildKeyAuthConfigSchema(partial: boolean) {
 /** Converts camelCase OIDC settings (full or partial) to the wire object. */
 export function openIdConnectToWire(config: Partial<OpenIdConnectConfig>): Record<string, unknown> {
   const wire: Record<string, unknown> = { ...(config.additionalProperties ?? {}) };
-  if (config.issuer !== undefined) wire.issuer = config.issuer;
-  if (config.credentialClaim !== undefined) wire.credential_claim = config.credentialClaim;
-  if (config.scopes !== undefined) wire.scopes = config.scopes;
-  if (config.authMethods !== undefined) wire.auth_methods = config.authMethods;
+  for (const field of OIDC_FIELD_NAMES) {
+    if (config[field] !== undefined) wire[OIDC_FIELDS[field].wire] = config[field];
+  }
   return wire;
 }
 
 /** Converts camelCase key-auth settings to the wire object. */
 export function keyAuthToWire(config: { keyNames?: string[]; ttl?: KeyAuthTtl | null }): Record<string, unknown> {
   const wire: Record<string, unknown> = {};
-  if (config.keyNames !== undefined) wire.key_names = config.keyNames;
-  if (config.ttl !== undefined) wire.ttl = config.ttl;
+  for (const field of Object.keys(KEY_AUTH_FIELDS) as KeyAuthField[]) {
+    if (config[field] !== undefined) wire[KEY_AUTH_FIELDS[field].wire] = config[field];
+  }
   return wire;
 }
 
@@ -198,22 +243,13 @@ function buildCreateAuthStrategyRequestSchema() {
       ],
       { error: `must be one of ${AUTH_STRATEGY_TYPES.join(", ")}` },
     )
-    .transform((req) => {
-      const wire: Record<string, unknown> = {
-        name: req.name,
-        display_name: req.displayName,
-        strategy_type: req.strategyType,
-      };
-      if (req.strategyType === "openid_connect") {
-        wire.configs = { "openid-connect": openIdConnectToWire(req.openidConnect) };
-        if (req.dcrProviderId !== undefined) wire.dcr_provider_id = req.dcrProviderId;
-      } else {
-        wire.configs = { "key-auth": keyAuthToWire(req.keyAuth ?? {}) };
-      }
-      if (req.labels !== undefined) wire.labels = req.labels;
-      if (req.principals !== undefined) wire.principals = req.principals;
-      return wire;
-    });
+    .transform((req) => ({
+      ...toWireKeys(req, AUTH_STRATEGY_WIRE_NAMES),
+      configs:
+        req.strategyType === "openid_connect"
+          ? { "openid-connect": openIdConnectToWire(req.openidConnect) }
+          : { "key-auth": keyAuthToWire(req.keyAuth ?? {}) },
+    }));
 }
 
 /** PATCH request for a strategy of the given type: camelCase in, wire body out. */
@@ -238,12 +274,7 @@ function buildUpdateAuthStrategyRequestSchema(type: AuthStrategyType) {
       : z.strictObject({ ...shape, keyAuth: keyAuthConfigSchema(true).optional() });
   return typed.transform((req: Record<string, unknown>) => {
     const r = req as UpdateAuthStrategyRequest;
-    const wire: Record<string, unknown> = {};
-    if (r.name !== undefined) wire.name = r.name;
-    if (r.displayName !== undefined) wire.display_name = r.displayName;
-    if (r.labels !== undefined) wire.labels = r.labels;
-    if (r.principals !== undefined) wire.principals = r.principals;
-    if (r.dcrProviderId !== undefined) wire.dcr_provider_id = r.dcrProviderId;
+    const wire = toWireKeys(req, AUTH_STRATEGY_WIRE_NAMES);
     if (r.openidConnect !== undefined) wire.configs = { "openid-connect": openIdConnectToWire(r.openidConnect) };
     if (r.keyAuth !== undefined) wire.configs = { "key-auth": keyAuthToWire(r.keyAuth) };
     return wire;
@@ -257,12 +288,11 @@ export function authStrategyResponseSchema() {
 
 function buildAuthStrategyResponseSchema() {
   const oidcWire = z
-    .object({
-      issuer: z.string(),
-      credential_claim: z.array(z.string()),
-      scopes: z.array(z.string()),
-      auth_methods: z.array(z.string()),
-    })
+    .object(
+      Object.fromEntries(
+        OIDC_FIELD_NAMES.map((f) => [OIDC_FIELDS[f].wire, OIDC_FIELDS[f].list ? z.array(z.string()) : z.string()]),
+      ),
+    )
     .catchall(z.unknown());
   const keyAuthWire = z.object({
     key_names: z.array(z.string()).optional(),
@@ -284,7 +314,8 @@ function buildAuthStrategyResponseSchema() {
           id: idText(),
           name: z.string(),
           display_name: z.string().optional(),
-          provider_type: z.enum(DCR_PROVIDER_TYPES),
+          // Tolerant: a DCR provider of a type this package does not know must not break reading the strategy.
+          provider_type: z.string(),
         })
         .nullable()
         .optional(),
@@ -320,14 +351,13 @@ function buildAuthStrategyResponseSchema() {
       };
       const oidc = wire.configs["openid-connect"];
       if (wire.strategy_type === "openid_connect" && oidc) {
-        const { issuer, credential_claim, scopes, auth_methods, ...extra } = oidc;
-        strategy.openidConnect = {
-          issuer,
-          credentialClaim: credential_claim,
-          scopes,
-          authMethods: auth_methods,
-          additionalProperties: extra,
-        };
+        const extra: Record<string, unknown> = { ...oidc };
+        const named: Record<string, unknown> = {};
+        for (const field of OIDC_FIELD_NAMES) {
+          named[field] = oidc[OIDC_FIELDS[field].wire];
+          delete extra[OIDC_FIELDS[field].wire];
+        }
+        strategy.openidConnect = { ...(named as OpenIdConnectConfig), additionalProperties: extra };
       }
       const keyAuth = wire.configs["key-auth"];
       if (wire.strategy_type === "key_auth" && keyAuth) {
@@ -342,9 +372,5 @@ function buildAuthStrategyResponseSchema() {
 
 /** A page of strategies. */
 export function authStrategyListSchema() {
-  return cached("authStrategyListSchema", () => buildAuthStrategyListSchema());
-}
-
-function buildAuthStrategyListSchema() {
-  return z.object({ data: z.array(authStrategyResponseSchema()), meta: pageMetaSchema() });
+  return listPageSchema("authStrategy", authStrategyResponseSchema, "strategy_type", AUTH_STRATEGY_TYPES);
 }

@@ -3,32 +3,20 @@
  * Schemas are built by functions (never module-level values reachable from a serialized provider).
  */
 import { z } from "zod";
+import { MAX_LABELS, labelKeyProblem, labelValueProblem } from "../labelRules";
 
-/** Label keys may not start with these (case-sensitive; kongctl's `KONGCTL-*` keys are accepted by Konnect). */
-export const RESERVED_LABEL_PREFIXES = ["kong", "konnect", "mesh", "kic", "_"] as const;
-/** Label value rule from the spec. */
-export const LABEL_VALUE_PATTERN = /^[a-z0-9A-Z]{1}([a-z0-9A-Z-._]*[a-z0-9A-Z]+)?$/;
-/** Most labels per object. */
-export const MAX_LABELS = 50;
-/** Konnect object ids are UUIDs. */
-export const UUID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-
-/** Why a label key is invalid, or undefined when it is fine. */
-export function labelKeyProblem(key: string): string | undefined {
-  if (key.length < 1 || key.length > 63) return "label keys must be 1-63 characters";
-  const prefix = RESERVED_LABEL_PREFIXES.find((p) => key.startsWith(p));
-  if (prefix) return `label keys must not start with "${prefix}" (reserved: kong, konnect, mesh, kic, _)`;
-  return undefined;
-}
-
-/** Why a label value is invalid, or undefined when it is fine. */
-export function labelValueProblem(value: string): string | undefined {
-  if (value.length < 1 || value.length > 63) return "label values must be 1-63 characters";
-  if (!LABEL_VALUE_PATTERN.test(value)) {
-    return "label values must start and end with a letter or digit and contain only letters, digits, '-', '.' and '_'";
-  }
-  return undefined;
-}
+export {
+  CREATE_LABEL,
+  LABEL_VALUE_PATTERN,
+  MAX_DECLARED_LABELS,
+  MAX_LABELS,
+  RESERVED_LABEL_PREFIXES,
+  declaredLabelCountProblem,
+  labelKeyProblem,
+  labelValueProblem,
+} from "../labelRules";
+import { UUID_PATTERN } from "../ids";
+export { UUID_PATTERN };
 
 function checkLabels(labels: Record<string, string | null>, ctx: z.RefinementCtx): void {
   const keys = Object.keys(labels);
@@ -64,6 +52,27 @@ function buildLabelsUpdateSchema() {
   return z
     .record(z.string(), z.string({ error: "label values must be strings or null" }).nullable())
     .superRefine(checkLabels);
+}
+
+/** How a value is validated, as data (tables stay free of zod; {@link valueSchema} builds the schema). */
+export type ValueRule =
+  | { kind: "text"; max: number; min?: number; nullable?: boolean; pattern?: { regex: RegExp; message: string } }
+  | { kind: "url"; max: number }
+  | { kind: "flag" };
+
+/** The zod schema of a value rule. */
+export function valueSchema(rule: ValueRule): z.ZodType {
+  switch (rule.kind) {
+    case "flag":
+      return z.boolean({ error: "must be true or false" });
+    case "url":
+      return urlText(rule.max);
+    case "text": {
+      let schema = text(rule.max, rule.min ?? 1);
+      if (rule.pattern) schema = schema.regex(rule.pattern.regex, rule.pattern.message);
+      return rule.nullable ? schema.nullable() : schema;
+    }
+  }
 }
 
 /** A non-empty string of at most `max` characters. */
@@ -113,6 +122,55 @@ function buildPageMetaSchema() {
   return z.object({
     page: z.object({ number: z.number(), size: z.number(), total: z.number() }),
   });
+}
+
+/**
+ * A list page, read tolerantly: items whose `typeField` holds a type this package does not know (one Konnect adds
+ * later) are left out before the items are parsed, so they never break a list, a read of other objects or the
+ * exactly-once create recovery (an object of an unknown type is never one this package made). Unknown fields are
+ * ignored by the item schemas. Items of a known type are still parsed in full.
+ */
+export function listPageSchema<T extends z.ZodType>(
+  key: string,
+  item: () => T,
+  typeField: string,
+  knownTypes: readonly string[],
+) {
+  return cached(`listPageSchema:${key}`, () =>
+    z.preprocess(
+      (body) => {
+        if (typeof body !== "object" || body === null || !Array.isArray((body as { data?: unknown }).data)) {
+          return body;
+        }
+        const data = (body as { data: unknown[] }).data.filter((entry) => {
+          const type =
+            typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)[typeField] : undefined;
+          return typeof type !== "string" || knownTypes.includes(type);
+        });
+        return { ...body, data };
+      },
+      z.object({ data: z.array(item()), meta: pageMetaSchema() }),
+    ),
+  );
+}
+
+/**
+ * camelCase → wire object by a name table: every key of `names` whose value is set is copied under its wire name,
+ * through `convert` when the table gives one (nested configs). Keys not in the table are not sent.
+ */
+export function toWireKeys(
+  value: Record<string, unknown>,
+  names: Readonly<Record<string, string>>,
+  convert: Readonly<Record<string, (nested: never) => unknown>> = {},
+): Record<string, unknown> {
+  const wire: Record<string, unknown> = {};
+  for (const [input, wireName] of Object.entries(names)) {
+    const field = value[input];
+    if (field === undefined) continue;
+    const nested = convert[input];
+    wire[wireName] = nested ? nested(field as never) : field;
+  }
+  return wire;
 }
 
 /** One page of a list. */

@@ -4,108 +4,61 @@
  * carry them, responses never do.
  */
 import { z } from "zod";
-import { idText, labelsSchema, labelsUpdateSchema, pageMetaSchema, text, urlText, cached } from "./common";
+import {
+  idText,
+  labelsSchema,
+  labelsUpdateSchema,
+  listPageSchema,
+  text,
+  urlText,
+  valueSchema,
+  toWireKeys,
+  cached,
+} from "./common";
+import {
+  DCR_CONFIG_FIELD_NAMES,
+  DCR_PROVIDER_TYPES,
+  DCR_SECRET_FIELDS,
+  DCR_TYPE_RULES,
+  dcrConfigField,
+  type DcrConfigField,
+  type DcrConfigValues,
+  type DcrProviderType,
+} from "./dcrConfigFields";
 
-/** Provider types, as Konnect spells them. */
-export const DCR_PROVIDER_TYPES = ["azureAd", "okta", "auth0", "curity", "http", "kongIdentity"] as const;
-/** One provider type. */
-export type DcrProviderType = (typeof DCR_PROVIDER_TYPES)[number];
+export {
+  DCR_CONFIG_FIELDS,
+  DCR_CONFIG_FIELD_NAMES,
+  DCR_CONFIG_WIRE_NAMES,
+  DCR_PROVIDER_TYPES,
+  DCR_SECRET_FIELDS,
+  DCR_TYPE_RULES,
+  dcrConfigField,
+  isClearedWithNull,
+} from "./dcrConfigFields";
+export type {
+  DcrConfigField,
+  DcrConfigFieldSpec,
+  DcrConfigValues,
+  DcrProviderType,
+  DcrTypeRules,
+} from "./dcrConfigFields";
 
-/** Every DCR config field, camelCase, with its wire name. */
-export const DCR_CONFIG_WIRE_NAMES = {
-  initialClientId: "initial_client_id",
-  initialClientSecret: "initial_client_secret",
-  initialClientAudience: "initial_client_audience",
-  useDeveloperManagedScopes: "use_developer_managed_scopes",
-  dcrToken: "dcr_token",
-  dcrBaseUrl: "dcr_base_url",
-  apiKey: "api_key",
-  disableEventHooks: "disable_event_hooks",
-  disableRefreshSecret: "disable_refresh_secret",
-  allowMultipleCredentials: "allow_multiple_credentials",
+/** Top-level request fields of a DCR provider: camelCase → wire name (`providerType` is sent on create only). */
+export const DCR_PROVIDER_WIRE_NAMES = {
+  name: "name",
+  displayName: "display_name",
+  providerType: "provider_type",
+  issuer: "issuer",
+  labels: "labels",
+  dcrConfig: "dcr_config",
 } as const;
-/** A DCR config field name. */
-export type DcrConfigField = keyof typeof DCR_CONFIG_WIRE_NAMES;
 
-/** Which config fields each type has, which are required on create, which are write-only secrets, which are flags. */
-export interface DcrTypeRules {
-  fields: readonly DcrConfigField[];
-  required: readonly DcrConfigField[];
-  secrets: readonly DcrConfigField[];
-  booleans: readonly DcrConfigField[];
-  /** Whether `dcr_config` itself is required on create. */
-  configRequired: boolean;
-  /** Whether Konnect accepts a `dcr_config` on PATCH for this type (kongIdentity has no update variant). */
-  configUpdatable: boolean;
-}
+/** DCR settings sent to Konnect (camelCase), one optional property per table entry. */
+export type DcrConfigInput = Partial<DcrConfigValues>;
 
-/** azureAd and curity: an initial client id and its write-only secret. */
-const INITIAL_CLIENT_RULES: DcrTypeRules = {
-  fields: ["initialClientId", "initialClientSecret"],
-  required: ["initialClientId", "initialClientSecret"],
-  secrets: ["initialClientSecret"],
-  booleans: [],
-  configRequired: true,
-  configUpdatable: true,
-};
-
-/** The per-type field table, from Kong's OpenAPI contract. */
-export const DCR_TYPE_RULES: Record<DcrProviderType, DcrTypeRules> = {
-  azureAd: INITIAL_CLIENT_RULES,
-  curity: INITIAL_CLIENT_RULES,
-  auth0: {
-    fields: ["initialClientId", "initialClientSecret", "initialClientAudience", "useDeveloperManagedScopes"],
-    required: ["initialClientId", "initialClientSecret"],
-    secrets: ["initialClientSecret"],
-    booleans: ["useDeveloperManagedScopes"],
-    configRequired: true,
-    configUpdatable: true,
-  },
-  okta: {
-    fields: ["dcrToken"],
-    required: ["dcrToken"],
-    secrets: ["dcrToken"],
-    booleans: [],
-    configRequired: true,
-    configUpdatable: true,
-  },
-  http: {
-    fields: ["dcrBaseUrl", "apiKey", "disableEventHooks", "disableRefreshSecret", "allowMultipleCredentials"],
-    required: ["dcrBaseUrl", "apiKey"],
-    secrets: ["apiKey"],
-    booleans: ["disableEventHooks", "disableRefreshSecret", "allowMultipleCredentials"],
-    configRequired: true,
-    configUpdatable: true,
-  },
-  kongIdentity: {
-    fields: [],
-    required: [],
-    secrets: [],
-    booleans: [],
-    configRequired: false,
-    configUpdatable: false,
-  },
-};
-
-/** Every write-only secret field over all types. */
-export const DCR_SECRET_FIELDS: readonly DcrConfigField[] = ["initialClientSecret", "dcrToken", "apiKey"];
-
-/** DCR settings sent to Konnect (camelCase). */
-export interface DcrConfigInput {
-  initialClientId?: string;
-  initialClientSecret?: string;
-  initialClientAudience?: string | null;
-  useDeveloperManagedScopes?: boolean;
-  dcrToken?: string;
-  dcrBaseUrl?: string;
-  apiKey?: string;
-  disableEventHooks?: boolean;
-  disableRefreshSecret?: boolean;
-  allowMultipleCredentials?: boolean;
-}
-
-/** DCR settings Konnect returns (never the secrets). */
-export type DcrConfigRead = Omit<DcrConfigInput, "initialClientSecret" | "dcrToken" | "apiKey">;
+/** DCR settings Konnect returns (never the write-only secrets, which it does not report). */
+export type DcrConfigRead = DcrConfigInput;
 
 /** Body of `POST /v2/dcr-providers`, camelCase. */
 export interface CreateDcrProviderRequest {
@@ -150,34 +103,16 @@ export interface DcrVerifyResult {
   errors: string[];
 }
 
-/** Schema of one DCR config field's value (full rules). */
-export function dcrConfigFieldSchema(field: DcrConfigField) {
-  return cached(`dcrConfigFieldSchema:${field}`, () => buildDcrConfigFieldSchema(field));
-}
-
-function buildDcrConfigFieldSchema(field: DcrConfigField) {
-  switch (field) {
-    case "initialClientId":
-      return text(256);
-    case "initialClientSecret":
-    case "dcrToken":
-      return text(256);
-    case "initialClientAudience":
-      return text(256).nullable();
-    case "dcrBaseUrl":
-      return urlText(256);
-    case "apiKey":
-      return z
-        .string({ error: "must be a string" })
-        .min(12, "must be at least 12 characters")
-        .max(256, "must be at most 256 characters")
-        .regex(/^[a-zA-Z0-9_]+$/, "must contain only letters, digits and '_'");
-    case "useDeveloperManagedScopes":
-    case "disableEventHooks":
-    case "disableRefreshSecret":
-    case "allowMultipleCredentials":
-      return z.boolean({ error: "must be true or false" });
-  }
+/**
+ * Schema of one DCR config field's value: Kong's contract, which requests follow. With `type`, plus the stricter
+ * rule `check` adds for that provider type (what the IdP needs, e.g. a GUID client id for azureAd).
+ */
+export function dcrConfigFieldSchema(field: DcrConfigField, type?: DcrProviderType) {
+  return cached(`dcrConfigFieldSchema:${field}:${type ?? ""}`, () => {
+    const spec = dcrConfigField(field);
+    const strict = type === undefined ? undefined : spec.perType?.[type];
+    return valueSchema(strict ?? spec.value);
+  });
 }
 
 /** The camelCase DCR config schema of one type; `partial` for PATCH. */
@@ -210,9 +145,9 @@ function createVariant(type: DcrProviderType) {
 /** Converts a camelCase DCR config to wire names, dropping undefined fields. */
 export function dcrConfigToWire(config: DcrConfigInput): Record<string, unknown> {
   const wire: Record<string, unknown> = {};
-  for (const [field, wireName] of Object.entries(DCR_CONFIG_WIRE_NAMES)) {
-    const value = config[field as DcrConfigField];
-    if (value !== undefined) wire[wireName] = value;
+  for (const field of DCR_CONFIG_FIELD_NAMES) {
+    const value = config[field];
+    if (value !== undefined) wire[dcrConfigField(field).wire] = value;
   }
   return wire;
 }
@@ -232,27 +167,13 @@ function buildCreateDcrProviderRequestSchema() {
   return z
     .discriminatedUnion(
       "providerType",
-      [
-        createVariant("azureAd"),
-        createVariant("okta"),
-        createVariant("auth0"),
-        createVariant("curity"),
-        createVariant("http"),
-        createVariant("kongIdentity"),
+      DCR_PROVIDER_TYPES.map(createVariant) as [
+        ReturnType<typeof createVariant>,
+        ...ReturnType<typeof createVariant>[],
       ],
       { error: `must be one of ${DCR_PROVIDER_TYPES.join(", ")}` },
     )
-    .transform((req) => {
-      const wire: Record<string, unknown> = {
-        name: req.name,
-        provider_type: req.providerType,
-        issuer: req.issuer,
-      };
-      if (req.displayName !== undefined) wire.display_name = req.displayName;
-      if (req.labels !== undefined) wire.labels = req.labels;
-      if (req.dcrConfig !== undefined) wire.dcr_config = dcrConfigToWire(req.dcrConfig);
-      return wire;
-    });
+    .transform((req) => toWireKeys(req, DCR_PROVIDER_WIRE_NAMES, { dcrConfig: dcrConfigToWire }));
 }
 
 /** Update request for a provider of the given type: camelCase in, wire body out. */
@@ -271,15 +192,7 @@ function buildUpdateDcrProviderRequestSchema(type: DcrProviderType) {
         ? dcrConfigSchema(type, true).optional()
         : z.undefined({ error: `providerType ${type} has no updatable dcrConfig` }).optional(),
     })
-    .transform((req) => {
-      const wire: Record<string, unknown> = {};
-      if (req.name !== undefined) wire.name = req.name;
-      if (req.displayName !== undefined) wire.display_name = req.displayName;
-      if (req.issuer !== undefined) wire.issuer = req.issuer;
-      if (req.labels !== undefined) wire.labels = req.labels;
-      if (req.dcrConfig !== undefined) wire.dcr_config = dcrConfigToWire(req.dcrConfig);
-      return wire;
-    });
+    .transform((req) => toWireKeys(req, DCR_PROVIDER_WIRE_NAMES, { dcrConfig: dcrConfigToWire }));
 }
 
 /** One DCR provider from a response: wire in, camelCase out. Unknown fields are ignored (tolerant reader). */
@@ -297,35 +210,12 @@ function buildDcrProviderResponseSchema() {
       issuer: z.string(),
       active: z.boolean(),
       labels: z.record(z.string(), z.string()).optional(),
-      dcr_config: z
-        .object({
-          initial_client_id: z.string().optional(),
-          initial_client_audience: z.string().nullable().optional(),
-          use_developer_managed_scopes: z.boolean().optional(),
-          dcr_base_url: z.string().optional(),
-          disable_event_hooks: z.boolean().optional(),
-          disable_refresh_secret: z.boolean().optional(),
-          allow_multiple_credentials: z.boolean().optional(),
-        })
-        .optional(),
+      dcr_config: z.record(z.string(), z.unknown()).optional(),
       created_at: z.string(),
       updated_at: z.string(),
     })
     .transform((wire): DcrProvider => {
-      const config = wire.dcr_config ?? {};
-      const dcrConfig: DcrConfigRead = {};
-      if (config.initial_client_id !== undefined) dcrConfig.initialClientId = config.initial_client_id;
-      if (config.initial_client_audience !== undefined)
-        dcrConfig.initialClientAudience = config.initial_client_audience;
-      if (config.use_developer_managed_scopes !== undefined) {
-        dcrConfig.useDeveloperManagedScopes = config.use_developer_managed_scopes;
-      }
-      if (config.dcr_base_url !== undefined) dcrConfig.dcrBaseUrl = config.dcr_base_url;
-      if (config.disable_event_hooks !== undefined) dcrConfig.disableEventHooks = config.disable_event_hooks;
-      if (config.disable_refresh_secret !== undefined) dcrConfig.disableRefreshSecret = config.disable_refresh_secret;
-      if (config.allow_multiple_credentials !== undefined) {
-        dcrConfig.allowMultipleCredentials = config.allow_multiple_credentials;
-      }
+      const dcrConfig = dcrConfigFromWire(wire.dcr_config ?? {});
       const provider: DcrProvider = {
         id: wire.id,
         name: wire.name,
@@ -342,13 +232,25 @@ function buildDcrProviderResponseSchema() {
     });
 }
 
-/** A page of DCR providers. */
-export function dcrProviderListSchema() {
-  return cached("dcrProviderListSchema", () => buildDcrProviderListSchema());
+/** Fields read back from a response's `dcr_config`, by the table (tolerant: unexpected values are left out). */
+function dcrConfigFromWire(config: Record<string, unknown>): DcrConfigRead {
+  const read: Record<string, unknown> = {};
+  for (const field of DCR_CONFIG_FIELD_NAMES) {
+    const spec = dcrConfigField(field);
+    if (spec.secret) continue;
+    const value = config[spec.wire];
+    const expected =
+      spec.value.kind === "flag"
+        ? typeof value === "boolean"
+        : typeof value === "string" || (spec.value.kind === "text" && spec.value.nullable === true && value === null);
+    if (expected) read[field] = value;
+  }
+  return read;
 }
 
-function buildDcrProviderListSchema() {
-  return z.object({ data: z.array(dcrProviderResponseSchema()), meta: pageMetaSchema() });
+/** A page of DCR providers. */
+export function dcrProviderListSchema() {
+  return listPageSchema("dcrProvider", dcrProviderResponseSchema, "provider_type", DCR_PROVIDER_TYPES);
 }
 
 /** The verify answer. */

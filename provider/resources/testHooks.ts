@@ -1,0 +1,7 @@
+/**
+ * Hooks for tests, benchmarks and tools that drive the providers in-process or preload into the plugin host: not part
+ * of the package's public `exports` (load it by path: `dist/provider/resources/testHooks.js`). They change module
+ * state of the same runtime the serialized providers load, so they must resolve to the same file.
+ */
+export { setProviderLogSink, setStackSettings, setTransportOptions } from "./context";
+export { setVerifySchedule } from "./verify";
