@@ -12,7 +12,8 @@ import { z } from "zod";
 import { KonnectRequestError } from "./errors";
 import type { KonnectTransport } from "./http";
 import { call, collectAllPages, listQuery, toWire, type ListOptions } from "./operation";
-import { cached, idText, pageMetaSchema, UUID_PATTERN, type Page } from "./schemas/common";
+import { UUID_PATTERN } from "./ids";
+import { cached, idText, pageMetaSchema, type Page } from "./schemas/common";
 
 /** Visibilities of a publication, as Konnect spells them; Konnect's default is `private`. */
 export const PUBLICATION_VISIBILITIES = ["public", "private"] as const;

@@ -3,7 +3,7 @@
  * update, read and delete, each at its economy floor (see `./apiPublicationArgs.ts`). No Pulumi here; the handler
  * factory wraps these as the resource's endpoint.
  */
-import { KonnectApiError, type KonnectTransport } from "../konnect";
+import { isNotFound, type KonnectTransport } from "../konnect";
 import {
   deleteApiPublication,
   getApiPublication,
@@ -28,10 +28,6 @@ export interface PublicationCreateResult {
   id: string;
   outs: ApiPublicationOutputs;
   outcome: PublicationCreateOutcome;
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof KonnectApiError && error.isNotFound;
 }
 
 /** GET, with Konnect's 404 (not published there) as undefined. */

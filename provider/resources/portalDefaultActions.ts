@@ -3,7 +3,7 @@
  * create, update, read and delete, each at its economy floor (see `./portalDefaultArgs.ts`). No Pulumi here; the
  * handler factory wraps these as the resource's endpoint. `log` receives one line when delete leaves a portal alone.
  */
-import { KonnectApiError, type KonnectTransport } from "../konnect";
+import { isNotFound, KonnectApiError, type KonnectTransport } from "../konnect";
 import { getPortal, setPortalDefaultAuthStrategy, type Portal } from "../konnect/portals";
 import type { PortalDefaultAuthStrategyInputs, PortalDefaultAuthStrategyOutputs } from "./portalDefaultArgs";
 import {
@@ -13,10 +13,6 @@ import {
   restoreDecision,
   restoreFailureAction,
 } from "./portalDefaultModel";
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof KonnectApiError && error.isNotFound;
-}
 
 /** GET, with a 404 (the portal is gone) as undefined. */
 async function findPortal(transport: KonnectTransport, portalId: string): Promise<Portal | undefined> {
