@@ -18,6 +18,7 @@ import {
   type DcrProviderType,
   type UpdateDcrProviderRequest,
 } from "../konnect";
+import { GUID_TEXT } from "../konnect/ids";
 import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs } from "./args";
 import {
   type FailureList,
@@ -46,8 +47,7 @@ export const DCR_PROVIDER_INPUT_KEYS = [
 ] as const;
 
 /** The only issuer form Konnect's Azure DCR accepts: the OAuth v1 issuer of a tenant. */
-export const AZURE_V1_ISSUER =
-  /^https:\/\/sts\.windows\.net\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const AZURE_V1_ISSUER = new RegExp(`^https://sts\\.windows\\.net/${GUID_TEXT}$`);
 const AZURE_V2_ISSUER = /^https:\/\/login\.microsoftonline\.com\/[^/]+\/v2\.0$/i;
 
 /** Why an azureAd issuer is not acceptable, or undefined. Expects a normalized issuer (no trailing slash). */

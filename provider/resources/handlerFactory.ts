@@ -5,13 +5,13 @@
  * fields to input names (on every path, adopt included), 404/409 handling and logging live here once.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { KonnectTransport } from "../konnect";
+import { isNotFound, type KonnectTransport } from "../konnect";
 import type { KonnectRegion, Labels } from "./args";
 import type { CheckFailure } from "./checkSupport";
 import { withoutProviderCode } from "./compare";
 import { createRetryDelayMs, providerLog, transportFor } from "./context";
 import { createOnce } from "./createOnce";
-import { IMPORT_UNSUPPORTED, explainDeleteConflict, isNotFound } from "./errorsForUsers";
+import { IMPORT_UNSUPPORTED, explainDeleteConflict } from "./errorsForUsers";
 import { changedProperties, replacingProperties, type FieldRule } from "./fieldRules";
 import { withInputNames, type ResourceKind } from "./wireNames";
 

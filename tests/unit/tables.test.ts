@@ -1,5 +1,5 @@
 /** Table tests for the pure helpers behind the field tables: derived rules, label rules, list tolerance, diff rows. */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -264,5 +264,46 @@ describe("the root stack's build check", () => {
   it("a missing dist/", () => {
     const root = mkdtempSync(path.join(tmpdir(), "build-check-"));
     expect(staleBuildReason(root)).toBe("dist/ is missing");
+  });
+});
+
+describe("one copy of each shared helper", () => {
+  /** Every TypeScript source under `provider/`, as `[relative path, text]`. */
+  function providerSources(): [string, string][] {
+    const root = path.join(__dirname, "..", "..", "provider");
+    const files: [string, string][] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith(".ts")) files.push([path.relative(root, full), readFileSync(full, "utf8")]);
+      }
+    };
+    walk(root);
+    return files;
+  }
+
+  it("the GUID pattern is written once, in konnect/ids.ts", () => {
+    const sources = providerSources();
+    expect(sources.length).toBeGreaterThan(40);
+    const withGuid = sources.filter(([, text]) => text.includes("{8}-[0-9a-f]{4}")).map(([file]) => file);
+    expect(withGuid).toEqual([path.join("konnect", "ids.ts")]);
+  });
+
+  it("the resource layer keeps no copy of a transport helper (sleep, never-sent codes, status classification)", () => {
+    const resources = providerSources().filter(([file]) => file.startsWith(`resources${path.sep}`));
+    expect(resources.length).toBeGreaterThan(15);
+    const copies = resources.flatMap(([file, text]) =>
+      [
+        /TODO\(shared-helpers\)/,
+        /setTimeout\(/,
+        /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/,
+        /status\s*(===|<|>=)\s*\d/,
+        /\[500, 502/,
+      ]
+        .filter((pattern) => pattern.test(text))
+        .map((pattern) => `${file}: ${pattern.source}`),
+    );
+    expect(copies).toEqual([]);
   });
 });
