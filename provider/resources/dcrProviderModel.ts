@@ -7,6 +7,7 @@ import {
   DCR_PROVIDER_TYPES,
   DCR_SECRET_FIELDS,
   DCR_TYPE_RULES,
+  MIN_SECRET_LENGTH,
   createDcrProviderRequestSchema,
   dcrConfigFieldSchema,
   isClearedWithNull,
@@ -141,7 +142,11 @@ function checkDcrConfig(f: FailureList, type: DcrProviderType, config: unknown):
       continue;
     }
     const property = `dcrConfig.${field}`;
-    f.check(property, value, dcrConfigFieldSchema(field as DcrConfigField, type));
+    const parsed = f.check(property, value, dcrConfigFieldSchema(field as DcrConfigField, type));
+    if (typeof parsed === "string" && DCR_SECRET_FIELDS.includes(field as DcrConfigField)) {
+      const problem = shortSecretProblem(parsed);
+      if (problem) f.add(property, problem);
+    }
   }
   for (const field of rules.required) {
     if (config[field] === undefined) {
@@ -149,6 +154,18 @@ function checkDcrConfig(f: FailureList, type: DcrProviderType, config: unknown):
       f.add(`dcrConfig.${field}`, `required for providerType ${type}${secret}`);
     }
   }
+}
+
+/**
+ * Why a secret value is too short to be kept out of messages, or undefined. Every secret of at least
+ * {@link MIN_SECRET_LENGTH} characters is redacted wherever Konnect may echo it.
+ */
+export function shortSecretProblem(secret: string): string | undefined {
+  if (secret.length >= MIN_SECRET_LENGTH) return undefined;
+  return (
+    `must be at least ${MIN_SECRET_LENGTH} characters: shorter secrets cannot be told apart from ordinary text, ` +
+    "so they could not be redacted"
+  );
 }
 
 /** The create request for checked inputs. */

@@ -340,6 +340,26 @@ describe("DcrProvider behaviours", () => {
     }
   });
 
+  it("verify failure reasons that echo the client secret are redacted in the error", async () => {
+    const secret = "azure-secret-1";
+    emulator.setOptions({
+      verifyResult: {
+        result: "failed",
+        errors: [`invalid_client: secret ${secret} rejected`, `form: client_secret=${encodeURIComponent(secret)}`],
+      },
+    });
+    try {
+      const inputs = await checked({ ...TYPES.azureAd!.inputs, verify: true });
+      const error = (await provider.create(inputs).catch((e: unknown) => e)) as Error;
+      expect(error.message).toContain(
+        "could not verify it: invalid_client: secret [secret] rejected; form: client_secret=[secret]. It is kept in state",
+      );
+      expect(JSON.stringify({ message: error.message, error })).not.toContain(secret);
+    } finally {
+      emulator.setOptions({ verifyResult: { result: "success" } });
+    }
+  });
+
   it("a 409 on delete says what still uses the provider", async () => {
     const inputs = await checked(TYPES.azureAd!.inputs);
     const { id, outs } = await provider.create(inputs);

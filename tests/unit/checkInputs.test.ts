@@ -88,22 +88,26 @@ describe("DcrProvider check: bad inputs", () => {
     ],
     [
       "issuer not a URL",
-      azure({ providerType: "okta", issuer: "not a url", dcrConfig: { dcrToken: "tok" } }),
+      azure({ providerType: "okta", issuer: "not a url", dcrConfig: { dcrToken: "okta-api-token" } }),
       [{ property: "issuer", reason: "must be an absolute http(s) URL" }],
     ],
     [
       "issuer with leading space",
-      azure({ providerType: "okta", issuer: " https://x.okta.com", dcrConfig: { dcrToken: "tok" } }),
+      azure({ providerType: "okta", issuer: " https://x.okta.com", dcrConfig: { dcrToken: "okta-api-token" } }),
       [{ property: "issuer", reason: "must be an absolute http(s) URL" }],
     ],
     [
       "issuer with a newline",
-      azure({ providerType: "okta", issuer: "https://x.okta.com/\nevil", dcrConfig: { dcrToken: "tok" } }),
+      azure({ providerType: "okta", issuer: "https://x.okta.com/\nevil", dcrConfig: { dcrToken: "okta-api-token" } }),
       [{ property: "issuer", reason: "must be an absolute http(s) URL" }],
     ],
     [
       "issuer too long",
-      azure({ providerType: "okta", issuer: `https://x.okta.com/${"a".repeat(250)}`, dcrConfig: { dcrToken: "tok" } }),
+      azure({
+        providerType: "okta",
+        issuer: `https://x.okta.com/${"a".repeat(250)}`,
+        dcrConfig: { dcrToken: "okta-api-token" },
+      }),
       [{ property: "issuer", reason: "must be at most 256 characters" }],
     ],
     [
@@ -152,7 +156,7 @@ describe("DcrProvider check: bad inputs", () => {
     ],
     [
       "azure client id not a GUID",
-      azure({ dcrConfig: { initialClientId: "abc123", initialClientSecret: "s" } }),
+      azure({ dcrConfig: { initialClientId: "abc123", initialClientSecret: "s3cr3t-value" } }),
       [
         {
           property: "dcrConfig.initialClientId",
@@ -172,7 +176,9 @@ describe("DcrProvider check: bad inputs", () => {
     ],
     [
       "azure with an Auth0-only audience",
-      azure({ dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s", initialClientAudience: "https://a" } }),
+      azure({
+        dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s3cr3t-value", initialClientAudience: "https://a" },
+      }),
       [
         {
           property: "dcrConfig.initialClientAudience",
@@ -182,7 +188,9 @@ describe("DcrProvider check: bad inputs", () => {
     ],
     [
       "azure with an Okta token",
-      azure({ dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s", dcrToken: "t" } }),
+      azure({
+        dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s3cr3t-value", dcrToken: "okta-api-token" },
+      }),
       [
         {
           property: "dcrConfig.dcrToken",
@@ -204,6 +212,28 @@ describe("DcrProvider check: bad inputs", () => {
         dcrConfig: { dcrBaseUrl: "https://dcr.example.com", apiKey: "short" },
       },
       [{ property: "dcrConfig.apiKey", reason: "must be at least 12 characters" }],
+    ],
+    [
+      "initialClientSecret shorter than 8 characters",
+      azure({ dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s3cr3t!" } }),
+      [
+        {
+          property: "dcrConfig.initialClientSecret",
+          reason:
+            "must be at least 8 characters: shorter secrets cannot be told apart from ordinary text, so they could not be redacted",
+        },
+      ],
+    ],
+    [
+      "okta dcrToken shorter than 8 characters",
+      { name: "o", providerType: "okta", issuer: "https://x.okta.com/oauth2/default", dcrConfig: { dcrToken: "tok" } },
+      [
+        {
+          property: "dcrConfig.dcrToken",
+          reason:
+            "must be at least 8 characters: shorter secrets cannot be told apart from ordinary text, so they could not be redacted",
+        },
+      ],
     ],
     [
       "http api key with symbols",
@@ -433,14 +463,19 @@ describe("check: good inputs and normalization", () => {
   it("accepts every provider type with its own fields", async () => {
     const valid: Record<string, unknown>[] = [
       azure(),
-      { name: "o", providerType: "okta", issuer: "https://x.okta.com/oauth2/default", dcrConfig: { dcrToken: "tok" } },
+      {
+        name: "o",
+        providerType: "okta",
+        issuer: "https://x.okta.com/oauth2/default",
+        dcrConfig: { dcrToken: "okta-api-token" },
+      },
       {
         name: "a",
         providerType: "auth0",
         issuer: "https://t.us.auth0.com",
         dcrConfig: {
           initialClientId: "abc",
-          initialClientSecret: "s",
+          initialClientSecret: "s3cr3t-value",
           initialClientAudience: "https://t.us.auth0.com/api/v2/",
           useDeveloperManagedScopes: true,
         },
@@ -449,7 +484,7 @@ describe("check: good inputs and normalization", () => {
         name: "c",
         providerType: "curity",
         issuer: "https://c.example.com/oauth/v2/oauth-anonymous",
-        dcrConfig: { initialClientId: "abc", initialClientSecret: "s" },
+        dcrConfig: { initialClientId: "abc", initialClientSecret: "s3cr3t-value" },
       },
       {
         name: "h",
