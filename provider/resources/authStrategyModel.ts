@@ -21,7 +21,10 @@ import type { AuthStrategyInputs, AuthStrategyOutputs, OpenIdConnectState } from
 import {
   type FailureList,
   checkCommonInputs,
+  checkNameInput,
   checkWholeRequest,
+  hasProtoKey,
+  PROTO_KEY_REASON,
   isRecord,
   startCheck,
   type CheckFailure,
@@ -56,12 +59,12 @@ export function checkAuthStrategyInputs(news: Record<string, unknown>): {
   const { f, props, inputs } = startCheck(news, AUTH_STRATEGY_INPUT_KEYS);
 
   if (f.require("name", props.name, "required: the strategy's name (1-256 characters)")) {
-    f.check("name", props.name, text(256));
+    checkNameInput(f, "name", props.name, text(256));
   }
   if (
     f.require("displayName", props.displayName, "required: the name shown in the Dev Portal (at most 256 characters)")
   ) {
-    f.check("displayName", props.displayName, text(256, 0));
+    checkNameInput(f, "displayName", props.displayName, text(256, 0));
   }
   let type: AuthStrategyType | undefined;
   if (f.require("strategyType", props.strategyType, `required: one of ${AUTH_STRATEGY_TYPES.join(", ")}`)) {
@@ -113,8 +116,11 @@ function checkOpenIdConnect(f: FailureList, value: unknown): void {
       f.check(`openidConnect.${key}`, value[key], oidcFieldSchema(key));
     }
   }
-  if (value.additionalProperties !== undefined) {
-    f.check("openidConnect.additionalProperties", value.additionalProperties, schema.shape.additionalProperties);
+  const extra = value.additionalProperties;
+  if (isRecord(extra) && hasProtoKey(extra)) {
+    f.add("openidConnect.additionalProperties.__proto__", PROTO_KEY_REASON);
+  } else if (extra !== undefined) {
+    f.check("openidConnect.additionalProperties", extra, schema.shape.additionalProperties);
   }
 }
 

@@ -24,6 +24,7 @@ import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs } from "./ar
 import {
   type FailureList,
   checkCommonInputs,
+  checkNameInput,
   checkWholeRequest,
   isRecord,
   startCheck,
@@ -79,9 +80,9 @@ export function checkDcrProviderInputs(news: Record<string, unknown>): {
   const { f, props, inputs } = startCheck(news, DCR_PROVIDER_INPUT_KEYS);
 
   if (f.require("name", props.name, "required: the DCR provider's name (1-256 characters)")) {
-    f.check("name", props.name, text(256));
+    checkNameInput(f, "name", props.name, text(256));
   }
-  if (props.displayName !== undefined) f.check("displayName", props.displayName, text(256));
+  if (props.displayName !== undefined) checkNameInput(f, "displayName", props.displayName, text(256));
 
   let type: DcrProviderType | undefined;
   if (f.require("providerType", props.providerType, `required: one of ${DCR_PROVIDER_TYPES.join(", ")}`)) {

@@ -7,7 +7,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isNotFound, type KonnectTransport } from "../konnect";
 import type { KonnectRegion, Labels } from "./args";
-import type { CheckFailure } from "./checkSupport";
+import { inputDepthFailure, type CheckFailure } from "./checkSupport";
 import { withoutProviderCode } from "./compare";
 import { createRetryDelayMs, providerLog, transportFor } from "./context";
 import { createOnce } from "./createOnce";
@@ -158,6 +158,9 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
 
   return {
     check(_olds, news) {
+      // A value nested past the bound is refused before any rule walks it (no stack overflow in check or diff).
+      const tooDeep = inputDepthFailure(news as unknown as Record<string, unknown>);
+      if (tooDeep) return Promise.resolve({ inputs: news, failures: [tooDeep] });
       const { inputs, failures } = def.check(news as unknown as Record<string, unknown>);
       return Promise.resolve({ inputs: inputs as unknown as I, failures });
     },
