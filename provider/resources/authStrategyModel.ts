@@ -29,8 +29,8 @@ import {
   startCheck,
   type CheckFailure,
 } from "./checkSupport";
-import { userLabels } from "./createOnce";
 import { deepEqual, withoutUndefined } from "./compare";
+import { ownedLabels } from "./labelOwnership";
 import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
 import { isUnknown } from "./unknowns";
 
@@ -268,8 +268,8 @@ export function authStrategyOutputs(declared: AuthStrategyInputs, strategy: Auth
   }
   let keyAuth = strategy.keyAuth ? withoutUndefined({ ...strategy.keyAuth }) : undefined;
   if (keyAuth && Object.keys(keyAuth).length === 0 && declared.keyAuth === undefined) keyAuth = undefined;
-  const visible = userLabels(strategy.labels);
-  const labels = Object.keys(visible).length > 0 || declared.labels !== undefined ? visible : undefined;
+  // Only the declared keys (labels set outside Pulumi are not ours and never show as a change).
+  const labels = ownedLabels(strategy.labels, declared.labels);
   const principals =
     strategy.principals && (declared.principals !== undefined || strategy.principals.enabled)
       ? strategy.principals

@@ -40,18 +40,6 @@ export function normalizeIssuer(issuer: string): string {
   return issuer.replace(/\/+$/, "");
 }
 
-/** Labels to send on PATCH so Konnect ends up with exactly `desired`: removed keys are sent as null. */
-export function labelsPatch(
-  current: Record<string, string> | undefined,
-  desired: Record<string, string> | undefined,
-): Record<string, string | null> {
-  const patch: Record<string, string | null> = { ...(desired ?? {}) };
-  for (const key of Object.keys(current ?? {})) {
-    if (!(key in patch)) patch[key] = null;
-  }
-  return patch;
-}
-
 /** A copy without Pulumi's `__provider` key (the plugin host adds it to outputs itself). */
 export function withoutProviderCode<T extends object>(value: T): T {
   const { __provider: _code, ...rest } = value as T & { __provider?: unknown };

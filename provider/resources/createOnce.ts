@@ -12,12 +12,6 @@ export { CREATE_LABEL };
 /** Attempts at a create whose outcome stays unknown. */
 export const MAX_CREATE_ATTEMPTS = 3;
 
-/** Labels without the internal creation label (what users declared and see). */
-export function userLabels(labels: Record<string, string>): Record<string, string> {
-  const { [CREATE_LABEL]: _created, ...rest } = labels;
-  return rest;
-}
-
 /**
  * Runs `post` with a creation label until it succeeds or fails for sure. After an unknown outcome, `findByName`
  * lists candidates and the one carrying this create's label is returned instead of posting again.

@@ -30,8 +30,8 @@ import {
   startCheck,
   type CheckFailure,
 } from "./checkSupport";
-import { userLabels } from "./createOnce";
 import { normalizeIssuer, withoutUndefined } from "./compare";
+import { ownedLabels } from "./labelOwnership";
 import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
 import { UNKNOWN, isUnknown } from "./unknowns";
 
@@ -274,8 +274,8 @@ export function dcrProviderOutputs(declared: DcrProviderInputs, provider: DcrPro
     }
     dcrConfig = config;
   }
-  const visible = userLabels(provider.labels);
-  const labels = Object.keys(visible).length > 0 || declared.labels !== undefined ? visible : undefined;
+  // Only the declared keys (labels set outside Pulumi are not ours and never show as a change).
+  const labels = ownedLabels(provider.labels, declared.labels);
   return withoutUndefined({
     name: provider.name,
     displayName: provider.displayName ?? declared.displayName,

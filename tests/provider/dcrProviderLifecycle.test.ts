@@ -180,10 +180,11 @@ describe("DcrProvider behaviours", () => {
     });
   });
 
-  it("shows drift made in the Konnect UI on refresh", async () => {
-    const inputs = await checked(TYPES.azureAd!.inputs);
+  it("shows drift made in the Konnect UI on refresh (a declared label's value included)", async () => {
+    const inputs = await checked({ ...TYPES.azureAd!.inputs, labels: { owner: "me" } });
     const { id, outs } = await provider.create(inputs);
-    emulator.updateStored("dcr-providers", id, { name: "renamed-in-ui", labels: { owner: "someone" } });
+    const stored = (emulator.get("dcr-providers", id) as { labels: Record<string, string> }).labels;
+    emulator.updateStored("dcr-providers", id, { name: "renamed-in-ui", labels: { ...stored, owner: "someone" } });
     const read = await provider.read!(id, outs);
     expect(read.props).toMatchObject({ name: "renamed-in-ui", labels: { owner: "someone" } });
     expect(read.inputs).toMatchObject({ name: "renamed-in-ui", labels: { owner: "someone" } });
@@ -279,6 +280,85 @@ describe("DcrProvider behaviours", () => {
     expect((emulator.get("dcr-providers", id) as { labels?: unknown }).labels).toEqual({
       a: "1",
       "pulumi-create-id": expect.any(String),
+    });
+  });
+
+  it("labels set outside Pulumi are not ours: no diff after refresh, updates and rotation PATCH only owned keys", async () => {
+    const inputs = await checked({ ...TYPES.okta!.inputs, labels: { env: "dev", old: "1" } });
+    const { id, outs } = await provider.create(inputs);
+    const created = (emulator.get("dcr-providers", id) as { labels: Record<string, string> }).labels;
+    const foreign = { "kong-managed-by": "kongctl", "konnect-origin": "ui", _internal: "x", team: "payments" };
+    emulator.updateStored("dcr-providers", id, { labels: { ...created, ...foreign } });
+
+    // Refresh mirrors only the declared keys, so the program's inputs show no change.
+    const read = await provider.read!(id, outs);
+    expect((read.props as DcrProviderOutputs).labels).toEqual({ env: "dev", old: "1" });
+    expect(await provider.diff!(id, { ...read.props, __provider: "code-v1" } as never, inputs)).toMatchObject({
+      changes: false,
+    });
+
+    // A secret rotation that also drops a declared label: null only for that label, foreign keys untouched.
+    const rotated = await checked({
+      ...TYPES.okta!.inputs,
+      dcrConfig: { dcrToken: "okta-token-2" },
+      labels: { env: "dev" },
+    });
+    const updated = await provider.update!(id, read.props as DcrProviderOutputs, rotated);
+    expect(updated.outs!.labels).toEqual({ env: "dev" });
+    expect((emulator.get("dcr-providers", id) as { labels: unknown }).labels).toEqual({
+      env: "dev",
+      ...foreign,
+      "pulumi-create-id": created["pulumi-create-id"],
+    });
+    expect(emulator.storedSecrets(id)).toEqual({ dcr_token: "okta-token-2" });
+  });
+
+  it("a state written before label ownership (foreign reserved labels in outputs) updates without sending them", async () => {
+    const inputs = await checked({ ...TYPES.okta!.inputs, labels: { env: "dev" } });
+    const { id, outs } = await provider.create(inputs);
+    const created = (emulator.get("dcr-providers", id) as { labels: Record<string, string> }).labels;
+    emulator.updateStored("dcr-providers", id, { labels: { ...created, "kong-managed-by": "kongctl" } });
+    // What a refresh on the old code stored: every label but the creation label.
+    const legacy = { ...outs!, labels: { env: "dev", "kong-managed-by": "kongctl" } } as DcrProviderOutputs;
+    expect(await provider.diff!(id, { ...legacy, __provider: "code-v1" } as never, inputs)).toMatchObject({
+      changes: false,
+    });
+    const rotated = await checked({
+      ...TYPES.okta!.inputs,
+      dcrConfig: { dcrToken: "okta-token-2" },
+      labels: { env: "dev" },
+    });
+    const updated = await provider.update!(id, legacy, rotated);
+    expect(updated.outs!.labels).toEqual({ env: "dev" });
+    expect((emulator.get("dcr-providers", id) as { labels: unknown }).labels).toMatchObject({
+      env: "dev",
+      "kong-managed-by": "kongctl",
+    });
+    // and the next refresh drops the foreign label from the outputs
+    const read = await provider.read!(id, legacy);
+    expect((read.props as DcrProviderOutputs).labels).toEqual({ env: "dev" });
+  });
+
+  it("adopts an object carrying labels set by Kong tools and leaves them alone", async () => {
+    const seeded = emulator.seedDcrProvider({
+      name: "made-by-kongctl",
+      provider_type: "okta",
+      issuer: "https://example.okta.com/oauth2/default",
+      labels: { "KONGCTL-namespace": "default", team: "payments" },
+      dcr_config: { dcr_token: "okta-token-0" },
+    });
+    // Konnect's own labels: set out of band (the public API refuses reserved keys from clients).
+    emulator.updateStored("dcr-providers", seeded.id, {
+      labels: { "KONGCTL-namespace": "default", team: "payments", "kong-managed": "true" },
+    });
+    const inputs = await checked({ ...TYPES.okta!.inputs, adoptId: seeded.id, labels: { env: "dev" } });
+    const { outs } = await provider.create(inputs);
+    expect(outs!.labels).toEqual({ env: "dev" });
+    expect((emulator.get("dcr-providers", seeded.id) as { labels: unknown }).labels).toEqual({
+      "KONGCTL-namespace": "default",
+      "kong-managed": "true",
+      team: "payments",
+      env: "dev",
     });
   });
 
