@@ -31,6 +31,7 @@ import {
 } from "./checkSupport";
 import { deepEqual, withoutUndefined } from "./compare";
 import { ownedLabels } from "./labelOwnership";
+import { withoutLocation } from "./location";
 import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
 import { isUnknown } from "./unknowns";
 
@@ -303,5 +304,5 @@ export function authStrategyInputsFromOutputs(outputs: AuthStrategyOutputs): Aut
     updatedAt: _u,
     ...inputs
   } = outputs;
-  return inputs;
+  return withoutLocation(inputs);
 }

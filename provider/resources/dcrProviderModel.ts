@@ -32,6 +32,7 @@ import {
 } from "./checkSupport";
 import { normalizeIssuer, withoutUndefined } from "./compare";
 import { ownedLabels } from "./labelOwnership";
+import { withoutLocation } from "./location";
 import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
 import { UNKNOWN, isUnknown } from "./unknowns";
 
@@ -295,7 +296,7 @@ export function dcrProviderOutputs(declared: DcrProviderInputs, provider: DcrPro
 /** The declared-input view of outputs (what `read` hands back as inputs after a refresh). */
 export function dcrProviderInputsFromOutputs(outputs: DcrProviderOutputs): DcrProviderInputs {
   const { active: _a, createdAt: _c, updatedAt: _u, ...inputs } = outputs;
-  return inputs;
+  return withoutLocation(inputs);
 }
 
 /** Re-export for handlers: the unknown sentinel. */

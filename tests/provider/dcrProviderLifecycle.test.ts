@@ -99,6 +99,9 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
 
+/** The location outputs of an object created in `us` through the testbed's server URL. */
+const usLocation = () => ({ effectiveRegion: "us", serverUrl: `${emulator.url}/us` });
+
 async function checked(inputs: DcrProviderInputs): Promise<DcrProviderInputs> {
   const result = await provider.check!({} as never, { ...inputs, __provider: "code-v1" } as never);
   expect(result.failures).toEqual([]);
@@ -112,7 +115,13 @@ describe.each(Object.entries(TYPES))("DcrProvider %s", (type, c) => {
     const id = created.id;
     expect(emulator.storedSecrets(id)).toEqual({ [c.secret[0]]: c.secret[1] });
     const outs = created.outs!;
-    expect(outs).toEqual({ ...c.inputs, active: false, createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(outs).toEqual({
+      ...c.inputs,
+      active: false,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      ...usLocation(),
+    });
     expect(callShapes(emulator)).toEqual(["POST /v2/dcr-providers"]);
 
     // refresh: nothing drifted, inputs come back as declared
@@ -174,6 +183,7 @@ describe("DcrProvider behaviours", () => {
       active: false,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      ...usLocation(),
     });
     expect(await provider.diff!(id, { ...outs, __provider: "code-v1" } as never, inputs)).toMatchObject({
       changes: false,
@@ -359,6 +369,72 @@ describe("DcrProvider behaviours", () => {
       "kong-managed": "true",
       team: "payments",
       env: "dev",
+    });
+  });
+
+  describe("the region an object lives in is recorded", () => {
+    const stack = (extra: Record<string, unknown> = {}) =>
+      setStackSettings({ token: TEST_TOKEN, serverUrl: `${emulator.url}/{region}`, retryBudgetSeconds: 5, ...extra });
+    afterEach(() => {
+      delete process.env.KONNECT_REGION;
+      stack();
+    });
+    const inRegion = (region: string, id: string) =>
+      emulator.list("dcr-providers", region as never).some((o) => o.id === id);
+
+    it("declaring the region an object already lives in (through the default) is no change", async () => {
+      const inputs = await checked(TYPES.okta!.inputs);
+      const { id, outs } = await provider.create(inputs);
+      expect(outs).toMatchObject({ effectiveRegion: "us", serverUrl: `${emulator.url}/us` });
+      const withRegion = await checked({ ...TYPES.okta!.inputs, region: "us" });
+      expect(await provider.diff!(id, { ...outs, __provider: "code-v1" } as never, withRegion)).toEqual({
+        changes: false,
+        replaces: [],
+        deleteBeforeReplace: false,
+      });
+      // and the other way round: an object created with region "eu" keeps living there when the stack default is eu
+      stack({ region: "eu" });
+      const eu = await provider.create(await checked({ ...TYPES.okta!.inputs, region: "eu" }));
+      expect(eu.outs).toMatchObject({ effectiveRegion: "eu", serverUrl: `${emulator.url}/eu` });
+      expect(await provider.diff!(eu.id, { ...eu.outs, __provider: "code-v1" } as never, inputs)).toMatchObject({
+        changes: false,
+      });
+    });
+
+    it.each([
+      ["konnect:region", () => stack({ region: "eu" })],
+      ["KONNECT_REGION", () => void (process.env.KONNECT_REGION = "eu")],
+    ])("a changed %s previews as a replace; refresh and delete still reach the object", async (_name, change) => {
+      const inputs = await checked(TYPES.okta!.inputs);
+      const { id, outs } = await provider.create(inputs);
+      change();
+      expect(await provider.diff!(id, { ...outs, __provider: "code-v1" } as never, inputs)).toEqual({
+        changes: true,
+        replaces: ["region"],
+        deleteBeforeReplace: false,
+      });
+      const read = await provider.read!(id, outs);
+      expect(read.id).toBe(id);
+      expect(read.props).toMatchObject({ name: "okta-dcr", effectiveRegion: "us" });
+      await provider.delete!(id, outs!);
+      expect(inRegion("us", id)).toBe(false);
+    });
+
+    it("a state written before the region was recorded upgrades without a replace and records it on read and update", async () => {
+      stack({ region: "eu" });
+      const inputs = await checked(TYPES.okta!.inputs);
+      const { id, outs } = await provider.create(inputs);
+      const { effectiveRegion: _r, serverUrl: _s, ...legacy } = outs as DcrProviderOutputs;
+      expect(await provider.diff!(id, { ...legacy, __provider: "code-v1" } as never, inputs)).toMatchObject({
+        changes: false,
+      });
+      const read = await provider.read!(id, legacy);
+      expect(read.props).toMatchObject({ effectiveRegion: "eu", serverUrl: `${emulator.url}/eu` });
+      expect(read.inputs).not.toHaveProperty("effectiveRegion");
+      const renamed = await checked({ ...TYPES.okta!.inputs, name: "okta-renamed" });
+      const updated = await provider.update!(id, legacy, renamed);
+      expect(updated.outs).toMatchObject({ name: "okta-renamed", effectiveRegion: "eu" });
+      expect(inRegion("eu", id)).toBe(true);
     });
   });
 
