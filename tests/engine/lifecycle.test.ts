@@ -341,6 +341,18 @@ describe("a DcrProvider declared directly: failed verification and providerType 
     expect(retry.calls).toEqual([retry.verifyCall]);
   });
 
+  it("11c. a stack-level region change previews as a replace; declaring the region the object lives in does not", async () => {
+    apiCalls();
+    const moved = await run("preview region change", preview(options({ ...verifying, "konnect:region": "eu" })));
+    expect(moved.diagnostics).toEqual([]);
+    const step = moved.steps[0]!;
+    expect([step.op, step.replaceKeys, step.deleteBeforeReplace]).toEqual(["replace", ["region"], false]);
+    const declared = await run("preview region declared", preview(options({ ...verifying, "scenario:region": "us" })));
+    expect(declared.diagnostics).toEqual([]);
+    expect(declared.steps.map((s) => s.op)).toEqual(["same"]);
+    expect(apiCalls()).toEqual([]);
+  });
+
   it("12. changing providerType replaces the DCR provider: create the new one, then delete the old one", async () => {
     const [oldObject] = emulator.list("dcr-providers");
     apiCalls();
