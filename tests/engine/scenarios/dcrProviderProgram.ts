@@ -23,7 +23,7 @@ export default function program() {
         : `https://sts.windows.net/${TENANT}`,
     dcrConfig: { initialClientId: "5d2e8c1a-7f3b-4a9e-b6c4-0e1f2a3b4c5d", initialClientSecret: CLIENT_SECRET },
     verify: config.getBoolean("verify") ?? false,
-    region: config.get("region") as "us" | "eu" | undefined,
+    region: config.get<"us" | "eu">("region"),
   });
   return { dcrProviderId: dcr.id, providerType: dcr.providerType };
 }
