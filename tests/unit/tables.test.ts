@@ -117,7 +117,7 @@ describe("accept what Konnect accepts", () => {
         name: "auth0",
         providerType: "auth0",
         issuer: "https://example.auth0.com",
-        dcrConfig: { initialClientId: "client", initialClientSecret: "secret", initialClientAudience: "" },
+        dcrConfig: { initialClientId: "client", initialClientSecret: "secret-value", initialClientAudience: "" },
       } as never,
     );
     expect(result.failures).toEqual([]);
