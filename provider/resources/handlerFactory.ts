@@ -13,7 +13,7 @@ import { createRetryDelayMs, effectiveRegion, providerLog, transportFor } from "
 import { createOnce } from "./createOnce";
 import { IMPORT_UNSUPPORTED, explainDeleteConflict } from "./errorsForUsers";
 import { changedProperties, replacingProperties, type FieldRule } from "./fieldRules";
-import { recordedLocation, withEffectiveRegions, withLocation, type RecordedLocation } from "./location";
+import { recordedLocation, withEffectiveRegions, withLocation } from "./location";
 import { withInputNames, type ResourceKind } from "./wireNames";
 
 /** Inputs every resource has. */
@@ -78,7 +78,7 @@ export interface WriteStep<O> {
 }
 
 /** Everything the generic handlers know about one resource. */
-export interface ResourceDefinition<I extends BaseInputs, O extends I & RecordedLocation, Obj extends KonnectObject> {
+export interface ResourceDefinition<I extends BaseInputs, O extends I, Obj extends KonnectObject> {
   /** Which wire-name table renames Konnect's 400 fields to input names. */
   kind: ResourceKind;
   /** Noun for logs and errors (`DCR provider`). */
@@ -116,7 +116,7 @@ export interface ResourceDefinition<I extends BaseInputs, O extends I & Recorded
 export type Handlers<I, O> = Required<Omit<pulumi.dynamic.ResourceProvider<I, O>, "configure">>;
 
 /** Builds the handlers of one resource from its definition. */
-export function resourceHandlers<I extends BaseInputs, O extends I & RecordedLocation, Obj extends KonnectObject>(
+export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends KonnectObject>(
   def: ResourceDefinition<I, O, Obj>,
 ): Handlers<I, O> {
   const rename = (error: unknown) => {
