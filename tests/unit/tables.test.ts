@@ -19,6 +19,12 @@ import { konnectLabels } from "../../provider/components";
 import { UNKNOWN, containsUnknown } from "../../provider/resources/unknowns";
 import { changedProperties, updateBody, type FieldRule } from "../../provider/resources/fieldRules";
 import { staleBuildReason } from "../../examples/azure-dcr/buildCheck";
+import {
+  isDeclarableLabelKey,
+  ownedLabels,
+  ownedLabelsPatch,
+  previouslyOwnedLabels,
+} from "../../provider/resources/labelOwnership";
 
 describe("the DCR config field table", () => {
   it("derives the per-type rules Kong's contract gives", () => {
@@ -305,5 +311,26 @@ describe("one copy of each shared helper", () => {
         .map((pattern) => `${file}: ${pattern.source}`),
     );
     expect(copies).toEqual([]);
+  });
+});
+
+describe("label ownership", () => {
+  it("mirrors only declared keys, never the creation label or a reserved key", () => {
+    const onObject = { env: "dev", team: "payments", "kong-managed": "true", "pulumi-create-id": "k" };
+    expect(ownedLabels(onObject, { env: "prod", missing: "x" })).toEqual({ env: "dev" });
+    expect(ownedLabels(onObject, undefined)).toBeUndefined();
+    expect(ownedLabels(onObject, { "pulumi-create-id": "k", "kong-managed": "true" })).toEqual({});
+  });
+
+  it("the PATCH sends declared values and null only for keys owned before", () => {
+    const before = { env: "dev", old: "1", "kong-managed": "true", _x: "y", "pulumi-create-id": "k" };
+    expect(ownedLabelsPatch(before, { env: "prod" })).toEqual({ env: "prod", old: null });
+    expect(ownedLabelsPatch(undefined, { env: "prod" })).toEqual({ env: "prod" });
+    expect(ownedLabelsPatch(before, undefined)).toEqual({ env: null, old: null });
+    expect(previouslyOwnedLabels(before)).toEqual({ env: "dev", old: "1" });
+    expect(["kong-a", "konnect-b", "mesh-c", "kic-d", "_e", "pulumi-create-id"].filter(isDeclarableLabelKey)).toEqual(
+      [],
+    );
+    expect(["KONGCTL-ns", "env"].every(isDeclarableLabelKey)).toBe(true);
   });
 });
