@@ -304,7 +304,7 @@ describe("one copy of each shared helper", () => {
         /TODO\(shared-helpers\)/,
         /setTimeout\(/,
         /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/,
-        /status\s*(===|<|>=)\s*\d/,
+        /\.status\s*(===|!==|<=|>=|<|>)\s*\d/,
         /\[500, 502/,
       ]
         .filter((pattern) => pattern.test(text))
