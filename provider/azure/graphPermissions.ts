@@ -5,6 +5,7 @@
  * (learn.microsoft.com/graph/permissions-reference). `Role` is an application permission (app-only tokens, the kind
  * Konnect uses), `Scope` a delegated permission.
  */
+import { UUID_PATTERN } from "../konnect/ids";
 
 /** Application (client) id of Microsoft Graph, the `resourceAppId` of every permission below. */
 export const MICROSOFT_GRAPH_APP_ID = "00000003-0000-0000-c000-000000000000";
@@ -61,7 +62,7 @@ export type GraphPermissionPreset = keyof typeof GRAPH_PERMISSION_PRESETS;
 /** The preset used when none is given. */
 export const DEFAULT_GRAPH_PERMISSION_PRESET: GraphPermissionPreset = "leastPrivilege";
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID = UUID_PATTERN;
 
 /** True for a GUID such as `18a4783c-866b-4cc7-a460-3d5e5662c884`. */
 export function isGuid(value: string): boolean {

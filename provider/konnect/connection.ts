@@ -156,6 +156,23 @@ export function parseSeconds(raw: string | number | undefined, source: string, f
 }
 
 /**
+ * The effective region of a resource: its own `region`, else `konnect:region`, else `KONNECT_REGION`, else
+ * {@link DEFAULT_REGION}. Needs no token (diff uses it to compare where an object lives with where it would go).
+ */
+export function resolveRegion(options: {
+  stack?: ConnectionSettings;
+  env?: NodeJS.ProcessEnv;
+  resourceRegion?: string;
+}): Region {
+  const stack = options.stack ?? {};
+  const env = settingsFromEnv(options.env ?? {});
+  if (options.resourceRegion) return parseRegion(options.resourceRegion, "region");
+  if (stack.region) return parseRegion(stack.region, "konnect:region");
+  if (env.region) return parseRegion(env.region, "KONNECT_REGION");
+  return DEFAULT_REGION;
+}
+
+/**
  * Resolves the connection for one call. Precedence: explicit stack config over environment; a resource's own
  * region over the default region. A server URL override applies to every resource (with `{region}` replaced).
  */
@@ -166,14 +183,7 @@ export function resolveConnection(options: {
 }): Connection {
   const stack = options.stack ?? {};
   const env = settingsFromEnv(options.env ?? {});
-
-  const region = options.resourceRegion
-    ? parseRegion(options.resourceRegion, "region")
-    : stack.region
-      ? parseRegion(stack.region, "konnect:region")
-      : env.region
-        ? parseRegion(env.region, "KONNECT_REGION")
-        : DEFAULT_REGION;
+  const region = resolveRegion(options);
 
   const override = stack.serverUrl
     ? validateServerUrl(stack.serverUrl, "konnect:serverUrl")

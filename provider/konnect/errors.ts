@@ -4,7 +4,7 @@
  * (message and fields, as `JSON.stringify` and `util.inspect` show them) is redacted and capped in length.
  */
 import { MAX_MESSAGE_CHARS, MAX_SHOWN_CHARS, makeRedactor, truncateText, type Redactor } from "./redact";
-import { NEVER_SENT_CODES, UNKNOWN_OUTCOME_STATUSES } from "./retryPolicy";
+import { NEVER_SENT_CODES, RETRYABLE_STATUSES, UNKNOWN_OUTCOME_STATUSES } from "./retryPolicy";
 
 export {
   MIN_SECRET_LENGTH,
@@ -206,6 +206,19 @@ export function isNotFound(error: unknown): error is KonnectApiError {
 /** True for a Konnect 409 Conflict answer (for example deleting an object still in use). */
 export function isConflict(error: unknown): error is KonnectApiError {
   return error instanceof KonnectApiError && error.status === 409;
+}
+
+/**
+ * True for a 4xx answer that asking again would not change: Konnect refused the request for good (429, a throttled
+ * request, is excluded: it is retried).
+ */
+export function isRejected(error: unknown): error is KonnectApiError {
+  return (
+    error instanceof KonnectApiError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    !RETRYABLE_STATUSES.has(error.status)
+  );
 }
 
 /**

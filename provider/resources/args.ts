@@ -8,6 +8,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { AuthStrategyType, DcrProviderType, Region } from "../konnect";
 import type { DcrConfigValues } from "../konnect/schemas/dcrConfigFields";
 import type { OpenIdConnectConfig } from "../konnect/schemas/authStrategy";
+import type { RecordedLocation } from "./location";
 
 export { AUTH_STRATEGY_TYPES, DCR_PROVIDER_TYPES, REGIONS as KONNECT_REGIONS } from "../konnect";
 export type { AuthStrategyType, DcrProviderType };
@@ -126,7 +127,7 @@ export interface DcrProviderInputs {
 }
 
 /** Plain DCR provider outputs stored in state: the inputs plus read-only fields. */
-export interface DcrProviderOutputs extends DcrProviderInputs {
+export interface DcrProviderOutputs extends DcrProviderInputs, RecordedLocation {
   /** True when at least one auth strategy uses this DCR provider. */
   active: boolean;
   /** Creation time (ISO 8601). */
@@ -168,7 +169,7 @@ export interface DcrProviderSummary {
 }
 
 /** Plain auth strategy outputs stored in state: the inputs plus read-only fields. */
-export interface AuthStrategyOutputs extends AuthStrategyInputs {
+export interface AuthStrategyOutputs extends AuthStrategyInputs, RecordedLocation {
   /** True when at least one published API uses this strategy. */
   active: boolean;
   /** Whether applications may hold several credentials under this strategy. */

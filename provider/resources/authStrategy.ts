@@ -35,6 +35,13 @@ export class AuthStrategy extends pulumi.dynamic.Resource {
   declare public readonly adoptId: pulumi.Output<string | undefined>;
   /** Region the object lives in, when set on the resource. */
   declare public readonly region: pulumi.Output<string | undefined>;
+  /**
+   * Region the object lives in, recorded at create (its own `region`, or the stack's default then). Refresh and delete
+   * use it, and a stack-level region change shows as a replace.
+   */
+  declare public readonly effectiveRegion: pulumi.Output<string>;
+  /** Konnect API base URL the object was created through (refresh and delete use it). */
+  declare public readonly serverUrl: pulumi.Output<string>;
   /** True when at least one published API uses this strategy. */
   declare public readonly active: pulumi.Output<boolean>;
   /** Whether applications may hold several credentials. */
@@ -58,6 +65,8 @@ export class AuthStrategy extends pulumi.dynamic.Resource {
       supportsMultipleCredentials: undefined,
       dcrProvider: undefined,
       createdAt: undefined,
+      effectiveRegion: undefined,
+      serverUrl: undefined,
       updatedAt: undefined,
     };
     super(authStrategyProvider, name, props, opts, "konnect", "AuthStrategy");

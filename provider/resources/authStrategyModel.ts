@@ -21,13 +21,17 @@ import type { AuthStrategyInputs, AuthStrategyOutputs, OpenIdConnectState } from
 import {
   type FailureList,
   checkCommonInputs,
+  checkNameInput,
   checkWholeRequest,
+  hasProtoKey,
+  PROTO_KEY_REASON,
   isRecord,
   startCheck,
   type CheckFailure,
 } from "./checkSupport";
-import { userLabels } from "./createOnce";
 import { deepEqual, withoutUndefined } from "./compare";
+import { ownedLabels } from "./labelOwnership";
+import { withoutLocation } from "./location";
 import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
 import { isUnknown } from "./unknowns";
 
@@ -56,12 +60,12 @@ export function checkAuthStrategyInputs(news: Record<string, unknown>): {
   const { f, props, inputs } = startCheck(news, AUTH_STRATEGY_INPUT_KEYS);
 
   if (f.require("name", props.name, "required: the strategy's name (1-256 characters)")) {
-    f.check("name", props.name, text(256));
+    checkNameInput(f, "name", props.name, text(256));
   }
   if (
     f.require("displayName", props.displayName, "required: the name shown in the Dev Portal (at most 256 characters)")
   ) {
-    f.check("displayName", props.displayName, text(256, 0));
+    checkNameInput(f, "displayName", props.displayName, text(256, 0));
   }
   let type: AuthStrategyType | undefined;
   if (f.require("strategyType", props.strategyType, `required: one of ${AUTH_STRATEGY_TYPES.join(", ")}`)) {
@@ -113,8 +117,11 @@ function checkOpenIdConnect(f: FailureList, value: unknown): void {
       f.check(`openidConnect.${key}`, value[key], oidcFieldSchema(key));
     }
   }
-  if (value.additionalProperties !== undefined) {
-    f.check("openidConnect.additionalProperties", value.additionalProperties, schema.shape.additionalProperties);
+  const extra = value.additionalProperties;
+  if (isRecord(extra) && hasProtoKey(extra)) {
+    f.add("openidConnect.additionalProperties.__proto__", PROTO_KEY_REASON);
+  } else if (extra !== undefined) {
+    f.check("openidConnect.additionalProperties", extra, schema.shape.additionalProperties);
   }
 }
 
@@ -262,8 +269,8 @@ export function authStrategyOutputs(declared: AuthStrategyInputs, strategy: Auth
   }
   let keyAuth = strategy.keyAuth ? withoutUndefined({ ...strategy.keyAuth }) : undefined;
   if (keyAuth && Object.keys(keyAuth).length === 0 && declared.keyAuth === undefined) keyAuth = undefined;
-  const visible = userLabels(strategy.labels);
-  const labels = Object.keys(visible).length > 0 || declared.labels !== undefined ? visible : undefined;
+  // Only the declared keys (labels set outside Pulumi are not ours and never show as a change).
+  const labels = ownedLabels(strategy.labels, declared.labels);
   const principals =
     strategy.principals && (declared.principals !== undefined || strategy.principals.enabled)
       ? strategy.principals
@@ -297,5 +304,5 @@ export function authStrategyInputsFromOutputs(outputs: AuthStrategyOutputs): Aut
     updatedAt: _u,
     ...inputs
   } = outputs;
-  return inputs;
+  return withoutLocation(inputs);
 }

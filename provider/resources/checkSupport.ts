@@ -60,11 +60,24 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !isUnknown(value);
 }
 
+/** Why `__proto__` is refused as a key, wherever a user may write one (labels, extra plugin options). */
+export const PROTO_KEY_REASON =
+  'the key "__proto__" is not allowed: JavaScript objects drop it on the way to Konnect, so it would show as a change on every preview';
+
+/** True when `object` has `__proto__` as an own key (as `JSON.parse` and the engine's inputs can produce). */
+export function hasProtoKey(object: object): boolean {
+  return Object.prototype.hasOwnProperty.call(object, "__proto__");
+}
+
 /** Validates declared labels: Konnect's rules, minus one slot and one key kept for the creation label. */
 export function checkLabelsInput(f: FailureList, labels: unknown): void {
   if (isUnknown(labels)) return;
   if (!isRecord(labels)) {
     f.add("labels", "must be an object of string keys to string values");
+    return;
+  }
+  if (hasProtoKey(labels)) {
+    f.add("labels.__proto__", PROTO_KEY_REASON);
     return;
   }
   if (CREATE_LABEL in labels) f.add(`labels.${CREATE_LABEL}`, "reserved: set by pulumi-konnect-dcr on create");
@@ -74,6 +87,57 @@ export function checkLabelsInput(f: FailureList, labels: unknown): void {
     return;
   }
   f.check("labels", labels, labelsSchema());
+}
+
+/**
+ * Deepest nesting of objects and lists accepted in inputs (`openidConnect.additionalProperties` is where deep values
+ * can be written). Plugin options are a few levels deep; the bound keeps `check` and `diff` from running out of stack.
+ */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
+ * The first property (as a path of at most a few segments) whose value nests deeper than {@link MAX_INPUT_DEPTH}
+ * levels, with the reason; undefined when every value is within the bound. Iterative, so it never overflows itself.
+ */
+export function inputDepthFailure(props: Record<string, unknown>): CheckFailure | undefined {
+  const pending: { value: unknown; depth: number; path: string[] }[] = Object.entries(props).map(([key, value]) => ({
+    value,
+    depth: 0,
+    path: [key],
+  }));
+  while (pending.length > 0) {
+    const { value, depth, path } = pending.pop()!;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth >= MAX_INPUT_DEPTH) {
+      const shown = path.length > 4 ? [...path.slice(0, 4), "…"] : path;
+      return {
+        property: shown.join("."),
+        reason: `nested more than ${MAX_INPUT_DEPTH} levels deep; values may nest at most ${MAX_INPUT_DEPTH} levels`,
+      };
+    }
+    for (const [key, item] of Object.entries(value)) {
+      pending.push({ value: item, depth: depth + 1, path: path.length < 5 ? [...path, key] : path });
+    }
+  }
+  return undefined;
+}
+
+/** Control characters (NUL, tab, line breaks, DEL, …): never part of a name. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is rejected here
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Validates a name (`name`, `displayName`) with `schema` (Kong's length rule), then the rules `check` adds: no control
+ * characters and not only whitespace (a blank name cannot be told apart in the Konnect UI, nor found by name).
+ */
+export function checkNameInput(f: FailureList, property: string, value: unknown, schema: z.ZodType): void {
+  const parsed: unknown = f.check(property, value, schema);
+  if (typeof parsed !== "string") return;
+  if (CONTROL_CHARACTERS.test(parsed)) {
+    f.add(property, "must not contain control characters (such as NUL, tab or a line break)");
+  } else if (parsed.length > 0 && parsed.trim() === "") {
+    f.add(property, "must not be only whitespace");
+  }
 }
 
 /**

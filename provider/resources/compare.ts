@@ -1,19 +1,28 @@
 /** Value comparison and cleanup used by diff, update and output building. Pure functions. */
 
-/** Deep equality for JSON-like values; object key order does not matter, array order does. */
+/**
+ * Deep equality for JSON-like values; object key order does not matter, array order does. Iterative (no recursion),
+ * so a deeply nested value cannot overflow the stack.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((item, i) => deepEqual(item, b[i]));
+  const pending: [unknown, unknown][] = [[a, b]];
+  while (pending.length > 0) {
+    const [x, y] = pending.pop()!;
+    if (x === y) continue;
+    if (Array.isArray(x) || Array.isArray(y)) {
+      if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+      x.forEach((item, i) => pending.push([item, y[i]]));
+      continue;
+    }
+    if (typeof x !== "object" || typeof y !== "object" || x === null || y === null) return false;
+    const xs = x as Record<string, unknown>;
+    const ys = y as Record<string, unknown>;
+    const xk = Object.keys(xs).filter((k) => xs[k] !== undefined);
+    const yk = Object.keys(ys).filter((k) => ys[k] !== undefined);
+    if (xk.length !== yk.length) return false;
+    for (const k of xk) pending.push([xs[k], ys[k]]);
   }
-  if (typeof a === "object" && typeof b === "object" && a !== null && b !== null) {
-    const ak = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-    const bk = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-    if (ak.length !== bk.length) return false;
-    return ak.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-  }
-  return false;
+  return true;
 }
 
 /** Labels compared as Konnect stores them: absent equals empty, key order irrelevant. */
@@ -29,18 +38,6 @@ export function withoutUndefined<T extends object>(value: T): T {
 /** Issuer as Konnect and Kong's guides expect it: without trailing slashes. */
 export function normalizeIssuer(issuer: string): string {
   return issuer.replace(/\/+$/, "");
-}
-
-/** Labels to send on PATCH so Konnect ends up with exactly `desired`: removed keys are sent as null. */
-export function labelsPatch(
-  current: Record<string, string> | undefined,
-  desired: Record<string, string> | undefined,
-): Record<string, string | null> {
-  const patch: Record<string, string | null> = { ...(desired ?? {}) };
-  for (const key of Object.keys(current ?? {})) {
-    if (!(key in patch)) patch[key] = null;
-  }
-  return patch;
 }
 
 /** A copy without Pulumi's `__provider` key (the plugin host adds it to outputs itself). */

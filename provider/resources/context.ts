@@ -6,10 +6,12 @@
 import {
   createTransport,
   resolveConnection,
+  resolveRegion,
   settingsFromStackConfig,
   type ConnectionSettings,
   type KonnectTransport,
   type TransportOptions,
+  validateServerUrl,
 } from "../konnect";
 
 let stackSettings: ConnectionSettings = {};
@@ -52,13 +54,25 @@ export function setProviderLogSink(sink: (line: string) => void): void {
   logSink = sink;
 }
 
-/** The transport for a resource, honouring its own region over the stack's, with the verification time limit. */
-export function transportFor(region: string | undefined): {
+/**
+ * The transport for a resource, honouring its own region over the stack's, with the verification time limit.
+ * `recordedServerUrl` (the base URL recorded in an existing object's outputs) replaces the configured one: refresh
+ * and delete go where the object was created. It is checked like `konnect:serverUrl` (https, or http on loopback).
+ */
+export function transportFor(
+  region: string | undefined,
+  recordedServerUrl?: string,
+): {
   transport: KonnectTransport;
   region: string;
+  serverUrl: string;
   verifyTimeoutMs: number;
 } {
-  const connection = resolveConnection({ stack: stackSettings, env: process.env, resourceRegion: region });
+  const resolved = resolveConnection({ stack: stackSettings, env: process.env, resourceRegion: region });
+  const connection =
+    recordedServerUrl === undefined
+      ? resolved
+      : { ...resolved, baseUrl: validateServerUrl(recordedServerUrl, "serverUrl recorded in state") };
   const key = JSON.stringify([
     connection.baseUrl,
     connection.token,
@@ -70,5 +84,15 @@ export function transportFor(region: string | undefined): {
     transport = createTransport(connection, { log: providerLog, ...transportOptions });
     transports.set(key, transport);
   }
-  return { transport, region: connection.region, verifyTimeoutMs: connection.verifyTimeoutMs };
+  return {
+    transport,
+    region: connection.region,
+    serverUrl: connection.baseUrl,
+    verifyTimeoutMs: connection.verifyTimeoutMs,
+  };
+}
+
+/** The region a resource declaring `region` (or nothing) goes to under the current stack config and environment. */
+export function effectiveRegion(region: string | undefined): string {
+  return resolveRegion({ stack: stackSettings, env: process.env, resourceRegion: region });
 }

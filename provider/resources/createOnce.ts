@@ -5,30 +5,12 @@
  * retry never makes a duplicate and a committed create is never lost.
  */
 import { randomUUID } from "node:crypto";
-import { CREATE_LABEL, KonnectApiError, KonnectNetworkError } from "../konnect";
+import { CREATE_LABEL, isOutcomeUnknown, sleep } from "../konnect";
 
 export { CREATE_LABEL };
 
 /** Attempts at a create whose outcome stays unknown. */
 export const MAX_CREATE_ATTEMPTS = 3;
-
-/** True when Konnect may or may not have applied the request. */
-// TODO(shared-helpers): the "request never sent" codes below belong to the transport layer's retry classification.
-export function isOutcomeUnknown(error: unknown): boolean {
-  if (error instanceof KonnectNetworkError) {
-    return !["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"].includes(error.code ?? "");
-  }
-  return error instanceof KonnectApiError && [500, 502, 503, 504].includes(error.status);
-}
-
-/** Labels without the internal creation label (what users declared and see). */
-export function userLabels(labels: Record<string, string>): Record<string, string> {
-  const { [CREATE_LABEL]: _created, ...rest } = labels;
-  return rest;
-}
-
-// TODO(shared-helpers): one `sleep` from the transport layer.
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Runs `post` with a creation label until it succeeds or fails for sure. After an unknown outcome, `findByName`

@@ -45,6 +45,13 @@ export class DcrProvider extends pulumi.dynamic.Resource {
   declare public readonly verify: pulumi.Output<boolean | undefined>;
   /** Region the object lives in, when set on the resource. */
   declare public readonly region: pulumi.Output<string | undefined>;
+  /**
+   * Region the object lives in, recorded at create (its own `region`, or the stack's default then). Refresh and delete
+   * use it, and a stack-level region change shows as a replace.
+   */
+  declare public readonly effectiveRegion: pulumi.Output<string>;
+  /** Konnect API base URL the object was created through (refresh and delete use it). */
+  declare public readonly serverUrl: pulumi.Output<string>;
   /** True when at least one auth strategy uses this DCR provider. */
   declare public readonly active: pulumi.Output<boolean>;
   /** Creation time (ISO 8601). */
@@ -63,6 +70,8 @@ export class DcrProvider extends pulumi.dynamic.Resource {
       dcrConfig: secretDcrConfig(args.dcrConfig),
       active: undefined,
       createdAt: undefined,
+      effectiveRegion: undefined,
+      serverUrl: undefined,
       updatedAt: undefined,
     };
     super(dcrProviderProvider, name, props, opts, "konnect", "DcrProvider");

@@ -1,9 +1,12 @@
 /** `konnect.DcrProvider` as a resource definition for the generic handlers, plus its `/verify` step. */
 import {
+  DCR_SECRET_FIELDS,
   createDcrProvider,
   deleteDcrProvider,
+  describeReasons,
   getDcrProvider,
   listAllDcrProviders,
+  makeRedactor,
   updateDcrProvider,
   verifyDcrProvider,
   type DcrProvider,
@@ -70,13 +73,15 @@ async function verifyOrKeep(
   outs: DcrProviderOutputs,
   what: string,
 ): Promise<void> {
+  // Konnect's reasons (and a failed call's message) may echo the IdP secret: every text shown is redacted.
+  const secrets = declaredSecrets(outs);
   let result;
   try {
     result = await verifyWithRetry(() => verifyDcrProvider(transport, id), verifyTimeoutMs);
   } catch (error) {
     // The object exists: a verify call that failed (throttled, 5xx, no answer) must not drop it from state.
     throw new ResourceInitError(
-      `DCR provider "${outs.name}" was ${what} (id ${id}) but verifying it failed: ${(error as Error).message}. ` +
+      `DCR provider "${outs.name}" was ${what} (id ${id}) but verifying it failed: ${makeRedactor(secrets)((error as Error).message)}. ` +
         "It is kept in state; run `pulumi up` again to verify it.",
       id,
       unverified(outs),
@@ -89,11 +94,17 @@ async function verifyOrKeep(
   }
   throw new ResourceInitError(
     `DCR provider "${outs.name}" was ${what} (id ${id}) but Konnect could not verify it: ` +
-      `${result.errors.join("; ") || "no reason given"}. It is kept in state; fix the IdP credentials or ` +
+      `${describeReasons(result.errors, secrets)}. It is kept in state; fix the IdP credentials or ` +
       "permissions and run `pulumi up` again.",
     id,
     unverified(outs),
   );
+}
+
+/** The write-only secrets declared in `dcrConfig` (what Konnect may echo back in its reasons). */
+function declaredSecrets(outs: DcrProviderOutputs): string[] {
+  const config = (outs.dcrConfig ?? {}) as Record<string, unknown>;
+  return DCR_SECRET_FIELDS.map((field) => config[field]).filter((v): v is string => typeof v === "string");
 }
 
 /**

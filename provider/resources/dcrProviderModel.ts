@@ -7,6 +7,7 @@ import {
   DCR_PROVIDER_TYPES,
   DCR_SECRET_FIELDS,
   DCR_TYPE_RULES,
+  MIN_SECRET_LENGTH,
   createDcrProviderRequestSchema,
   dcrConfigFieldSchema,
   isClearedWithNull,
@@ -18,17 +19,20 @@ import {
   type DcrProviderType,
   type UpdateDcrProviderRequest,
 } from "../konnect";
+import { GUID_TEXT } from "../konnect/ids";
 import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs } from "./args";
 import {
   type FailureList,
   checkCommonInputs,
+  checkNameInput,
   checkWholeRequest,
   isRecord,
   startCheck,
   type CheckFailure,
 } from "./checkSupport";
-import { userLabels } from "./createOnce";
 import { normalizeIssuer, withoutUndefined } from "./compare";
+import { ownedLabels } from "./labelOwnership";
+import { withoutLocation } from "./location";
 import { changedProperties, commonRules, plainRule, updateBody, type FieldRule } from "./fieldRules";
 import { UNKNOWN, isUnknown } from "./unknowns";
 
@@ -46,8 +50,7 @@ export const DCR_PROVIDER_INPUT_KEYS = [
 ] as const;
 
 /** The only issuer form Konnect's Azure DCR accepts: the OAuth v1 issuer of a tenant. */
-export const AZURE_V1_ISSUER =
-  /^https:\/\/sts\.windows\.net\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const AZURE_V1_ISSUER = new RegExp(`^https://sts\\.windows\\.net/${GUID_TEXT}$`);
 const AZURE_V2_ISSUER = /^https:\/\/login\.microsoftonline\.com\/[^/]+\/v2\.0$/i;
 
 /** Why an azureAd issuer is not acceptable, or undefined. Expects a normalized issuer (no trailing slash). */
@@ -78,9 +81,9 @@ export function checkDcrProviderInputs(news: Record<string, unknown>): {
   const { f, props, inputs } = startCheck(news, DCR_PROVIDER_INPUT_KEYS);
 
   if (f.require("name", props.name, "required: the DCR provider's name (1-256 characters)")) {
-    f.check("name", props.name, text(256));
+    checkNameInput(f, "name", props.name, text(256));
   }
-  if (props.displayName !== undefined) f.check("displayName", props.displayName, text(256));
+  if (props.displayName !== undefined) checkNameInput(f, "displayName", props.displayName, text(256));
 
   let type: DcrProviderType | undefined;
   if (f.require("providerType", props.providerType, `required: one of ${DCR_PROVIDER_TYPES.join(", ")}`)) {
@@ -141,7 +144,11 @@ function checkDcrConfig(f: FailureList, type: DcrProviderType, config: unknown):
       continue;
     }
     const property = `dcrConfig.${field}`;
-    f.check(property, value, dcrConfigFieldSchema(field as DcrConfigField, type));
+    const parsed = f.check(property, value, dcrConfigFieldSchema(field as DcrConfigField, type));
+    if (typeof parsed === "string" && DCR_SECRET_FIELDS.includes(field as DcrConfigField)) {
+      const problem = shortSecretProblem(parsed);
+      if (problem) f.add(property, problem);
+    }
   }
   for (const field of rules.required) {
     if (config[field] === undefined) {
@@ -149,6 +156,18 @@ function checkDcrConfig(f: FailureList, type: DcrProviderType, config: unknown):
       f.add(`dcrConfig.${field}`, `required for providerType ${type}${secret}`);
     }
   }
+}
+
+/**
+ * Why a secret value is too short to be kept out of messages, or undefined. Every secret of at least
+ * {@link MIN_SECRET_LENGTH} characters is redacted wherever Konnect may echo it.
+ */
+export function shortSecretProblem(secret: string): string | undefined {
+  if (secret.length >= MIN_SECRET_LENGTH) return undefined;
+  return (
+    `must be at least ${MIN_SECRET_LENGTH} characters: shorter secrets cannot be told apart from ordinary text, ` +
+    "so they could not be redacted"
+  );
 }
 
 /** The create request for checked inputs. */
@@ -256,8 +275,8 @@ export function dcrProviderOutputs(declared: DcrProviderInputs, provider: DcrPro
     }
     dcrConfig = config;
   }
-  const visible = userLabels(provider.labels);
-  const labels = Object.keys(visible).length > 0 || declared.labels !== undefined ? visible : undefined;
+  // Only the declared keys (labels set outside Pulumi are not ours and never show as a change).
+  const labels = ownedLabels(provider.labels, declared.labels);
   return withoutUndefined({
     name: provider.name,
     displayName: provider.displayName ?? declared.displayName,
@@ -277,7 +296,7 @@ export function dcrProviderOutputs(declared: DcrProviderInputs, provider: DcrPro
 /** The declared-input view of outputs (what `read` hands back as inputs after a refresh). */
 export function dcrProviderInputsFromOutputs(outputs: DcrProviderOutputs): DcrProviderInputs {
   const { active: _a, createdAt: _c, updatedAt: _u, ...inputs } = outputs;
-  return inputs;
+  return withoutLocation(inputs);
 }
 
 /** Re-export for handlers: the unknown sentinel. */

@@ -2,7 +2,7 @@
  * Turns client errors into what a `pulumi up` user needs: the message plus the next step, and for objects that
  * exist in Konnect although a later step failed, an error carrying the id and outputs so Pulumi keeps them in state.
  */
-import { KonnectApiError } from "../konnect";
+import { isConflict } from "../konnect";
 
 /** An error the plugin host reports as a partial failure (`ErrorResourceInitFailed`): the object exists. */
 export class ResourceInitError extends Error {
@@ -33,15 +33,9 @@ export class ResourceInitError extends Error {
   }
 }
 
-// TODO(shared-helpers): 404/409 classification belongs to the transport layer's error helpers; use theirs once merged.
-/** True for a Konnect 404. */
-export function isNotFound(error: unknown): boolean {
-  return error instanceof KonnectApiError && error.status === 404;
-}
-
 /** A 409 on delete explained: what still uses the object and what to do. */
 export function explainDeleteConflict(error: unknown, what: string, usedBy: string): unknown {
-  if (error instanceof KonnectApiError && error.status === 409) {
+  if (isConflict(error)) {
     return new Error(`cannot delete ${what}: it is still used by ${usedBy}. ${error.message}`, { cause: error });
   }
   return error;

@@ -4,7 +4,8 @@
  * diffed exactly when its rule says what it sends, so nothing can be diffed but never sent, or sent but never diffed.
  */
 import type { Labels } from "./args";
-import { deepEqual, labelsEqual, labelsPatch } from "./compare";
+import { deepEqual, labelsEqual } from "./compare";
+import { ownedLabelsPatch, previouslyOwnedLabels } from "./labelOwnership";
 import { containsUnknown } from "./unknowns";
 
 /** What a change of the field does: a new object, an in-place update, or only something local (no request body). */
@@ -99,8 +100,8 @@ interface Common {
 }
 
 /**
- * The rows every resource has: its type and region replace, its name updates, its labels update with removed keys
- * sent as null (Konnect merges labels).
+ * The rows every resource has: its type and region replace, its name updates, its owned labels update with removed
+ * keys sent as null (Konnect merges labels; keys the resource does not own are never sent).
  */
 export function commonRules<
   O extends Common,
@@ -120,10 +121,12 @@ export function commonRules<
     {
       property: "labels",
       effect: "update",
-      before: (o) => o.labels,
+      // Only owned labels are compared and sent (see labelOwnership.ts): a label set outside Pulumi never blocks an
+      // update nor shows as a change.
+      before: (o) => previouslyOwnedLabels(o.labels),
       after: (n) => n.labels,
       equal: (a, b) => labelsEqual(a as Labels | undefined, b as Labels | undefined),
-      send: (body, o, n) => (body.labels = labelsPatch(o.labels, n.labels)),
+      send: (body, o, n) => (body.labels = ownedLabelsPatch(o.labels, n.labels)),
     },
   ];
 }

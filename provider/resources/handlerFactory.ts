@@ -5,14 +5,15 @@
  * fields to input names (on every path, adopt included), 404/409 handling and logging live here once.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { KonnectTransport } from "../konnect";
+import { isNotFound, type KonnectTransport } from "../konnect";
 import type { KonnectRegion, Labels } from "./args";
-import type { CheckFailure } from "./checkSupport";
+import { inputDepthFailure, type CheckFailure } from "./checkSupport";
 import { withoutProviderCode } from "./compare";
-import { createRetryDelayMs, providerLog, transportFor } from "./context";
+import { createRetryDelayMs, effectiveRegion, providerLog, transportFor } from "./context";
 import { createOnce } from "./createOnce";
-import { IMPORT_UNSUPPORTED, explainDeleteConflict, isNotFound } from "./errorsForUsers";
+import { IMPORT_UNSUPPORTED, explainDeleteConflict } from "./errorsForUsers";
 import { changedProperties, replacingProperties, type FieldRule } from "./fieldRules";
+import { recordedLocation, withEffectiveRegions, withLocation } from "./location";
 import { withInputNames, type ResourceKind } from "./wireNames";
 
 /** Inputs every resource has. */
@@ -36,7 +37,10 @@ export interface KonnectObject {
 /** Where and how a call goes: the transport of the resource's region. */
 export interface CallContext {
   transport: KonnectTransport;
+  /** The effective region. */
   region: string;
+  /** The API base URL the transport sends to. */
+  serverUrl: string;
   verifyTimeoutMs: number;
 }
 
@@ -91,7 +95,7 @@ export interface ResourceDefinition<I extends BaseInputs, O extends I, Obj exten
   endpoint: ResourceEndpoint<I, O, Obj>;
   /** Outputs from the declared inputs and Konnect's answer. */
   outputs(declared: I, object: Obj): O;
-  /** The declared-input view of outputs (what `read` hands back as inputs). */
+  /** The declared-input view of outputs (what `read` hands back as inputs), without read-only and location outputs. */
   inputsFromOutputs(outputs: O): I;
   /** The read-only outputs (not inputs) kept when an update sends nothing. */
   readOnlyOutputs(olds: O): Omit<O, keyof I>;
@@ -151,13 +155,16 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
     }
     const current = def.outputs(def.adoptBaseline(inputs), existing);
     const updated = await applyUpdate(context, id, current, inputs);
-    const outs = def.outputs(inputs, updated ?? existing);
+    const outs = withLocation(def.outputs(inputs, updated ?? existing), context);
     await def.afterWrite?.(context, id, outs, { what: "adopted", sent: updated !== undefined });
     return outs;
   }
 
   return {
     check(_olds, news) {
+      // A value nested past the bound is refused before any rule walks it (no stack overflow in check or diff).
+      const tooDeep = inputDepthFailure(news as unknown as Record<string, unknown>);
+      if (tooDeep) return Promise.resolve({ inputs: news, failures: [tooDeep] });
       const { inputs, failures } = def.check(news as unknown as Record<string, unknown>);
       return Promise.resolve({ inputs: inputs as unknown as I, failures });
     },
@@ -167,7 +174,11 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
         (olds as unknown as Record<string, unknown>).__provider !==
         (news as unknown as Record<string, unknown>).__provider;
       const rules = def.rules(news);
-      const changed = changedProperties(rules, olds, news, (n, group) => (n as Record<string, unknown>)[group]);
+      // Region rows compare where the object lives with where the news would put it (see location.ts).
+      const compared = withEffectiveRegions(olds, news, effectiveRegion);
+      const changed = changedProperties(rules, compared.olds, compared.news, (n, group) => {
+        return (n as Record<string, unknown>)[group];
+      });
       const replaces = replacingProperties(rules, changed);
       return Promise.resolve({ changes: codeChanged || changed.length > 0, replaces, deleteBeforeReplace: false });
     },
@@ -188,14 +199,16 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
           log: providerLog,
           retryDelayMs: createRetryDelayMs(),
         }).catch(rename));
-      const outs = def.outputs(inputs, created);
+      const outs = withLocation(def.outputs(inputs, created), context);
       await def.afterWrite?.(context, created.id, outs, { what: "created", sent: true });
       return { id: created.id, outs };
     },
 
     async read(id, props) {
       if (!props) throw new Error(IMPORT_UNSUPPORTED);
-      const { transport } = transportFor(props.region);
+      const where = recordedLocation(props);
+      const context = transportFor(where.region, where.serverUrl);
+      const { transport } = context;
       let current: Obj;
       try {
         current = await def.endpoint.get(transport, id);
@@ -203,7 +216,7 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
         if (isNotFound(error)) return {};
         throw error;
       }
-      const outs = def.outputs(def.inputsFromOutputs(props), current);
+      const outs = withLocation(def.outputs(def.inputsFromOutputs(props), current), context);
       // Pulumi types `inputs` as Outputs; the engine stores it as the resource's inputs.
       return { id, props: outs, inputs: def.inputsFromOutputs(outs) as unknown as O };
     },
@@ -211,15 +224,19 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
     async update(id, olds, news) {
       const context = transportFor(news.region);
       const current = await applyUpdate(context, id, olds, news);
-      const outs = current
-        ? def.outputs(news, current)
-        : ({ ...withoutProviderCode(news), ...def.readOnlyOutputs(olds) } as O);
+      const outs = withLocation(
+        current
+          ? def.outputs(news, current)
+          : ({ ...withoutProviderCode(news), ...def.readOnlyOutputs(olds) } as unknown as O),
+        context,
+      );
       await def.afterWrite?.(context, id, outs, { what: "updated", olds, sent: current !== undefined });
       return { outs };
     },
 
     async delete(id, props) {
-      const { transport, region } = transportFor(props.region);
+      const where = recordedLocation(props);
+      const { transport, region } = transportFor(where.region, where.serverUrl);
       providerLog(`deleting ${def.noun} "${props.name}" in region ${region}`);
       try {
         await def.endpoint.delete(transport, id);

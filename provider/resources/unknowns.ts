@@ -13,10 +13,13 @@ export function isUnknown(value: unknown): boolean {
   return value === UNKNOWN;
 }
 
-/** True when the value or anything inside it is unknown. */
+/** True when the value or anything inside it is unknown. Iterative, so a deeply nested value cannot overflow the stack. */
 export function containsUnknown(value: unknown): boolean {
-  if (value === UNKNOWN) return true;
-  if (Array.isArray(value)) return value.some(containsUnknown);
-  if (typeof value === "object" && value !== null) return Object.values(value).some(containsUnknown);
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (next === UNKNOWN) return true;
+    if (typeof next === "object" && next !== null) for (const item of Object.values(next)) pending.push(item);
+  }
   return false;
 }

@@ -3,7 +3,7 @@
  * it, so a failed verification is retried, with doubling waits, until it succeeds or the time limit
  * (`konnect:verifyTimeoutSeconds`, default 30 s) would be passed.
  */
-import { KonnectApiError, type DcrVerifyResult } from "../konnect";
+import { isRejected, sleep, type DcrVerifyResult } from "../konnect";
 
 /** Schedule of verification attempts (within the time limit). */
 export interface VerifySchedule {
@@ -23,9 +23,6 @@ export function setVerifySchedule(next: VerifySchedule): void {
   schedule = next;
 }
 
-// TODO(shared-helpers): one `sleep` from the transport layer.
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Calls `verify` until it reports success, the attempts run out, or the next wait would end after `timeoutMs`.
  * A 4xx answer counts as a failed verification (the spec says "4xx for failure"); other errors propagate.
@@ -40,10 +37,7 @@ export async function verifyWithRetry(
     try {
       last = await verify();
     } catch (error) {
-      // TODO(shared-helpers): this 4xx-but-not-429 test is retry classification; use the transport layer's once merged.
-      if (!(error instanceof KonnectApiError) || error.status < 400 || error.status >= 500 || error.status === 429) {
-        throw error;
-      }
+      if (!isRejected(error)) throw error;
       last = { status: "failed", errors: [error.message] };
     }
     if (last.status === "success") return last;

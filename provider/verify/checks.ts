@@ -2,6 +2,7 @@
  * The checks of a first DCR request, as pure functions from what was observed to a result in plain words: what was
  * checked, pass or fail, and what to do when it fails.
  */
+import { GUID_TEXT, UUID_PATTERN } from "../konnect/ids";
 import type { GatewayResult } from "./gateway";
 import type { JwtClaims } from "./jwt";
 import type { TokenResult } from "./token";
@@ -21,8 +22,8 @@ export interface CheckResult {
   fix?: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const V1_ISSUER = /^https:\/\/sts\.windows\.net\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\/?$/i;
+const GUID = UUID_PATTERN;
+const V1_ISSUER = new RegExp(`^https://sts\\.windows\\.net/(${GUID_TEXT})/?$`, "i");
 
 /** Hints for Azure token endpoint errors, by the AADSTS code or OAuth error. */
 function tokenFix(result: Extract<TokenResult, { ok: false }>): string {

@@ -307,7 +307,8 @@ describe("a DcrProvider declared directly: failed verification and providerType 
   it("11. a create whose verification fails keeps the object in state; the next up updates it instead of duplicating", async () => {
     const program = await captureProgram(options(verifying).program as never);
     emulator.setOptions({
-      verifyResult: { result: "failed", errors: ["AADSTS7000215: Invalid client secret provided"] },
+      // Konnect's reason echoes the secret it was given: the engine must show it redacted (issue 13 §4).
+      verifyResult: { result: "failed", errors: [`AADSTS7000215: Invalid client secret provided: ${FIXTURE_SECRET}`] },
     });
     apiCalls();
     const failed = await run("up verify failed", up(options(verifying, program)));
@@ -320,7 +321,7 @@ describe("a DcrProvider declared directly: failed verification and providerType 
     expect(failed.diagnostics).toHaveLength(1);
     expect(failed.diagnostics[0]!.message).toContain(
       `DCR provider "scenario-dcr" was created (id ${id}) but Konnect could not verify it: ` +
-        "AADSTS7000215: Invalid client secret provided.",
+        "AADSTS7000215: Invalid client secret provided: [secret].",
     );
     const kept = loadState(statePath(), PASSPHRASE, "scenario", "dev").resources.find((r) => r.id === id)!;
     expect(kept.initErrors).toHaveLength(1);
@@ -338,6 +339,18 @@ describe("a DcrProvider declared directly: failed verification and providerType 
   it("11b. that next up verifies again, as the error message promised", () => {
     // The create error said "run `pulumi up` again"; the retried up must call /verify, not just adopt the state.
     expect(retry.calls).toEqual([retry.verifyCall]);
+  });
+
+  it("11c. a stack-level region change previews as a replace; declaring the region the object lives in does not", async () => {
+    apiCalls();
+    const moved = await run("preview region change", preview(options({ ...verifying, "konnect:region": "eu" })));
+    expect(moved.diagnostics).toEqual([]);
+    const step = moved.steps[0]!;
+    expect([step.op, step.replaceKeys, step.deleteBeforeReplace]).toEqual(["replace", ["region"], false]);
+    const declared = await run("preview region declared", preview(options({ ...verifying, "scenario:region": "us" })));
+    expect(declared.diagnostics).toEqual([]);
+    expect(declared.steps.map((s) => s.op)).toEqual(["same"]);
+    expect(apiCalls()).toEqual([]);
   });
 
   it("12. changing providerType replaces the DCR provider: create the new one, then delete the old one", async () => {

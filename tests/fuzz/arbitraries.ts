@@ -35,6 +35,14 @@ export const HOSTILE_TEXT = [
   " leading and trailing ",
 ] as const;
 
+/** A name `check` accepts: {@link textArb} without control characters and not only whitespace. */
+export function nameArb(max: number, min = 1): fc.Arbitrary<string> {
+  // eslint-disable-next-line no-control-regex -- control characters are what check refuses in names
+  const usable = (s: string) => !/[\u0000-\u001f\u007f]/.test(s) && (s === "" || s.trim() !== "");
+  const base = min === 0 ? fc.oneof(fc.constant(""), textArb(max)) : textArb(max);
+  return base.filter(usable);
+}
+
 /** A non-empty string of at most `max` UTF-16 units, mixing ordinary, unicode and hostile text. */
 export function textArb(max: number): fc.Arbitrary<string> {
   return fc.oneof(
@@ -66,7 +74,8 @@ const common = {
   adoptId: fc.option(uuid(), { nil: undefined }),
 };
 
-const secretArb = () => textArb(256);
+/** Secrets `check` accepts: at least MIN_SECRET_LENGTH (8) characters, so they can be redacted. */
+const secretArb = () => textArb(256).filter((s) => s.length >= 8);
 const apiKeyArb = () => fc.stringMatching(/^[a-zA-Z0-9_]{12,64}$/);
 const issuerWithSlashes = (issuer: fc.Arbitrary<string>) =>
   fc.tuple(issuer, fc.nat(2)).map(([i, slashes]) => i + "/".repeat(slashes));
@@ -75,8 +84,8 @@ const issuerWithSlashes = (issuer: fc.Arbitrary<string>) =>
 export const DCR_VALID: Record<DcrProviderInputs["providerType"], fc.Arbitrary<DcrProviderInputs>> = {
   azureAd: fc.record(
     {
-      name: textArb(256),
-      displayName: fc.option(textArb(256), { nil: undefined }),
+      name: nameArb(256),
+      displayName: fc.option(nameArb(256), { nil: undefined }),
       providerType: fc.constant("azureAd" as const),
       issuer: issuerWithSlashes(uuid().map((t) => `https://sts.windows.net/${t}`)),
       dcrConfig: fc.record({ initialClientId: uuid(), initialClientSecret: secretArb() }),
@@ -87,8 +96,8 @@ export const DCR_VALID: Record<DcrProviderInputs["providerType"], fc.Arbitrary<D
   ),
   okta: fc.record(
     {
-      name: textArb(256),
-      displayName: fc.option(textArb(256), { nil: undefined }),
+      name: nameArb(256),
+      displayName: fc.option(nameArb(256), { nil: undefined }),
       providerType: fc.constant("okta" as const),
       issuer: issuerWithSlashes(httpsUrlArb()),
       dcrConfig: fc.record({ dcrToken: secretArb() }),
@@ -98,7 +107,7 @@ export const DCR_VALID: Record<DcrProviderInputs["providerType"], fc.Arbitrary<D
   ),
   auth0: fc.record(
     {
-      name: textArb(256),
+      name: nameArb(256),
       providerType: fc.constant("auth0" as const),
       issuer: httpsUrlArb(),
       dcrConfig: fc.record(
@@ -116,7 +125,7 @@ export const DCR_VALID: Record<DcrProviderInputs["providerType"], fc.Arbitrary<D
   ),
   curity: fc.record(
     {
-      name: textArb(256),
+      name: nameArb(256),
       providerType: fc.constant("curity" as const),
       issuer: httpsUrlArb(),
       dcrConfig: fc.record({ initialClientId: textArb(256), initialClientSecret: secretArb() }),
@@ -126,7 +135,7 @@ export const DCR_VALID: Record<DcrProviderInputs["providerType"], fc.Arbitrary<D
   ),
   http: fc.record(
     {
-      name: textArb(256),
+      name: nameArb(256),
       providerType: fc.constant("http" as const),
       issuer: httpsUrlArb(),
       dcrConfig: fc.record(
@@ -145,7 +154,7 @@ export const DCR_VALID: Record<DcrProviderInputs["providerType"], fc.Arbitrary<D
   ),
   kongIdentity: fc.record(
     {
-      name: textArb(256),
+      name: nameArb(256),
       providerType: fc.constant("kongIdentity" as const),
       issuer: httpsUrlArb(),
       ...common,
@@ -157,6 +166,21 @@ export const DCR_VALID: Record<DcrProviderInputs["providerType"], fc.Arbitrary<D
 /** Any valid DCR provider input. */
 export const dcrValidArb = fc.oneof(...Object.values(DCR_VALID));
 
+/** Keys `check` refuses in additionalProperties: the named OIDC keys and the strategy's own top-level fields. */
+const RESERVED_EXTRA_KEYS = [
+  "issuer",
+  "credential_claim",
+  "scopes",
+  "auth_methods",
+  "name",
+  "display_name",
+  "strategy_type",
+  "dcr_provider_id",
+  "labels",
+  "principals",
+  "configs",
+];
+
 const oidcArb = fc.record(
   {
     issuer: httpsUrlArb(),
@@ -164,7 +188,7 @@ const oidcArb = fc.record(
     scopes: fc.array(textArb(128), { maxLength: 8 }),
     authMethods: fc.array(textArb(64), { maxLength: 10 }),
     additionalProperties: fc.dictionary(
-      fc.stringMatching(/^[a-z][a-z_]{0,15}$/).filter((k) => !["issuer", "scopes"].includes(k)),
+      fc.stringMatching(/^[a-z][a-z_]{0,15}$/).filter((k) => !RESERVED_EXTRA_KEYS.includes(k)),
       fc.jsonValue({ maxDepth: 2 }),
       { maxKeys: 4 },
     ),
@@ -176,8 +200,8 @@ const oidcArb = fc.record(
 export const STRATEGY_VALID: Record<AuthStrategyInputs["strategyType"], fc.Arbitrary<AuthStrategyInputs>> = {
   openid_connect: fc.record(
     {
-      name: textArb(256),
-      displayName: fc.oneof(fc.constant(""), textArb(256)),
+      name: nameArb(256),
+      displayName: nameArb(256, 0),
       strategyType: fc.constant("openid_connect" as const),
       openidConnect: oidcArb,
       dcrProviderId: fc.option(uuid(), { nil: undefined }),
@@ -188,8 +212,8 @@ export const STRATEGY_VALID: Record<AuthStrategyInputs["strategyType"], fc.Arbit
   ),
   key_auth: fc.record(
     {
-      name: textArb(256),
-      displayName: fc.oneof(fc.constant(""), textArb(256)),
+      name: nameArb(256),
+      displayName: nameArb(256, 0),
       strategyType: fc.constant("key_auth" as const),
       keyAuth: fc.record(
         {

@@ -20,6 +20,7 @@ import {
   isConflict,
   isNotFound,
   isOutcomeUnknown,
+  isRejected,
   listDcrProviders,
   resolveConnection,
   updateDcrProvider,
@@ -188,6 +189,19 @@ describe("error classes", () => {
     ["a plain error", false, () => new Error("x")],
   ])("after %s, the outcome of a request is unknown: %s", (_name, unknown, error) => {
     expect(isOutcomeUnknown(error())).toBe(unknown);
+  });
+
+  it.each([
+    ["a 400", true, () => new KonnectApiError("op", 400, "t", undefined, undefined)],
+    ["a 401", true, () => new KonnectApiError("op", 401, "t", undefined, undefined)],
+    ["a 404", true, () => new KonnectApiError("op", 404, "t", undefined, undefined)],
+    ["a 429 (throttled: retried)", false, () => new KonnectApiError("op", 429, "t", undefined, undefined)],
+    ["a 500", false, () => new KonnectApiError("op", 500, "t", undefined, undefined)],
+    ["a 302", false, () => new KonnectApiError("op", 302, "t", undefined, undefined)],
+    ["a reset connection", false, () => new KonnectNetworkError("op", "ECONNRESET", "")],
+    ["a plain error", false, () => new Error("x")],
+  ])("%s is a rejection that asking again would not change: %s", (_name, rejected, error) => {
+    expect(isRejected(error())).toBe(rejected);
   });
 
   it("redacts every string the error exposes, in every echoed form, and caps their length", () => {

@@ -62,6 +62,8 @@ describe("AuthStrategy openid_connect with DCR", () => {
       dcrProvider: { id: dcrProviderId, name: "azure-dcr", providerType: "azureAd" },
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      effectiveRegion: "us",
+      serverUrl: `${emulator.url}/us`,
     });
     expect(callShapes(emulator)).toEqual(["POST /v2/application-auth-strategies"]);
     // the DCR provider is now in use
@@ -192,6 +194,8 @@ describe("AuthStrategy key_auth", () => {
       dcrProvider: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      effectiveRegion: "us",
+      serverUrl: `${emulator.url}/us`,
     });
     const read = await strategy.read!(id, outs);
     expect(read.props).toEqual(outs);

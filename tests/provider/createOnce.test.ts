@@ -13,7 +13,7 @@ const dcrInputs: DcrProviderInputs = {
   providerType: "azureAd",
   issuer: `https://sts.windows.net/${TENANT}`,
   labels: { team: "platform" },
-  dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: "s3cret" },
+  dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: "s3cret-value" },
 };
 const strategyInputs: AuthStrategyInputs = {
   name: "keys",

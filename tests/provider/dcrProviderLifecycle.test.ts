@@ -99,6 +99,9 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 beforeEach(() => emulator.reset());
 
+/** The location outputs of an object created in `us` through the testbed's server URL. */
+const usLocation = () => ({ effectiveRegion: "us", serverUrl: `${emulator.url}/us` });
+
 async function checked(inputs: DcrProviderInputs): Promise<DcrProviderInputs> {
   const result = await provider.check!({} as never, { ...inputs, __provider: "code-v1" } as never);
   expect(result.failures).toEqual([]);
@@ -112,7 +115,13 @@ describe.each(Object.entries(TYPES))("DcrProvider %s", (type, c) => {
     const id = created.id;
     expect(emulator.storedSecrets(id)).toEqual({ [c.secret[0]]: c.secret[1] });
     const outs = created.outs!;
-    expect(outs).toEqual({ ...c.inputs, active: false, createdAt: expect.any(String), updatedAt: expect.any(String) });
+    expect(outs).toEqual({
+      ...c.inputs,
+      active: false,
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      ...usLocation(),
+    });
     expect(callShapes(emulator)).toEqual(["POST /v2/dcr-providers"]);
 
     // refresh: nothing drifted, inputs come back as declared
@@ -174,16 +183,18 @@ describe("DcrProvider behaviours", () => {
       active: false,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
+      ...usLocation(),
     });
     expect(await provider.diff!(id, { ...outs, __provider: "code-v1" } as never, inputs)).toMatchObject({
       changes: false,
     });
   });
 
-  it("shows drift made in the Konnect UI on refresh", async () => {
-    const inputs = await checked(TYPES.azureAd!.inputs);
+  it("shows drift made in the Konnect UI on refresh (a declared label's value included)", async () => {
+    const inputs = await checked({ ...TYPES.azureAd!.inputs, labels: { owner: "me" } });
     const { id, outs } = await provider.create(inputs);
-    emulator.updateStored("dcr-providers", id, { name: "renamed-in-ui", labels: { owner: "someone" } });
+    const stored = (emulator.get("dcr-providers", id) as { labels: Record<string, string> }).labels;
+    emulator.updateStored("dcr-providers", id, { name: "renamed-in-ui", labels: { ...stored, owner: "someone" } });
     const read = await provider.read!(id, outs);
     expect(read.props).toMatchObject({ name: "renamed-in-ui", labels: { owner: "someone" } });
     expect(read.inputs).toMatchObject({ name: "renamed-in-ui", labels: { owner: "someone" } });
@@ -282,6 +293,151 @@ describe("DcrProvider behaviours", () => {
     });
   });
 
+  it("labels set outside Pulumi are not ours: no diff after refresh, updates and rotation PATCH only owned keys", async () => {
+    const inputs = await checked({ ...TYPES.okta!.inputs, labels: { env: "dev", old: "1" } });
+    const { id, outs } = await provider.create(inputs);
+    const created = (emulator.get("dcr-providers", id) as { labels: Record<string, string> }).labels;
+    const foreign = { "kong-managed-by": "kongctl", "konnect-origin": "ui", _internal: "x", team: "payments" };
+    emulator.updateStored("dcr-providers", id, { labels: { ...created, ...foreign } });
+
+    // Refresh mirrors only the declared keys, so the program's inputs show no change.
+    const read = await provider.read!(id, outs);
+    expect((read.props as DcrProviderOutputs).labels).toEqual({ env: "dev", old: "1" });
+    expect(await provider.diff!(id, { ...read.props, __provider: "code-v1" } as never, inputs)).toMatchObject({
+      changes: false,
+    });
+
+    // A secret rotation that also drops a declared label: null only for that label, foreign keys untouched.
+    const rotated = await checked({
+      ...TYPES.okta!.inputs,
+      dcrConfig: { dcrToken: "okta-token-2" },
+      labels: { env: "dev" },
+    });
+    const updated = await provider.update!(id, read.props as DcrProviderOutputs, rotated);
+    expect(updated.outs!.labels).toEqual({ env: "dev" });
+    expect((emulator.get("dcr-providers", id) as { labels: unknown }).labels).toEqual({
+      env: "dev",
+      ...foreign,
+      "pulumi-create-id": created["pulumi-create-id"],
+    });
+    expect(emulator.storedSecrets(id)).toEqual({ dcr_token: "okta-token-2" });
+  });
+
+  it("a state written before label ownership (foreign reserved labels in outputs) updates without sending them", async () => {
+    const inputs = await checked({ ...TYPES.okta!.inputs, labels: { env: "dev" } });
+    const { id, outs } = await provider.create(inputs);
+    const created = (emulator.get("dcr-providers", id) as { labels: Record<string, string> }).labels;
+    emulator.updateStored("dcr-providers", id, { labels: { ...created, "kong-managed-by": "kongctl" } });
+    // What a refresh on the old code stored: every label but the creation label.
+    const legacy = { ...outs!, labels: { env: "dev", "kong-managed-by": "kongctl" } } as DcrProviderOutputs;
+    expect(await provider.diff!(id, { ...legacy, __provider: "code-v1" } as never, inputs)).toMatchObject({
+      changes: false,
+    });
+    const rotated = await checked({
+      ...TYPES.okta!.inputs,
+      dcrConfig: { dcrToken: "okta-token-2" },
+      labels: { env: "dev" },
+    });
+    const updated = await provider.update!(id, legacy, rotated);
+    expect(updated.outs!.labels).toEqual({ env: "dev" });
+    expect((emulator.get("dcr-providers", id) as { labels: unknown }).labels).toMatchObject({
+      env: "dev",
+      "kong-managed-by": "kongctl",
+    });
+    // and the next refresh drops the foreign label from the outputs
+    const read = await provider.read!(id, legacy);
+    expect((read.props as DcrProviderOutputs).labels).toEqual({ env: "dev" });
+  });
+
+  it("adopts an object carrying labels set by Kong tools and leaves them alone", async () => {
+    const seeded = emulator.seedDcrProvider({
+      name: "made-by-kongctl",
+      provider_type: "okta",
+      issuer: "https://example.okta.com/oauth2/default",
+      labels: { "KONGCTL-namespace": "default", team: "payments" },
+      dcr_config: { dcr_token: "okta-token-0" },
+    });
+    // Konnect's own labels: set out of band (the public API refuses reserved keys from clients).
+    emulator.updateStored("dcr-providers", seeded.id, {
+      labels: { "KONGCTL-namespace": "default", team: "payments", "kong-managed": "true" },
+    });
+    const inputs = await checked({ ...TYPES.okta!.inputs, adoptId: seeded.id, labels: { env: "dev" } });
+    const { outs } = await provider.create(inputs);
+    expect(outs!.labels).toEqual({ env: "dev" });
+    expect((emulator.get("dcr-providers", seeded.id) as { labels: unknown }).labels).toEqual({
+      "KONGCTL-namespace": "default",
+      "kong-managed": "true",
+      team: "payments",
+      env: "dev",
+    });
+  });
+
+  describe("the region an object lives in is recorded", () => {
+    const stack = (extra: Record<string, unknown> = {}) =>
+      setStackSettings({ token: TEST_TOKEN, serverUrl: `${emulator.url}/{region}`, retryBudgetSeconds: 5, ...extra });
+    afterEach(() => {
+      delete process.env.KONNECT_REGION;
+      stack();
+    });
+    const inRegion = (region: string, id: string) =>
+      emulator.list("dcr-providers", region as never).some((o) => o.id === id);
+
+    it("declaring the region an object already lives in (through the default) is no change", async () => {
+      const inputs = await checked(TYPES.okta!.inputs);
+      const { id, outs } = await provider.create(inputs);
+      expect(outs).toMatchObject({ effectiveRegion: "us", serverUrl: `${emulator.url}/us` });
+      const withRegion = await checked({ ...TYPES.okta!.inputs, region: "us" });
+      expect(await provider.diff!(id, { ...outs, __provider: "code-v1" } as never, withRegion)).toEqual({
+        changes: false,
+        replaces: [],
+        deleteBeforeReplace: false,
+      });
+      // and the other way round: an object created with region "eu" keeps living there when the stack default is eu
+      stack({ region: "eu" });
+      const eu = await provider.create(await checked({ ...TYPES.okta!.inputs, region: "eu" }));
+      expect(eu.outs).toMatchObject({ effectiveRegion: "eu", serverUrl: `${emulator.url}/eu` });
+      expect(await provider.diff!(eu.id, { ...eu.outs, __provider: "code-v1" } as never, inputs)).toMatchObject({
+        changes: false,
+      });
+    });
+
+    it.each([
+      ["konnect:region", () => stack({ region: "eu" })],
+      ["KONNECT_REGION", () => void (process.env.KONNECT_REGION = "eu")],
+    ])("a changed %s previews as a replace; refresh and delete still reach the object", async (_name, change) => {
+      const inputs = await checked(TYPES.okta!.inputs);
+      const { id, outs } = await provider.create(inputs);
+      change();
+      expect(await provider.diff!(id, { ...outs, __provider: "code-v1" } as never, inputs)).toEqual({
+        changes: true,
+        replaces: ["region"],
+        deleteBeforeReplace: false,
+      });
+      const read = await provider.read!(id, outs);
+      expect(read.id).toBe(id);
+      expect(read.props).toMatchObject({ name: "okta-dcr", effectiveRegion: "us" });
+      await provider.delete!(id, outs!);
+      expect(inRegion("us", id)).toBe(false);
+    });
+
+    it("a state written before the region was recorded upgrades without a replace and records it on read and update", async () => {
+      stack({ region: "eu" });
+      const inputs = await checked(TYPES.okta!.inputs);
+      const { id, outs } = await provider.create(inputs);
+      const { effectiveRegion: _r, serverUrl: _s, ...legacy } = outs as DcrProviderOutputs;
+      expect(await provider.diff!(id, { ...legacy, __provider: "code-v1" } as never, inputs)).toMatchObject({
+        changes: false,
+      });
+      const read = await provider.read!(id, legacy);
+      expect(read.props).toMatchObject({ effectiveRegion: "eu", serverUrl: `${emulator.url}/eu` });
+      expect(read.inputs).not.toHaveProperty("effectiveRegion");
+      const renamed = await checked({ ...TYPES.okta!.inputs, name: "okta-renamed" });
+      const updated = await provider.update!(id, legacy, renamed);
+      expect(updated.outs).toMatchObject({ name: "okta-renamed", effectiveRegion: "eu" });
+      expect(inRegion("eu", id)).toBe(true);
+    });
+  });
+
   it("verify retries until Konnect accepts the new secret", async () => {
     emulator.setOptions({ verifyResult: { result: "fail-then-succeed", failures: 2, errors: ["invalid_client"] } });
     try {
@@ -335,6 +491,26 @@ describe("DcrProvider behaviours", () => {
       const fixed = await provider.update!(error.id!, kept, inputs);
       expect(fixed.outs).toMatchObject({ verify: true });
       expect(callShapes(emulator)).toEqual(["POST /v2/dcr-providers/{id}/verify"]);
+    } finally {
+      emulator.setOptions({ verifyResult: { result: "success" } });
+    }
+  });
+
+  it("verify failure reasons that echo the client secret are redacted in the error", async () => {
+    const secret = "azure-secret-1";
+    emulator.setOptions({
+      verifyResult: {
+        result: "failed",
+        errors: [`invalid_client: secret ${secret} rejected`, `form: client_secret=${encodeURIComponent(secret)}`],
+      },
+    });
+    try {
+      const inputs = await checked({ ...TYPES.azureAd!.inputs, verify: true });
+      const error = (await provider.create(inputs).catch((e: unknown) => e)) as Error;
+      expect(error.message).toContain(
+        "could not verify it: invalid_client: secret [secret] rejected; form: client_secret=[secret]. It is kept in state",
+      );
+      expect(JSON.stringify({ message: error.message, error })).not.toContain(secret);
     } finally {
       emulator.setOptions({ verifyResult: { result: "success" } });
     }

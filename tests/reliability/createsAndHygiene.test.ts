@@ -182,7 +182,7 @@ describe("hostile strings are passed through exactly or rejected, never mangled"
       name: "okta",
       providerType: "okta",
       issuer: "https://idp.example.com",
-      dcrConfig: { dcrToken: "t" },
+      dcrConfig: { dcrToken: "okta-api-token" },
       ...change,
     };
     const { failures } = await providers.dcrProvider.check!({} as never, inputs as never);

@@ -45,6 +45,13 @@ async function strategyFailures(news: Record<string, unknown>) {
   return result.failures ?? [];
 }
 
+/** `{ a: { a: … { a: 1 } } }`, `levels` objects deep, built without recursion. */
+function nested(levels: number): Record<string, unknown> {
+  let value: Record<string, unknown> = { a: 1 };
+  for (let i = 1; i < levels; i++) value = { a: value };
+  return value;
+}
+
 describe("DcrProvider check: bad inputs", () => {
   const cases: [string, Record<string, unknown>, { property: string; reason: string }[]][] = [
     [
@@ -88,22 +95,26 @@ describe("DcrProvider check: bad inputs", () => {
     ],
     [
       "issuer not a URL",
-      azure({ providerType: "okta", issuer: "not a url", dcrConfig: { dcrToken: "tok" } }),
+      azure({ providerType: "okta", issuer: "not a url", dcrConfig: { dcrToken: "okta-api-token" } }),
       [{ property: "issuer", reason: "must be an absolute http(s) URL" }],
     ],
     [
       "issuer with leading space",
-      azure({ providerType: "okta", issuer: " https://x.okta.com", dcrConfig: { dcrToken: "tok" } }),
+      azure({ providerType: "okta", issuer: " https://x.okta.com", dcrConfig: { dcrToken: "okta-api-token" } }),
       [{ property: "issuer", reason: "must be an absolute http(s) URL" }],
     ],
     [
       "issuer with a newline",
-      azure({ providerType: "okta", issuer: "https://x.okta.com/\nevil", dcrConfig: { dcrToken: "tok" } }),
+      azure({ providerType: "okta", issuer: "https://x.okta.com/\nevil", dcrConfig: { dcrToken: "okta-api-token" } }),
       [{ property: "issuer", reason: "must be an absolute http(s) URL" }],
     ],
     [
       "issuer too long",
-      azure({ providerType: "okta", issuer: `https://x.okta.com/${"a".repeat(250)}`, dcrConfig: { dcrToken: "tok" } }),
+      azure({
+        providerType: "okta",
+        issuer: `https://x.okta.com/${"a".repeat(250)}`,
+        dcrConfig: { dcrToken: "okta-api-token" },
+      }),
       [{ property: "issuer", reason: "must be at most 256 characters" }],
     ],
     [
@@ -152,7 +163,7 @@ describe("DcrProvider check: bad inputs", () => {
     ],
     [
       "azure client id not a GUID",
-      azure({ dcrConfig: { initialClientId: "abc123", initialClientSecret: "s" } }),
+      azure({ dcrConfig: { initialClientId: "abc123", initialClientSecret: "s3cr3t-value" } }),
       [
         {
           property: "dcrConfig.initialClientId",
@@ -172,7 +183,9 @@ describe("DcrProvider check: bad inputs", () => {
     ],
     [
       "azure with an Auth0-only audience",
-      azure({ dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s", initialClientAudience: "https://a" } }),
+      azure({
+        dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s3cr3t-value", initialClientAudience: "https://a" },
+      }),
       [
         {
           property: "dcrConfig.initialClientAudience",
@@ -182,7 +195,9 @@ describe("DcrProvider check: bad inputs", () => {
     ],
     [
       "azure with an Okta token",
-      azure({ dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s", dcrToken: "t" } }),
+      azure({
+        dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s3cr3t-value", dcrToken: "okta-api-token" },
+      }),
       [
         {
           property: "dcrConfig.dcrToken",
@@ -204,6 +219,28 @@ describe("DcrProvider check: bad inputs", () => {
         dcrConfig: { dcrBaseUrl: "https://dcr.example.com", apiKey: "short" },
       },
       [{ property: "dcrConfig.apiKey", reason: "must be at least 12 characters" }],
+    ],
+    [
+      "initialClientSecret shorter than 8 characters",
+      azure({ dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s3cr3t!" } }),
+      [
+        {
+          property: "dcrConfig.initialClientSecret",
+          reason:
+            "must be at least 8 characters: shorter secrets cannot be told apart from ordinary text, so they could not be redacted",
+        },
+      ],
+    ],
+    [
+      "okta dcrToken shorter than 8 characters",
+      { name: "o", providerType: "okta", issuer: "https://x.okta.com/oauth2/default", dcrConfig: { dcrToken: "tok" } },
+      [
+        {
+          property: "dcrConfig.dcrToken",
+          reason:
+            "must be at least 8 characters: shorter secrets cannot be told apart from ordinary text, so they could not be redacted",
+        },
+      ],
     ],
     [
       "http api key with symbols",
@@ -303,6 +340,33 @@ describe("DcrProvider check: bad inputs", () => {
     ],
     ["adoptId not a UUID", azure({ adoptId: "dcr-1" }), [{ property: "adoptId", reason: "must be a UUID" }]],
     ["verify not a boolean", azure({ verify: "true" }), [{ property: "verify", reason: "must be true or false" }]],
+    [
+      "whitespace-only name",
+      azure({ name: " \t " }),
+      [{ property: "name", reason: "must not contain control characters (such as NUL, tab or a line break)" }],
+    ],
+    ["blank name of spaces", azure({ name: "   " }), [{ property: "name", reason: "must not be only whitespace" }]],
+    [
+      "name with a NUL",
+      azure({ name: "idp\u0000evil" }),
+      [{ property: "name", reason: "must not contain control characters (such as NUL, tab or a line break)" }],
+    ],
+    [
+      "displayName with a line break",
+      azure({ displayName: "Azure\nDCR" }),
+      [{ property: "displayName", reason: "must not contain control characters (such as NUL, tab or a line break)" }],
+    ],
+    [
+      "label key __proto__",
+      azure({ labels: JSON.parse('{"__proto__":"x","team":"a"}') as Record<string, string> }),
+      [
+        {
+          property: "labels.__proto__",
+          reason:
+            'the key "__proto__" is not allowed: JavaScript objects drop it on the way to Konnect, so it would show as a change on every preview',
+        },
+      ],
+    ],
     [
       "unknown region",
       azure({ region: "asia" }),
@@ -409,6 +473,79 @@ describe("AuthStrategy check: bad inputs", () => {
       [{ property: "keyAuth.ttl.value", reason: "must be at least 1" }],
     ],
     [
+      "whitespace-only strategy name",
+      oidc({ name: "  " }),
+      [{ property: "name", reason: "must not be only whitespace" }],
+    ],
+    [
+      "whitespace-only displayName",
+      oidc({ displayName: "   " }),
+      [{ property: "displayName", reason: "must not be only whitespace" }],
+    ],
+    [
+      "strategy name with a NUL",
+      oidc({ name: "s\u0000" }),
+      [{ property: "name", reason: "must not contain control characters (such as NUL, tab or a line break)" }],
+    ],
+    [
+      "labels in additionalProperties",
+      oidc({ openidConnect: { ...(oidc().openidConnect as object), additionalProperties: { labels: { a: "b" } } } }),
+      [
+        {
+          property: "openidConnect.additionalProperties.labels",
+          reason:
+            '"labels" is a field of the auth strategy itself, not an OpenID Connect plugin option (Konnect rejects it here); set it on the strategy',
+        },
+      ],
+    ],
+    [
+      "every other top-level wire field in additionalProperties",
+      oidc({
+        openidConnect: {
+          ...(oidc().openidConnect as object),
+          additionalProperties: {
+            name: "n",
+            display_name: "d",
+            strategy_type: "key_auth",
+            dcr_provider_id: DCR_ID,
+            principals: { enabled: true },
+            configs: {},
+            cache_tokens: false,
+          },
+        },
+      }),
+      ["name", "display_name", "strategy_type", "dcr_provider_id", "principals", "configs"].map((key) => ({
+        property: `openidConnect.additionalProperties.${key}`,
+        reason: `"${key}" is a field of the auth strategy itself, not an OpenID Connect plugin option (Konnect rejects it here); set it on the strategy`,
+      })),
+    ],
+    [
+      "__proto__ in additionalProperties",
+      oidc({
+        openidConnect: {
+          ...(oidc().openidConnect as object),
+          additionalProperties: JSON.parse('{"__proto__":{"x":1},"cache_tokens":false}') as Record<string, unknown>,
+        },
+      }),
+      [
+        {
+          property: "openidConnect.additionalProperties.__proto__",
+          reason:
+            'the key "__proto__" is not allowed: JavaScript objects drop it on the way to Konnect, so it would show as a change on every preview',
+        },
+      ],
+    ],
+    [
+      "additionalProperties nested past the bound",
+      oidc({ openidConnect: { ...(oidc().openidConnect as object), additionalProperties: nested(100_000) } }),
+      [
+        {
+          property: "openidConnect.additionalProperties.a.a.…",
+          reason: "nested more than 32 levels deep; values may nest at most 32 levels",
+        },
+      ],
+    ],
+    [
       "principals not boolean",
       oidc({ principals: { enabled: "yes" } }),
       [{ property: "principals.enabled", reason: "must be true or false" }],
@@ -433,14 +570,19 @@ describe("check: good inputs and normalization", () => {
   it("accepts every provider type with its own fields", async () => {
     const valid: Record<string, unknown>[] = [
       azure(),
-      { name: "o", providerType: "okta", issuer: "https://x.okta.com/oauth2/default", dcrConfig: { dcrToken: "tok" } },
+      {
+        name: "o",
+        providerType: "okta",
+        issuer: "https://x.okta.com/oauth2/default",
+        dcrConfig: { dcrToken: "okta-api-token" },
+      },
       {
         name: "a",
         providerType: "auth0",
         issuer: "https://t.us.auth0.com",
         dcrConfig: {
           initialClientId: "abc",
-          initialClientSecret: "s",
+          initialClientSecret: "s3cr3t-value",
           initialClientAudience: "https://t.us.auth0.com/api/v2/",
           useDeveloperManagedScopes: true,
         },
@@ -449,7 +591,7 @@ describe("check: good inputs and normalization", () => {
         name: "c",
         providerType: "curity",
         issuer: "https://c.example.com/oauth/v2/oauth-anonymous",
-        dcrConfig: { initialClientId: "abc", initialClientSecret: "s" },
+        dcrConfig: { initialClientId: "abc", initialClientSecret: "s3cr3t-value" },
       },
       {
         name: "h",
@@ -494,6 +636,19 @@ describe("check: good inputs and normalization", () => {
     expect(
       await dcrFailures(azure({ name: "", dcrConfig: { initialClientId: UNKNOWN, initialClientSecret: UNKNOWN } })),
     ).toEqual([{ property: "name", reason: "must not be empty" }]);
+  });
+
+  it("accepts additionalProperties nested within the bound, and diff compares extremely deep values without a RangeError", async () => {
+    const within = oidc({ openidConnect: { ...(oidc().openidConnect as object), additionalProperties: nested(25) } });
+    expect(await strategyFailures(within)).toEqual([]);
+    // A state written before the bound (or by hand) may hold deeper values: diff must still answer.
+    const deep = (levels: number) =>
+      oidc({ openidConnect: { ...(oidc().openidConnect as object), additionalProperties: nested(levels) } });
+    const olds = { ...deep(100_000), active: false, createdAt: "t", updatedAt: "t" };
+    const same = await providers.authStrategy.diff!(DCR_ID, olds as never, deep(100_000) as never);
+    expect(same).toMatchObject({ changes: false });
+    const other = await providers.authStrategy.diff!(DCR_ID, olds as never, deep(100_001) as never);
+    expect(other).toMatchObject({ changes: true, replaces: [] });
   });
 
   it("keeps the provider code and passes strings with unicode through exactly", async () => {

@@ -1,5 +1,5 @@
 /** Table tests for the pure helpers behind the field tables: derived rules, label rules, list tolerance, diff rows. */
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -19,6 +19,12 @@ import { konnectLabels } from "../../provider/components";
 import { UNKNOWN, containsUnknown } from "../../provider/resources/unknowns";
 import { changedProperties, updateBody, type FieldRule } from "../../provider/resources/fieldRules";
 import { staleBuildReason } from "../../examples/azure-dcr/buildCheck";
+import {
+  isDeclarableLabelKey,
+  ownedLabels,
+  ownedLabelsPatch,
+  previouslyOwnedLabels,
+} from "../../provider/resources/labelOwnership";
 
 describe("the DCR config field table", () => {
   it("derives the per-type rules Kong's contract gives", () => {
@@ -117,7 +123,7 @@ describe("accept what Konnect accepts", () => {
         name: "auth0",
         providerType: "auth0",
         issuer: "https://example.auth0.com",
-        dcrConfig: { initialClientId: "client", initialClientSecret: "secret", initialClientAudience: "" },
+        dcrConfig: { initialClientId: "client", initialClientSecret: "secret-value", initialClientAudience: "" },
       } as never,
     );
     expect(result.failures).toEqual([]);
@@ -264,5 +270,67 @@ describe("the root stack's build check", () => {
   it("a missing dist/", () => {
     const root = mkdtempSync(path.join(tmpdir(), "build-check-"));
     expect(staleBuildReason(root)).toBe("dist/ is missing");
+  });
+});
+
+describe("one copy of each shared helper", () => {
+  /** Every TypeScript source under `provider/`, as `[relative path, text]`. */
+  function providerSources(): [string, string][] {
+    const root = path.join(__dirname, "..", "..", "provider");
+    const files: [string, string][] = [];
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name.endsWith(".ts")) files.push([path.relative(root, full), readFileSync(full, "utf8")]);
+      }
+    };
+    walk(root);
+    return files;
+  }
+
+  it("the GUID pattern is written once, in konnect/ids.ts", () => {
+    const sources = providerSources();
+    expect(sources.length).toBeGreaterThan(40);
+    const withGuid = sources.filter(([, text]) => text.includes("{8}-[0-9a-f]{4}")).map(([file]) => file);
+    expect(withGuid).toEqual([path.join("konnect", "ids.ts")]);
+  });
+
+  it("the resource layer keeps no copy of a transport helper (sleep, never-sent codes, status classification)", () => {
+    const resources = providerSources().filter(([file]) => file.startsWith(`resources${path.sep}`));
+    expect(resources.length).toBeGreaterThan(15);
+    const copies = resources.flatMap(([file, text]) =>
+      [
+        /TODO\(shared-helpers\)/,
+        /setTimeout\(/,
+        /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/,
+        /\.status\s*(===|!==|<=|>=|<|>)\s*\d/,
+        /\[500, 502/,
+      ]
+        .filter((pattern) => pattern.test(text))
+        .map((pattern) => `${file}: ${pattern.source}`),
+    );
+    expect(copies).toEqual([]);
+  });
+});
+
+describe("label ownership", () => {
+  it("mirrors only declared keys, never the creation label or a reserved key", () => {
+    const onObject = { env: "dev", team: "payments", "kong-managed": "true", "pulumi-create-id": "k" };
+    expect(ownedLabels(onObject, { env: "prod", missing: "x" })).toEqual({ env: "dev" });
+    expect(ownedLabels(onObject, undefined)).toBeUndefined();
+    expect(ownedLabels(onObject, { "pulumi-create-id": "k", "kong-managed": "true" })).toEqual({});
+  });
+
+  it("the PATCH sends declared values and null only for keys owned before", () => {
+    const before = { env: "dev", old: "1", "kong-managed": "true", _x: "y", "pulumi-create-id": "k" };
+    expect(ownedLabelsPatch(before, { env: "prod" })).toEqual({ env: "prod", old: null });
+    expect(ownedLabelsPatch(undefined, { env: "prod" })).toEqual({ env: "prod" });
+    expect(ownedLabelsPatch(before, undefined)).toEqual({ env: null, old: null });
+    expect(previouslyOwnedLabels(before)).toEqual({ env: "dev", old: "1" });
+    expect(["kong-a", "konnect-b", "mesh-c", "kic-d", "_e", "pulumi-create-id"].filter(isDeclarableLabelKey)).toEqual(
+      [],
+    );
+    expect(["KONGCTL-ns", "env"].every(isDeclarableLabelKey)).toBe(true);
   });
 });

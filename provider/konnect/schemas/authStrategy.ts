@@ -156,6 +156,12 @@ function ttlSchema() {
   });
 }
 
+/**
+ * Top-level fields of a strategy request: an extra OpenID Connect option under one of these names would shadow the
+ * strategy's own field, and Konnect rejects it (`configs.openid-connect.labels` answers 400 `unknown field`).
+ */
+export const STRATEGY_TOP_LEVEL_WIRE_KEYS: readonly string[] = [...Object.values(AUTH_STRATEGY_WIRE_NAMES), "configs"];
+
 function additionalPropertiesSchema() {
   return z.record(z.string(), z.unknown()).superRefine((extra, ctx) => {
     for (const key of Object.keys(extra)) {
@@ -164,6 +170,14 @@ function additionalPropertiesSchema() {
           code: "custom",
           path: [key],
           message: `"${key}" is a named field; set it directly instead of in additionalProperties`,
+        });
+      } else if (STRATEGY_TOP_LEVEL_WIRE_KEYS.includes(key)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message:
+            `"${key}" is a field of the auth strategy itself, not an OpenID Connect plugin option ` +
+            "(Konnect rejects it here); set it on the strategy",
         });
       }
     }

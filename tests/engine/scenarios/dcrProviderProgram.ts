@@ -1,6 +1,6 @@
 /**
  * A DcrProvider declared directly (no component), so a scenario can change what the component fixes: `providerType`
- * (`scenario:providerType`, azureAd or curity) and `verify` (`scenario:verify`).
+ * (`scenario:providerType`, azureAd or curity), `verify` (`scenario:verify`) and `region` (`scenario:region`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { DcrProvider } from "../../../provider/resources/dcrProvider";
@@ -23,6 +23,7 @@ export default function program() {
         : `https://sts.windows.net/${TENANT}`,
     dcrConfig: { initialClientId: "5d2e8c1a-7f3b-4a9e-b6c4-0e1f2a3b4c5d", initialClientSecret: CLIENT_SECRET },
     verify: config.getBoolean("verify") ?? false,
+    region: config.get<"us" | "eu">("region"),
   });
   return { dcrProviderId: dcr.id, providerType: dcr.providerType };
 }
