@@ -214,6 +214,11 @@ export function publicationUpdate(
   olds: ApiPublicationOutputs,
   news: ApiPublicationInputs,
 ): { fields: string[]; request: PutApiPublicationRequest } | undefined {
-  const body = updateBody(PUBLICATION_RULES, olds, news, {} as PublicationBody);
+  const body = updateBody<ApiPublicationOutputs, ApiPublicationInputs, PublicationBody>(
+    PUBLICATION_RULES,
+    olds,
+    news,
+    {},
+  );
   return body && { fields: Object.keys(body), request: publicationRequest(news) };
 }

@@ -155,15 +155,19 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
 
   /** The default create: the `findBeforeCreate` seam, then one POST with exactly-once recovery by name. */
   async function postOnce(context: CallContext, inputs: I): Promise<Obj> {
-    const { create, findByName } = def.endpoint;
-    if (!create || !findByName) throw new Error(`${def.noun}: the definition has neither create nor endpoint.create`);
+    const endpoint = def.endpoint;
+    if (!endpoint.create || !endpoint.findByName) {
+      throw new Error(`${def.noun}: the definition has neither create nor endpoint.create and endpoint.findByName`);
+    }
     const existing = await def.findBeforeCreate?.(context, inputs);
     if (existing !== undefined) return existing;
     // The default create applies to Konnect objects with labels (`KonnectObject`).
     const created = await createOnce({
-      post: (labels) => create(context.transport, inputs, labels) as Promise<Obj & KonnectObject>,
+      post: (labels) => endpoint.create!(context.transport, inputs, labels) as Promise<Obj & KonnectObject>,
       findByName: () =>
-        findByName(context.transport, (inputs as unknown as BaseInputs).name) as Promise<(Obj & KonnectObject)[]>,
+        endpoint.findByName!(context.transport, (inputs as unknown as BaseInputs).name) as Promise<
+          (Obj & KonnectObject)[]
+        >,
       labels: (inputs as unknown as BaseInputs).labels,
       log: providerLog,
       retryDelayMs: createRetryDelayMs(),

@@ -45,7 +45,12 @@ export const portalDefaultDefinition: ResourceDefinition<
   endpoint: {
     get: async (transport, id) => observed(await getPortal(transport, id)),
     planUpdate(olds, news) {
-      const body = updateBody(PORTAL_DEFAULT_RULES, olds, news, {} as PortalDefaultBody);
+      const body = updateBody<PortalDefaultAuthStrategyOutputs, PortalDefaultAuthStrategyInputs, PortalDefaultBody>(
+        PORTAL_DEFAULT_RULES,
+        olds,
+        news,
+        {},
+      );
       return (
         body && {
           fields: ["authStrategyId"],
