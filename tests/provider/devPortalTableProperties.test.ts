@@ -227,7 +227,7 @@ describe("create(old), update(new) against the emulator", () => {
         expect(refreshed.props).toEqual(updated.outs);
 
         // Delete puts back what the portal had before create (none when it already had ours).
-        await provider.delete!(created.id, updated.outs);
+        await provider.delete!(created.id, updated.outs!);
         expect(emulator.portalDefault(portalId)).toBe(fallback === strategies[a] ? null : fallback);
       }),
       { numRuns: 20 },
