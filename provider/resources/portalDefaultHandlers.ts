@@ -68,7 +68,8 @@ export const portalDefaultDefinition: ResourceDefinition<
     appliedAuthStrategyId: olds.appliedAuthStrategyId,
     previousAuthStrategyId: olds.previousAuthStrategyId,
   }),
-  deleteConflictHint: "",
+  // Unused: the delete strategy never DELETEs (a PATCH back has no "in use" conflict).
+  deleteConflictHint: "nothing; a portal default is put back, not deleted",
   deleteBeforeReplace: PORTAL_DEFAULT_DELETE_BEFORE_REPLACE,
   delete: (context, _id, props) => deletePortalDefault(context.transport, props, providerLog),
 };
