@@ -11,9 +11,9 @@
 import { z } from "zod";
 import { KonnectRequestError } from "./errors";
 import type { KonnectTransport } from "./http";
-import { call, collectAllPages, listQuery, toWire, type ListOptions } from "./operation";
+import { call, collectionOperations, toWire, type ListOptions } from "./operation";
 import { UUID_PATTERN } from "./ids";
-import { cached, idText, pageMetaSchema, type Page } from "./schemas/common";
+import { cached, idText, pageMetaSchema } from "./schemas/common";
 
 /** Visibilities of a publication, as Konnect spells them; Konnect's default is `private`. */
 export const PUBLICATION_VISIBILITIES = ["public", "private"] as const;
@@ -191,23 +191,19 @@ export async function deleteApiPublication(
   await transport.send({ operation, method: "DELETE", path: publicationPath(operation, apiId, portalId) });
 }
 
-/** `GET /v3/api-publications`: one page. */
-export async function listApiPublications(
-  transport: KonnectTransport,
-  options: ApiPublicationListOptions = {},
-): Promise<Page<ApiPublicationListItem>> {
-  const body = await call(
-    transport,
-    { operation: "list API publications", method: "GET", path: "/v3/api-publications", query: listQuery(options) },
-    apiPublicationListSchema(),
-  );
-  return { data: body.data, ...body.meta.page };
-}
-
-/** Every publication matching the filter, over all pages. */
-export function listAllApiPublications(
-  transport: KonnectTransport,
-  options: Omit<ApiPublicationListOptions, "pageNumber" | "pageSize"> = {},
-): Promise<ApiPublicationListItem[]> {
-  return collectAllPages((pageNumber) => listApiPublications(transport, { ...options, pageSize: 100, pageNumber }));
-}
+/**
+ * `GET /v3/api-publications`: `listApiPublications` (one page) and `listAllApiPublications` (every page), from the
+ * shared collection operations. A publication is read and deleted by its API and portal ids (above), not by an id
+ * under this collection, so only the list operations are taken from there.
+ */
+export const { list: listApiPublications, listAll: listAllApiPublications } = collectionOperations<
+  ApiPublicationListItem,
+  ApiPublicationFilterField,
+  ApiPublicationSortField
+>({
+  base: "/v3/api-publications",
+  noun: "API publication",
+  plural: "API publications",
+  item: () => apiPublicationListSchema().shape.data.element,
+  page: apiPublicationListSchema,
+});

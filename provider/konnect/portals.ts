@@ -7,8 +7,8 @@
  */
 import { z } from "zod";
 import type { KonnectTransport } from "./http";
-import { call, idPath, toWire } from "./operation";
-import { cached, idText } from "./schemas/common";
+import { call, collectionOperations, idPath, toWire } from "./operation";
+import { cached, idText, pageMetaSchema } from "./schemas/common";
 
 const BASE = "/v3/portals";
 
@@ -58,11 +58,22 @@ export function portalDefaultStrategyRequestSchema() {
   );
 }
 
-/** `GET /v3/portals/{portalId}`. */
-export async function getPortal(transport: KonnectTransport, portalId: string): Promise<Portal> {
-  const operation = `read portal ${portalId}`;
-  return call(transport, { operation, method: "GET", path: idPath(operation, BASE, portalId) }, portalResponseSchema());
+/** Tolerant response schema of one page of `GET /v3/portals` (the collection operations need it; unused here). */
+function portalListSchema() {
+  return cached("portalListSchema", () => z.object({ data: z.array(portalResponseSchema()), meta: pageMetaSchema() }));
 }
+
+/**
+ * `GET /v3/portals/{portalId}` (`getPortal`), from the shared collection operations. Portals are managed elsewhere:
+ * this package never lists, creates or deletes one.
+ */
+export const { get: getPortal } = collectionOperations<Portal, never, never>({
+  base: BASE,
+  noun: "portal",
+  plural: "portals",
+  item: portalResponseSchema,
+  page: portalListSchema,
+});
 
 /**
  * `PATCH /v3/portals/{portalId}` with `{"default_application_auth_strategy_id": …}` only: sets (an id) or clears

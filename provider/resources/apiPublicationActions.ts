@@ -44,32 +44,48 @@ async function findPublication(
   }
 }
 
+/** What the create step left in Konnect, and how. */
+export interface PublicationCreated {
+  publication: ApiPublication;
+  outcome: PublicationCreateOutcome;
+}
+
 /**
- * create = 1 GET (+ 1 PUT): publishes when nothing is published; takes over an equal publication without a PUT;
- * overwrites a different one only with `adopt: true`, and otherwise fails naming each difference.
+ * The create strategy = 1 GET (+ 1 PUT): publishes when nothing is published; takes over an equal publication
+ * without a PUT; overwrites a different one only with `adopt: true`, and otherwise fails naming each difference.
  */
-export async function createPublication(
+export async function publishOrTakeOver(
   transport: KonnectTransport,
   inputs: ApiPublicationInputs,
-): Promise<PublicationCreateResult> {
-  const id = publicationId(inputs.apiId, inputs.portalId);
+): Promise<PublicationCreated> {
   const existing = await findPublication(transport, inputs.apiId, inputs.portalId);
   const decision = createDecision(inputs, existing === undefined ? undefined : settingsFromKonnect(existing));
   switch (decision.kind) {
     case "conflict":
       throw new Error(decision.message);
     case "take-over":
-      return { id, outs: publicationOutputs(inputs, existing!), outcome: "taken over" };
+      return { publication: existing!, outcome: "taken over" };
     case "publish":
-    case "overwrite": {
-      const published = await putApiPublication(transport, inputs.apiId, inputs.portalId, publicationRequest(inputs));
+    case "overwrite":
       return {
-        id,
-        outs: publicationOutputs(inputs, published),
+        publication: await putDeclared(transport, inputs),
         outcome: decision.kind === "publish" ? "published" : "overwritten",
       };
-    }
   }
+}
+
+/** create = {@link publishOrTakeOver} with the resource id and outputs. */
+export async function createPublication(
+  transport: KonnectTransport,
+  inputs: ApiPublicationInputs,
+): Promise<PublicationCreateResult> {
+  const { publication, outcome } = await publishOrTakeOver(transport, inputs);
+  return { id: publicationId(inputs.apiId, inputs.portalId), outs: publicationOutputs(inputs, publication), outcome };
+}
+
+/** One PUT of the whole declared publication (a PUT replaces: fields left out get Konnect's defaults). */
+export function putDeclared(transport: KonnectTransport, declared: ApiPublicationInputs): Promise<ApiPublication> {
+  return putApiPublication(transport, declared.apiId, declared.portalId, publicationRequest(declared));
 }
 
 /** update = 1 PUT of the whole declared publication (`apiId` and `portalId` never change here: they replace). */
@@ -77,8 +93,7 @@ export async function updatePublication(
   transport: KonnectTransport,
   news: ApiPublicationInputs,
 ): Promise<ApiPublicationOutputs> {
-  const published = await putApiPublication(transport, news.apiId, news.portalId, publicationRequest(news));
-  return publicationOutputs(news, published);
+  return publicationOutputs(news, await putDeclared(transport, news));
 }
 
 /** read = 1 GET: Konnect's current settings in the outputs, or undefined when the publication is gone (404). */

@@ -5,16 +5,13 @@
  */
 import type { ApiPublication, PutApiPublicationRequest } from "../konnect/apiPublications";
 import type { ApiPublicationInputs, ApiPublicationOutputs, ApiPublicationVisibility } from "./apiPublicationArgs";
+import { changedRules, regionRule, replacingProperties, updateBody, type FieldRule } from "./fieldRules";
 
-/** Input properties whose change replaces the publication. */
-export const PUBLICATION_REPLACE_PROPERTIES = ["apiId", "portalId", "region"] as const;
 /**
  * Replacement deletes first. The old and the new publication can be the same Konnect object (a `region` change from
  * unset to the stack's default region): creating first would take it over and the delete would then unpublish it.
  */
 export const PUBLICATION_DELETE_BEFORE_REPLACE = true;
-/** Input properties whose change is one PUT. */
-export const PUBLICATION_UPDATE_PROPERTIES = ["authStrategyIds", "visibility", "autoApproveRegistrations"] as const;
 
 /** The resource id of a publication: `<apiId>/<portalId>` (Konnect gives a publication no id of its own). */
 export function publicationId(apiId: string, portalId: string): string {
@@ -54,9 +51,10 @@ export function effectiveAutoApprove(declared: boolean | undefined): boolean {
   return declared ?? false;
 }
 
-/** Two strategy id lists name the same strategies (UUIDs compared case-insensitively). */
-function sameIds(a: readonly string[], b: readonly string[]): boolean {
-  const norm = (ids: readonly string[]) => ids.map((id) => id.toLowerCase()).sort();
+/** Two strategy id lists name the same strategies (UUIDs compared case-insensitively, order ignored). */
+function sameIds(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+  const norm = (ids: unknown[]) => ids.map((id) => String(id).toLowerCase()).sort();
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
 
@@ -76,30 +74,68 @@ export function settingsFromKonnect(publication: ApiPublication): PublicationSet
   };
 }
 
+/** The changed settings of a publication, in the PUT request's shape (camelCase). */
+export type PublicationBody = Partial<PutApiPublicationRequest>;
+
 /**
- * How an existing publication differs from the declared one, one line per field (`visibility: Konnect has
- * "public", declared "private"`); empty when it is the declared publication. An absent `authStrategyIds` is not
- * compared: it asks for whatever default the portal gives.
+ * The settings rows (each an in-place update, one PUT): compared as effective values. An absent `authStrategyIds`
+ * is not compared and not sent (it asks for whatever default the portal gives); ids compare as a case-insensitive
+ * set. An absent `visibility` is `private`, an absent `autoApproveRegistrations` is `false`.
+ */
+export const PUBLICATION_SETTINGS_RULES: readonly FieldRule<
+  PublicationSettings,
+  ApiPublicationInputs,
+  PublicationBody
+>[] = [
+  {
+    property: "authStrategyIds",
+    effect: "update",
+    keptWhenAbsent: (n) => n.authStrategyIds === undefined,
+    before: (o) => o.authStrategyIds,
+    after: (n) => n.authStrategyIds,
+    equal: sameIds,
+    send: (body, _o, n) => {
+      const wire = authStrategyIdsToWire(n.authStrategyIds);
+      if (wire !== undefined) body.authStrategyIds = wire;
+    },
+  },
+  {
+    property: "visibility",
+    effect: "update",
+    before: (o) => o.visibility,
+    after: (n) => effectiveVisibility(n.visibility),
+    send: (body, _o, n) => (body.visibility = effectiveVisibility(n.visibility)),
+  },
+  {
+    property: "autoApproveRegistrations",
+    effect: "update",
+    before: (o) => o.autoApproveRegistrations,
+    after: (n) => effectiveAutoApprove(n.autoApproveRegistrations),
+    send: (body, _o, n) => (body.autoApproveRegistrations = effectiveAutoApprove(n.autoApproveRegistrations)),
+  },
+];
+
+/**
+ * Every row of a publication: `apiId`, `portalId` and `region` replace; the settings update in place; `adopt`
+ * changes nothing in Konnect (local).
+ */
+export const PUBLICATION_RULES: readonly FieldRule<ApiPublicationOutputs, ApiPublicationInputs, PublicationBody>[] = [
+  { property: "apiId", effect: "replace", before: (o) => o.apiId, after: (n) => n.apiId },
+  { property: "portalId", effect: "replace", before: (o) => o.portalId, after: (n) => n.portalId },
+  regionRule(),
+  ...PUBLICATION_SETTINGS_RULES,
+  { property: "adopt", effect: "local", before: (o) => o.adopt ?? false, after: (n) => n.adopt ?? false },
+];
+
+/**
+ * How an existing publication differs from the declared one, one line per settings row (`visibility: Konnect has
+ * "public", declared "private"`); empty when it is the declared publication.
  */
 export function publicationDifferences(declared: ApiPublicationInputs, existing: PublicationSettings): string[] {
-  const differences: string[] = [];
   const show = (value: unknown) => JSON.stringify(value);
-  if (declared.authStrategyIds !== undefined && !sameIds(declared.authStrategyIds, existing.authStrategyIds)) {
-    differences.push(
-      `authStrategyIds: Konnect has ${show(existing.authStrategyIds)}, declared ${show(declared.authStrategyIds)}`,
-    );
-  }
-  const visibility = effectiveVisibility(declared.visibility);
-  if (visibility !== existing.visibility) {
-    differences.push(`visibility: Konnect has ${show(existing.visibility)}, declared ${show(visibility)}`);
-  }
-  const autoApprove = effectiveAutoApprove(declared.autoApproveRegistrations);
-  if (autoApprove !== existing.autoApproveRegistrations) {
-    differences.push(
-      `autoApproveRegistrations: Konnect has ${show(existing.autoApproveRegistrations)}, declared ${show(autoApprove)}`,
-    );
-  }
-  return differences;
+  return changedRules(PUBLICATION_SETTINGS_RULES, existing, declared).map(
+    (rule) => `${rule.property}: Konnect has ${show(rule.before(existing))}, declared ${show(rule.after(declared))}`,
+  );
 }
 
 /** What create does after its GET. */
@@ -167,12 +203,22 @@ export interface PublicationChanges {
   replaces: string[];
 }
 
-/**
- * Diff of prior outputs against new (checked, fully known) inputs, on effective values; `adopt` changes nothing in
- * Konnect and is not reported.
- */
+/** Diff of prior outputs against new (checked, fully known) inputs, from the rows (what the handlers' diff reports). */
 export function publicationChanges(olds: ApiPublicationOutputs, news: ApiPublicationInputs): PublicationChanges {
-  const replaces = PUBLICATION_REPLACE_PROPERTIES.filter((p) => olds[p] !== news[p]);
-  const updates = publicationDifferences(news, olds).map((line) => line.slice(0, line.indexOf(":")));
-  return { changes: [...replaces, ...updates], replaces: [...replaces] };
+  const changes = changedRules(PUBLICATION_RULES, olds, news).map((r) => r.property);
+  return { changes, replaces: replacingProperties(PUBLICATION_RULES, changes) };
+}
+
+/** The PUT that brings a publication from `olds` to `news`: the whole declared publication, or undefined. */
+export function publicationUpdate(
+  olds: ApiPublicationOutputs,
+  news: ApiPublicationInputs,
+): { fields: string[]; request: PutApiPublicationRequest } | undefined {
+  const body = updateBody<ApiPublicationOutputs, ApiPublicationInputs, PublicationBody>(
+    PUBLICATION_RULES,
+    olds,
+    news,
+    {},
+  );
+  return body && { fields: Object.keys(body), request: publicationRequest(news) };
 }

@@ -92,6 +92,11 @@ export function plainRule<O, N, B>(
   };
 }
 
+/** The row every resource has for its `region`: a change replaces the object (it lives in another region). */
+export function regionRule<O extends { region?: string }, N extends { region?: string }, B>(): FieldRule<O, N, B> {
+  return { property: "region", effect: "replace", before: (o) => o.region, after: (n) => n.region };
+}
+
 /** What every Konnect resource's outputs and inputs share. */
 interface Common {
   region?: string;
@@ -110,7 +115,7 @@ export function commonRules<
 >(typeProperty: keyof N & keyof O & string): FieldRule<O, N, B>[] {
   return [
     { property: typeProperty, effect: "replace", before: (o) => o[typeProperty], after: (n) => n[typeProperty] },
-    { property: "region", effect: "replace", before: (o) => o.region, after: (n) => n.region },
+    regionRule<O, N, B>(),
     {
       property: "name",
       effect: "update",

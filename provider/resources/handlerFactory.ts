@@ -28,6 +28,12 @@ export interface BaseInputs {
   region?: KonnectRegion;
 }
 
+/** What every resource's inputs and outputs have: an optional region. */
+export interface RegionInputs {
+  /** Region of the object (overrides the stack's). */
+  region?: KonnectRegion;
+}
+
 /** What the handlers need of a Konnect object. */
 export interface KonnectObject {
   id: string;
@@ -56,10 +62,10 @@ export interface UpdatePlan<Obj> {
 
 /** The resource's endpoint: the typed client calls it is made of. */
 export interface ResourceEndpoint<I, O, Obj> {
-  /** POST with the given labels (declared ones plus the creation label). */
-  create(transport: KonnectTransport, inputs: I, labels: Record<string, string>): Promise<Obj>;
-  /** Every object with this name (for exactly-once create recovery). */
-  findByName(transport: KonnectTransport, name: string): Promise<Obj[]>;
+  /** POST with the given labels (declared ones plus the creation label); needed unless the definition has `create`. */
+  create?(transport: KonnectTransport, inputs: I, labels: Record<string, string>): Promise<Obj>;
+  /** Every object with this name (exactly-once create recovery); needed unless the definition has `create`. */
+  findByName?(transport: KonnectTransport, name: string): Promise<Obj[]>;
   /** GET by id. */
   get(transport: KonnectTransport, id: string): Promise<Obj>;
   /** The update from `olds` to `news`, or undefined when nothing needs sending. */
@@ -78,29 +84,37 @@ export interface WriteStep<O> {
 }
 
 /** Everything the generic handlers know about one resource. */
-export interface ResourceDefinition<I extends BaseInputs, O extends I, Obj extends KonnectObject> {
+export interface ResourceDefinition<I extends RegionInputs, O extends RegionInputs, Obj> {
   /** Which wire-name table renames Konnect's 400 fields to input names. */
   kind: ResourceKind;
   /** Noun for logs and errors (`DCR provider`). */
   noun: string;
-  /** Input property holding the object's type (`providerType`); a different type cannot be adopted. */
-  typeProperty: keyof I & string;
-  /** The type of an existing object. */
-  typeOf(object: Obj): string;
+  /**
+   * What log lines and errors call one object (default: the noun and the `name` input, `DCR provider "x"`), for
+   * resources without a `name`.
+   */
+  subject?(props: I | O): string;
+  /**
+   * Input property holding the object's type (`providerType`); a different type cannot be adopted. Absent for
+   * resources without a type (and without `adoptId`).
+   */
+  typeProperty?: keyof I & string;
+  /** The type of an existing object (with `typeProperty`). */
+  typeOf?(object: Obj): string;
   /** Validates and normalizes inputs. */
   check(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] };
   /** The field rows for the declared inputs (diff and update bodies derive from them). */
   rules(news: I): readonly FieldRule<O, I, object>[];
   /** The client calls. */
   endpoint: ResourceEndpoint<I, O, Obj>;
-  /** Outputs from the declared inputs and Konnect's answer. */
-  outputs(declared: I, object: Obj): O;
+  /** Outputs from the declared inputs and Konnect's answer; `olds` (prior outputs) on update and read. */
+  outputs(declared: I, object: Obj, olds?: O): O;
   /** The declared-input view of outputs (what `read` hands back as inputs), without read-only and location outputs. */
   inputsFromOutputs(outputs: O): I;
-  /** The read-only outputs (not inputs) kept when an update sends nothing. */
-  readOnlyOutputs(olds: O): Omit<O, keyof I>;
-  /** The declared inputs an existing object is compared with on adopt (what Konnect cannot report cleared). */
-  adoptBaseline(inputs: I): I;
+  /** The read-only outputs (not inputs, or Konnect's view of inputs) kept when an update sends nothing. */
+  readOnlyOutputs(olds: O): Omit<O, keyof I> & Partial<O>;
+  /** The declared inputs an existing object is compared with on adopt (default: the inputs as declared). */
+  adoptBaseline?(inputs: I): I;
   /** What may still use the object when Konnect answers a delete with 409, and what to do. */
   deleteConflictHint: string;
   /** Optional step after a write (the DCR provider's `/verify`); may throw `ResourceInitError`. */
@@ -110,27 +124,69 @@ export interface ResourceDefinition<I extends BaseInputs, O extends I, Obj exten
    * for a stable creation key). Undefined means post.
    */
   findBeforeCreate?(context: CallContext, inputs: I): Promise<Obj | undefined>;
+  /** Whether a replacement deletes the old object before creating the new one (default false: create first). */
+  deleteBeforeReplace?: boolean;
+  /**
+   * The resource id of a created object (default: Konnect's `id` of the object), for objects Konnect gives no id of
+   * their own (an API publication is `<apiId>/<portalId>`).
+   */
+  idOf?(inputs: I, object: Obj): string;
+  /**
+   * Create strategy replacing the default (`findBeforeCreate`, then POST exactly once with a creation label): for
+   * objects that are PUT or PATCHed into place after a GET decides. Its errors are renamed like the default's.
+   */
+  create?(context: CallContext, inputs: I): Promise<Obj>;
+  /**
+   * Delete strategy replacing the default (DELETE by id, 404 done, 409 explained): for resources whose delete puts
+   * something back instead (a portal's previous default strategy).
+   */
+  delete?(context: CallContext, id: string, props: O): Promise<void>;
 }
 
 /** The six handlers behind one serialized provider. */
 export type Handlers<I, O> = Required<Omit<pulumi.dynamic.ResourceProvider<I, O>, "configure">>;
 
 /** Builds the handlers of one resource from its definition. */
-export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends KonnectObject>(
+export function resourceHandlers<I extends RegionInputs, O extends RegionInputs, Obj>(
   def: ResourceDefinition<I, O, Obj>,
 ): Handlers<I, O> {
   const rename = (error: unknown) => {
     throw withInputNames(error, def.kind);
   };
+  const subject = (props: I | O) =>
+    def.subject ? def.subject(props) : `${def.noun} "${(props as unknown as BaseInputs).name}"`;
+  const idOf = (inputs: I, object: Obj) => (def.idOf ? def.idOf(inputs, object) : (object as KonnectObject).id);
+
+  /** The default create: the `findBeforeCreate` seam, then one POST with exactly-once recovery by name. */
+  async function postOnce(context: CallContext, inputs: I): Promise<Obj> {
+    const endpoint = def.endpoint;
+    if (!endpoint.create || !endpoint.findByName) {
+      throw new Error(`${def.noun}: the definition has neither create nor endpoint.create and endpoint.findByName`);
+    }
+    const existing = await def.findBeforeCreate?.(context, inputs);
+    if (existing !== undefined) return existing;
+    // The default create applies to Konnect objects with labels (`KonnectObject`).
+    const created = await createOnce({
+      post: (labels) => endpoint.create!(context.transport, inputs, labels) as Promise<Obj & KonnectObject>,
+      findByName: () =>
+        endpoint.findByName!(context.transport, (inputs as unknown as BaseInputs).name) as Promise<
+          (Obj & KonnectObject)[]
+        >,
+      labels: (inputs as unknown as BaseInputs).labels,
+      log: providerLog,
+      retryDelayMs: createRetryDelayMs(),
+    });
+    return created;
+  }
 
   async function applyUpdate(context: CallContext, id: string, olds: O, news: I): Promise<Obj | undefined> {
     const plan = def.endpoint.planUpdate(olds, news);
     if (!plan) return undefined;
-    const subject = `${def.noun} "${news.name}" in region ${context.region}`;
+    const where = `${subject(news)} in region ${context.region}`;
     providerLog(
       plan.replaceAllReason
-        ? `replacing settings of ${subject} (${plan.replaceAllReason})`
-        : `updating ${subject}: ${plan.fields.join(", ")}`,
+        ? `replacing settings of ${where} (${plan.replaceAllReason})`
+        : `updating ${where}: ${plan.fields.join(", ")}`,
     );
     return plan.send(context.transport, id).catch(rename);
   }
@@ -146,14 +202,16 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
       }
       throw error;
     }
-    const declaredType = String(inputs[def.typeProperty]);
-    if (def.typeOf(existing) !== declaredType) {
-      throw new Error(
-        `adoptId: ${def.noun} ${id} has ${def.typeProperty} ${def.typeOf(existing)}, but ${def.typeProperty} ` +
-          `${declaredType} is declared`,
-      );
+    if (def.typeProperty && def.typeOf) {
+      const declaredType = String(inputs[def.typeProperty]);
+      if (def.typeOf(existing) !== declaredType) {
+        throw new Error(
+          `adoptId: ${def.noun} ${id} has ${def.typeProperty} ${def.typeOf(existing)}, but ${def.typeProperty} ` +
+            `${declaredType} is declared`,
+        );
+      }
     }
-    const current = def.outputs(def.adoptBaseline(inputs), existing);
+    const current = def.outputs(def.adoptBaseline ? def.adoptBaseline(inputs) : inputs, existing);
     const updated = await applyUpdate(context, id, current, inputs);
     const outs = withLocation(def.outputs(inputs, updated ?? existing), context);
     await def.afterWrite?.(context, id, outs, { what: "adopted", sent: updated !== undefined });
@@ -180,28 +238,24 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
         return (n as Record<string, unknown>)[group];
       });
       const replaces = replacingProperties(rules, changed);
-      return Promise.resolve({ changes: codeChanged || changed.length > 0, replaces, deleteBeforeReplace: false });
+      return Promise.resolve({
+        changes: codeChanged || changed.length > 0,
+        replaces,
+        deleteBeforeReplace: def.deleteBeforeReplace ?? false,
+      });
     },
 
     async create(inputs) {
       const context = transportFor(inputs.region);
-      if (inputs.adoptId) return { id: inputs.adoptId, outs: await adopt(context, inputs.adoptId, inputs) };
-      providerLog(
-        `creating ${def.noun} "${inputs.name}" (${String(inputs[def.typeProperty])}) in region ${context.region}`,
-      );
-      const existing = await def.findBeforeCreate?.(context, inputs);
-      const created =
-        existing ??
-        (await createOnce({
-          post: (labels) => def.endpoint.create(context.transport, inputs, labels),
-          findByName: () => def.endpoint.findByName(context.transport, inputs.name),
-          labels: inputs.labels,
-          log: providerLog,
-          retryDelayMs: createRetryDelayMs(),
-        }).catch(rename));
+      const adoptId = (inputs as Partial<BaseInputs>).adoptId;
+      if (adoptId) return { id: adoptId, outs: await adopt(context, adoptId, inputs) };
+      const type = def.typeProperty ? ` (${String(inputs[def.typeProperty])})` : "";
+      providerLog(`creating ${subject(inputs)}${type} in region ${context.region}`);
+      const created = await (def.create ? def.create(context, inputs) : postOnce(context, inputs)).catch(rename);
+      const id = idOf(inputs, created);
       const outs = withLocation(def.outputs(inputs, created), context);
-      await def.afterWrite?.(context, created.id, outs, { what: "created", sent: true });
-      return { id: created.id, outs };
+      await def.afterWrite?.(context, id, outs, { what: "created", sent: true });
+      return { id, outs };
     },
 
     async read(id, props) {
@@ -216,7 +270,7 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
         if (isNotFound(error)) return {};
         throw error;
       }
-      const outs = withLocation(def.outputs(def.inputsFromOutputs(props), current), context);
+      const outs = withLocation(def.outputs(def.inputsFromOutputs(props), current, props), context);
       // Pulumi types `inputs` as Outputs; the engine stores it as the resource's inputs.
       return { id, props: outs, inputs: def.inputsFromOutputs(outs) as unknown as O };
     },
@@ -226,7 +280,7 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
       const current = await applyUpdate(context, id, olds, news);
       const outs = withLocation(
         current
-          ? def.outputs(news, current)
+          ? def.outputs(news, current, olds)
           : ({ ...withoutProviderCode(news), ...def.readOnlyOutputs(olds) } as unknown as O),
         context,
       );
@@ -236,13 +290,14 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
 
     async delete(id, props) {
       const where = recordedLocation(props);
-      const { transport, region } = transportFor(where.region, where.serverUrl);
-      providerLog(`deleting ${def.noun} "${props.name}" in region ${region}`);
+      const context = transportFor(where.region, where.serverUrl);
+      providerLog(`deleting ${subject(props)} in region ${context.region}`);
+      if (def.delete) return def.delete(context, id, props);
       try {
-        await def.endpoint.delete(transport, id);
+        await def.endpoint.delete(context.transport, id);
       } catch (error) {
         if (isNotFound(error)) return;
-        throw explainDeleteConflict(error, `${def.noun} "${props.name}" (${id})`, def.deleteConflictHint);
+        throw explainDeleteConflict(error, `${subject(props)} (${id})`, def.deleteConflictHint);
       }
     },
   };

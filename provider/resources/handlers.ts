@@ -4,14 +4,15 @@
  */
 import { authStrategyHandlers } from "./authStrategyHandlers";
 import { dcrProviderHandlers } from "./dcrProviderHandlers";
-import { devPortalHandlers } from "./devPortalHandlers";
+import { apiPublicationHandlers } from "./apiPublicationHandlers";
+import { portalDefaultHandlers } from "./portalDefaultHandlers";
 
 /** Handlers by resource name. */
 export const handlers = {
   dcrProvider: dcrProviderHandlers,
   authStrategy: authStrategyHandlers,
-  apiPublication: devPortalHandlers.apiPublication,
-  portalDefaultAuthStrategy: devPortalHandlers.portalDefaultAuthStrategy,
+  apiPublication: apiPublicationHandlers,
+  portalDefaultAuthStrategy: portalDefaultHandlers,
 };
 
 /** A resource name the runtime serves. */

@@ -8,8 +8,8 @@ import { getPortal, setPortalDefaultAuthStrategy, type Portal } from "../konnect
 import type { PortalDefaultAuthStrategyInputs, PortalDefaultAuthStrategyOutputs } from "./portalDefaultArgs";
 import {
   outputsAfterCreate,
-  outputsAfterRead,
   outputsAfterUpdate,
+  outputsAfterRead,
   restoreDecision,
   restoreFailureAction,
 } from "./portalDefaultModel";
@@ -24,17 +24,55 @@ async function findPortal(transport: KonnectTransport, portalId: string): Promis
   }
 }
 
-/** create = 1 GET (record the previous default) + 1 PATCH (set ours). */
-export async function createPortalDefault(
+/** What the handlers see of a portal's default: the current one, and after create the one found before it. */
+export interface PortalDefaultObservation {
+  /** The portal id (the resource id). */
+  id: string;
+  /** The portal's default auth strategy now (null: none). */
+  current: string | null;
+  /** Set by create only: the default the GET found before the PATCH (null: none). */
+  previous?: string | null;
+}
+
+/** The observation of a portal as Konnect returned it. */
+export function observed(portal: Portal): PortalDefaultObservation {
+  return { id: portal.id, current: portal.defaultApplicationAuthStrategyId };
+}
+
+/** The create strategy = 1 GET (record the previous default) + 1 PATCH (set ours). */
+export async function applyPortalDefault(
   transport: KonnectTransport,
   inputs: PortalDefaultAuthStrategyInputs,
-): Promise<{ id: string; outs: PortalDefaultAuthStrategyOutputs }> {
+): Promise<PortalDefaultObservation> {
   const before = await getPortal(transport, inputs.portalId);
   const after = await setPortalDefaultAuthStrategy(transport, inputs.portalId, inputs.authStrategyId);
   return {
     id: inputs.portalId,
-    outs: outputsAfterCreate(inputs, before.defaultApplicationAuthStrategyId, after.defaultApplicationAuthStrategyId),
+    current: after.defaultApplicationAuthStrategyId,
+    previous: before.defaultApplicationAuthStrategyId,
   };
+}
+
+/** Outputs from the declared inputs and an observation: after create (it has `previous`), or else after `olds`. */
+export function portalDefaultOutputs(
+  declared: PortalDefaultAuthStrategyInputs,
+  observation: PortalDefaultObservation,
+  olds?: PortalDefaultAuthStrategyOutputs,
+): PortalDefaultAuthStrategyOutputs {
+  if (observation.previous !== undefined)
+    return outputsAfterCreate(declared, observation.previous, observation.current);
+  if (olds === undefined)
+    throw new Error(`portal ${declared.portalId}: no prior state to keep the previous default from`);
+  return outputsAfterUpdate(olds, declared, observation.current);
+}
+
+/** create = {@link applyPortalDefault} with the resource id (the portal id) and outputs. */
+export async function createPortalDefault(
+  transport: KonnectTransport,
+  inputs: PortalDefaultAuthStrategyInputs,
+): Promise<{ id: string; outs: PortalDefaultAuthStrategyOutputs }> {
+  const observation = await applyPortalDefault(transport, inputs);
+  return { id: inputs.portalId, outs: portalDefaultOutputs(inputs, observation) };
 }
 
 /** update = 1 PATCH to the new strategy; the previous default stays what it was before create. */

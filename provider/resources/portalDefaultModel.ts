@@ -3,10 +3,8 @@
  * ("restore") decision, what to do when the restore PATCH fails, and diff. The semantics are written down in
  * `./portalDefaultArgs.ts`.
  */
+import { changedRules, regionRule, replacingProperties, type FieldRule } from "./fieldRules";
 import type { PortalDefaultAuthStrategyInputs, PortalDefaultAuthStrategyOutputs } from "./portalDefaultArgs";
-
-/** Input properties whose change replaces the resource. */
-export const PORTAL_DEFAULT_REPLACE_PROPERTIES = ["portalId", "region"] as const;
 
 /**
  * Replacement deletes first: the old resource must put the previous default back before the new one records it.
@@ -100,15 +98,41 @@ export function restoreFailureAction(
   return "fail";
 }
 
-/** What `diff` reports: changed properties, and those of them that replace. */
+/** The PATCH body of the portal's default (camelCase). */
+export interface PortalDefaultBody {
+  defaultApplicationAuthStrategyId?: string;
+}
+
+/**
+ * The rows: `portalId` and `region` replace; `authStrategyId` updates in place (one PATCH) and is compared with both
+ * the portal's current default (refresh shows drift) and the one this resource set: both must be the declared one.
+ */
+export const PORTAL_DEFAULT_RULES: readonly FieldRule<
+  PortalDefaultAuthStrategyOutputs,
+  PortalDefaultAuthStrategyInputs,
+  PortalDefaultBody
+>[] = [
+  { property: "portalId", effect: "replace", before: (o) => o.portalId, after: (n) => n.portalId },
+  regionRule(),
+  {
+    property: "authStrategyId",
+    effect: "update",
+    before: (o) => [o.authStrategyId, o.appliedAuthStrategyId],
+    after: (n) => [n.authStrategyId, n.authStrategyId],
+    equal: (a, b) => {
+      const [a0, a1] = a as (string | null)[];
+      const [b0, b1] = b as (string | null)[];
+      return sameId(a0, b0) && sameId(a1, b1);
+    },
+    send: (body, _o, n) => (body.defaultApplicationAuthStrategyId = n.authStrategyId),
+  },
+];
+
+/** What `diff` reports: changed properties, and those of them that replace (from the rows). */
 export function portalDefaultChanges(
   olds: PortalDefaultAuthStrategyOutputs,
   news: PortalDefaultAuthStrategyInputs,
 ): { changes: string[]; replaces: string[] } {
-  const replaces = PORTAL_DEFAULT_REPLACE_PROPERTIES.filter((p) => olds[p] !== news[p]);
-  const changes: string[] = [...replaces];
-  // The current default (refresh shows drift) and the one we set must both be the declared one.
-  const current = sameId(olds.authStrategyId, news.authStrategyId);
-  if (!current || !sameId(olds.appliedAuthStrategyId, news.authStrategyId)) changes.push("authStrategyId");
-  return { changes, replaces: [...replaces] };
+  const changes = changedRules(PORTAL_DEFAULT_RULES, olds, news).map((r) => r.property);
+  return { changes, replaces: replacingProperties(PORTAL_DEFAULT_RULES, changes) };
 }

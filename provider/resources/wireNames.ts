@@ -13,7 +13,7 @@ import {
 } from "../konnect";
 
 /** Which resource's inputs the path belongs to. */
-export type ResourceKind = "dcrProvider" | "authStrategy";
+export type ResourceKind = "dcrProvider" | "authStrategy" | "apiPublication" | "portalDefaultAuthStrategy";
 
 const snakeToCamel = (segment: string) => segment.replace(/[_-]([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
@@ -23,12 +23,25 @@ const inverse = (table: Record<string, string>): Record<string, string> =>
 const wireOf = (table: Record<string, { wire: string }>): Record<string, string> =>
   Object.fromEntries(Object.entries(table).map(([input, spec]) => [input, spec.wire]));
 
+/** Input property → wire field of an API publication's PUT body. */
+const API_PUBLICATION_WIRE_NAMES: Record<string, string> = {
+  authStrategyIds: "auth_strategy_ids",
+  autoApproveRegistrations: "auto_approve_registrations",
+  visibility: "visibility",
+};
+/** Input property → wire field of the portal PATCH this resource sends. */
+const PORTAL_DEFAULT_WIRE_NAMES: Record<string, string> = {
+  authStrategyId: "default_application_auth_strategy_id",
+};
+
 const DCR_CONFIG_INPUT_NAMES = inverse(DCR_CONFIG_WIRE_NAMES);
 const OIDC_CORE = inverse(wireOf(OIDC_FIELDS));
 const KEY_AUTH_INPUT_NAMES = inverse(wireOf(KEY_AUTH_FIELDS));
 const TOP_INPUT_NAMES: Record<ResourceKind, Record<string, string>> = {
   dcrProvider: inverse(DCR_PROVIDER_WIRE_NAMES),
   authStrategy: inverse(AUTH_STRATEGY_WIRE_NAMES),
+  apiPublication: inverse(API_PUBLICATION_WIRE_NAMES),
+  portalDefaultAuthStrategy: inverse(PORTAL_DEFAULT_WIRE_NAMES),
 };
 
 /**

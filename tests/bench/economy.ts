@@ -2,7 +2,9 @@
  * API economy: exact Konnect request counts of the root program (`examples/azure-dcr/index.ts`, Pulumi.yaml `main`)
  * through engine-lite and the real plugin host, against the emulator's request log, each next to its floor:
  * whole-flow `up` on an empty stack, no-op `preview` and `up`, `refresh`, secret rotation (config
- * `secretRotationKey`), `destroy`, and `up` with `verify: true`.
+ * `secretRotationKey`), `destroy`, and `up` with `verify: true`. A second stack adds the Dev Portal end (one
+ * publication and one portal default, portal and API seeded with fixed ids): each step's requests to the
+ * publication and portal paths next to its floor ({@link DEV_PORTAL_FLOORS}).
  */
 import * as path from "node:path";
 import { destroy, preview, refresh, up, type CommandResult, type EngineOptions } from "../engine/engineLite";
@@ -10,9 +12,10 @@ import { REPO_ROOT } from "../engine/pluginHost";
 import type { ProgramSpec } from "../engine/programCapture";
 import type { StackConfig } from "../engine/providerClient";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import { KEY_AUTH_BODY } from "../konnect-emulator/testSupport";
 import { BENCH_TOKEN as TOKEN } from "./support";
 import type { GoalRow, SectionResult } from "./goals";
-import { upFloor } from "./floors";
+import { DEV_PORTAL_FLOORS, upFloor, type DevPortalStep } from "./floors";
 
 const PROJECT = "konnect-azure-dcr";
 const DYNAMIC = "pulumi-nodejs:dynamic/konnect:";
@@ -38,9 +41,11 @@ async function counted(
 const dynamicOps = (result: CommandResult, op: string) =>
   result.steps.filter((s) => s.type.startsWith(DYNAMIC) && s.op === op).length;
 
-/** Runs the lifecycles and compares each count with its floor. */
-export async function runEconomy(emulator: KonnectEmulator, workDir: string): Promise<SectionResult> {
-  const spec = (statePath: string, extra: StackConfig): EngineOptions & { program: ProgramSpec } => ({
+type StackSpec = EngineOptions & { program: ProgramSpec };
+
+/** The root program's engine options with the stack config `extra`. */
+function rootSpec(emulator: KonnectEmulator, statePath: string, extra: StackConfig): StackSpec {
+  return {
     statePath,
     passphrase: "bench-passphrase",
     program: {
@@ -54,17 +59,20 @@ export async function runEconomy(emulator: KonnectEmulator, workDir: string): Pr
       },
       mocks: { module: path.join(REPO_ROOT, "tests", "program", "azureMocks.ts"), exportName: "createAzureMocks" },
     },
-  });
+  };
+}
+
+/** Engine options of a destroy or refresh of the stack `o` ran. */
+function destroyOptions(o: StackSpec): EngineOptions {
+  return { statePath: o.statePath, passphrase: o.passphrase, config: o.program.config ?? {}, project: PROJECT };
+}
+
+/** Runs the lifecycles and compares each count with its floor. */
+export async function runEconomy(emulator: KonnectEmulator, workDir: string): Promise<SectionResult> {
+  const spec = (statePath: string, extra: StackConfig) => rootSpec(emulator, statePath, extra);
   const plain = spec(path.join(workDir, "economy.json"), { [`${PROJECT}:verify`]: "false" });
   const rotated = spec(plain.statePath, { [`${PROJECT}:verify`]: "false", [`${PROJECT}:secretRotationKey`]: "r2" });
   const verified = spec(path.join(workDir, "economy-verify.json"), { [`${PROJECT}:verify`]: "true" });
-  const destroyOptions = (o: EngineOptions & { program: ProgramSpec }): EngineOptions => ({
-    statePath: o.statePath,
-    passphrase: o.passphrase,
-    config: o.program.config ?? {},
-    project: PROJECT,
-  });
-
   const runs: { metric: string; floor: number; requests: string[]; note?: string; extraOk?: boolean }[] = [];
   const createRun = await counted(emulator, () => up(plain));
   runs.push({ metric: "up, empty stack (verify off)", floor: upFloor(false), requests: createRun.requests });
@@ -100,19 +108,85 @@ export async function runEconomy(emulator: KonnectEmulator, workDir: string): Pr
   runs.push({ metric: "up, empty stack (verify on)", floor: upFloor(true), requests: verifyRun.requests });
   await counted(emulator, () => destroy(destroyOptions(verified)));
 
-  const rows: GoalRow[] = runs.map((run) => ({
-    section: "API economy",
-    metric: run.metric,
-    measured: `${run.requests.length} requests`,
-    goal: `= ${run.floor}`,
-    met: run.requests.length === run.floor && (run.extraOk ?? true),
-    note: [summarize(run.requests), run.note].filter(Boolean).join("; "),
-  }));
+  const devPortal = await runDevPortalEconomy(emulator, workDir);
+  const rows: GoalRow[] = [
+    ...runs.map((run) => ({
+      section: "API economy",
+      metric: run.metric,
+      measured: `${run.requests.length} requests`,
+      goal: `= ${run.floor}`,
+      met: run.requests.length === run.floor && (run.extraOk ?? true),
+      note: [summarize(run.requests), run.note].filter(Boolean).join("; "),
+    })),
+    ...devPortal.rows,
+  ];
   return {
     rows,
     data: {
       program: "examples/azure-dcr/index.ts (root Pulumi.yaml main), Azure mocks, engine-lite",
       runs: runs.map((r) => ({ metric: r.metric, floor: r.floor, count: r.requests.length, requests: r.requests })),
+      devPortal: devPortal.data,
+    },
+  };
+}
+
+/** Fixed ids of the seeded Dev Portal objects (the publication and the portal default point at them). */
+export const BENCH_PORTAL_ID = "7b1e0c2d-3f4a-4b5c-8d6e-7f8091a2b3c4";
+export const BENCH_API_ID = "1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5";
+
+/**
+ * The Dev Portal end of the root stack: up with one publication and one portal default, a visibility change, then
+ * both removed; each step's requests to the publication and portal paths compared exactly with its floor. Seeds the
+ * portal (with a previous default strategy) and the API when they are not there yet.
+ */
+export async function runDevPortalEconomy(emulator: KonnectEmulator, workDir: string): Promise<SectionResult> {
+  if (emulator.portalDefault(BENCH_PORTAL_ID) === undefined) {
+    const previous = emulator.seedAuthStrategy(KEY_AUTH_BODY).id;
+    emulator.seedPortal(
+      { name: "bench-portal", default_application_auth_strategy_id: previous },
+      { id: BENCH_PORTAL_ID },
+    );
+    emulator.seedApi({ name: "Bench API", version: "v1" }, { id: BENCH_API_ID });
+  }
+  const publication = `${BENCH_API_ID}/${BENCH_PORTAL_ID}`;
+  const stack = (publications: string[], portals: string[]) =>
+    rootSpec(emulator, path.join(workDir, "economy-dev-portal.json"), {
+      [`${PROJECT}:verify`]: "false",
+      [`${PROJECT}:publications`]: JSON.stringify(publications),
+      [`${PROJECT}:defaultForPortals`]: JSON.stringify(portals),
+    });
+  const published = stack([publication], [BENCH_PORTAL_ID]);
+  const isPublication = (r: string) => r.includes("/publications/");
+  const isPortal = (r: string) => r.startsWith("GET /v3/portals/") || r.startsWith("PATCH /v3/portals/");
+
+  const steps: { step: DevPortalStep; requests: string[] }[] = [];
+  const created = await counted(emulator, () => up(published));
+  steps.push({ step: "create publication", requests: created.requests.filter(isPublication) });
+  steps.push({ step: "create portal default", requests: created.requests.filter(isPortal) });
+  const updated = await counted(emulator, () => up(stack([`${publication}?visibility=public`], [BENCH_PORTAL_ID])));
+  steps.push({ step: "update publication", requests: updated.requests });
+  const removed = stack([], []);
+  const removal = await counted(emulator, () => up(removed));
+  steps.push({ step: "delete publication", requests: removal.requests.filter(isPublication) });
+  steps.push({ step: "delete portal default", requests: removal.requests.filter(isPortal) });
+  await counted(emulator, () => destroy(destroyOptions(removed)));
+
+  const rows: GoalRow[] = steps.map(({ step, requests }) => {
+    const floor = DEV_PORTAL_FLOORS[step];
+    return {
+      section: "API economy",
+      metric: `Dev Portal: ${step}`,
+      measured: `${requests.length} requests`,
+      goal: `= ${floor.length} (${summarize([...floor])})`,
+      met: JSON.stringify(requests) === JSON.stringify(floor),
+      note: summarize(requests),
+    };
+  });
+  return {
+    rows,
+    data: {
+      program: "examples/azure-dcr/index.ts with publications and defaultForPortals, Azure mocks, engine-lite",
+      steps: steps.map((s) => ({ step: s.step, floor: DEV_PORTAL_FLOORS[s.step], requests: s.requests })),
     },
   };
 }

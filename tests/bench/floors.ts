@@ -40,3 +40,26 @@ export function baselineCreateRequests(collection: string, name: string, body: u
       : { method: "GET", path: `${collection}?filter%5Bname%5D%5Beq%5D=${encodeURIComponent(name)}` },
   );
 }
+
+/** The requests of one Dev Portal resource step, as `METHOD /path-shape` (ids as `{id}`). */
+export type DevPortalStep =
+  | "create publication"
+  | "update publication"
+  | "delete publication"
+  | "create portal default"
+  | "delete portal default";
+
+const PUBLICATION_PATH = "/v3/apis/{id}/publications/{id}";
+const PORTAL_PATH = "/v3/portals/{id}";
+
+/**
+ * The Dev Portal floors (issue 14), exactly the requests each step makes: create publication = 1 GET + 1 PUT;
+ * update = 1 PUT; delete = 1 DELETE; portal default create = 1 GET + 1 PATCH, delete = 1 GET + 1 PATCH.
+ */
+export const DEV_PORTAL_FLOORS: Readonly<Record<DevPortalStep, readonly string[]>> = {
+  "create publication": [`GET ${PUBLICATION_PATH}`, `PUT ${PUBLICATION_PATH}`],
+  "update publication": [`PUT ${PUBLICATION_PATH}`],
+  "delete publication": [`DELETE ${PUBLICATION_PATH}`],
+  "create portal default": [`GET ${PORTAL_PATH}`, `PATCH ${PORTAL_PATH}`],
+  "delete portal default": [`GET ${PORTAL_PATH}`, `PATCH ${PORTAL_PATH}`],
+};

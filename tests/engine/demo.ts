@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the whole-flow root stack offline. Starts the Konnect emulator, runs `examples/azure-dcr` (Azure
  * answered by the Azure mocks) through engine-lite and the real plugin host, and prints a preview, the progress of
- * `up`, the stack outputs and a second, empty preview. Cleans up on exit and on Ctrl-C; exits 1 with a message on
+ * `up`, the stack outputs and a second, empty preview. The emulator holds a Dev Portal and an API (fixed ids): the
+ * stack publishes the API there with its strategy and makes the strategy the portal's default. Cleans up on exit and on Ctrl-C; exits 1 with a message on
  * failure.
  */
 import * as fs from "node:fs";
@@ -20,6 +21,9 @@ import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/
 export const DEMO_TOKEN = "kpat_offlineDemoToken0123456789abcdef";
 /** Stack name shown in the demo. */
 export const DEMO_STACK = "dev";
+/** Ids of the Dev Portal and the API the demo seeds in the emulator (managed outside the stack, as for real). */
+export const DEMO_PORTAL_ID = "5e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b";
+export const DEMO_API_ID = "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d";
 
 /** What a demo run produced, for tests. */
 export interface DemoResult {
@@ -54,6 +58,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 
   const emulator: KonnectEmulator = await startKonnectEmulator();
   cleanups.push(() => emulator.close());
+  emulator.seedPortal({ name: "developer-portal" }, { id: DEMO_PORTAL_ID });
+  emulator.seedApi({ name: "Orders API", version: "v1" }, { id: DEMO_API_ID });
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "konnect-dcr-demo-"));
   cleanups.push(() => fs.rmSync(stateDir, { recursive: true, force: true }));
   const stack = rootStackOptions({
@@ -62,6 +68,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     konnectUrl: emulator.url,
     token: DEMO_TOKEN,
     stack: DEMO_STACK,
+    config: {
+      publications: JSON.stringify([`${DEMO_API_ID}/${DEMO_PORTAL_ID}?visibility=public`]),
+      defaultForPortals: JSON.stringify([DEMO_PORTAL_ID]),
+    },
   });
 
   say(intro(emulator.url, stateDir));
@@ -85,7 +95,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   for (const step of applied.steps) say(`  ${(done[step.op] ?? "unchanged").padEnd(9)}  ${step.name}`);
   const strategies = emulator.list("application-auth-strategies").length;
   const providers = emulator.list("dcr-providers").length;
-  say(`  The Konnect emulator now holds ${providers} DCR provider and ${strategies} auth strategy.`);
+  const published = emulator.publications().length;
+  const isDefault = emulator.portalDefault(DEMO_PORTAL_ID) === applied.outputs.authStrategyId;
+  say(
+    `  The Konnect emulator now holds ${providers} DCR provider and ${strategies} auth strategy; ` +
+      `${published} API publication uses it${isDefault ? " and it is the portal's default" : ""}.`,
+  );
 
   say(heading("3. Stack outputs (`pulumi stack output`)"));
   say(outputsTable(applied.outputs));

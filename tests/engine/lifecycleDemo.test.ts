@@ -3,7 +3,7 @@
  * or token anywhere in what it prints. Cleanup leaves no temp state behind.
  */
 import * as fs from "node:fs";
-import { cleanUp, DEMO_TOKEN, runDemo, type DemoResult } from "./demo";
+import { cleanUp, DEMO_API_ID, DEMO_PORTAL_ID, DEMO_TOKEN, runDemo, type DemoResult } from "./demo";
 import { buildIsStale } from "./demoBuild";
 import { expectNoSecrets } from "../support/secretScan";
 
@@ -34,7 +34,8 @@ describe("npm run demo", () => {
     expect(printed).toMatch(/\+ {2}pulumi-nodejs:dynamic\/konnect:DcrProvider +azure-dcr-dcr-provider +create\n/);
     expect(printed).toContain('"initialClientSecret":"[secret]"');
     expect(printed).toContain('dcrProviderId: "[unknown]"');
-    expect(printed).toContain("+ 9 to create");
+    expect(printed).toMatch(/\+ {2}pulumi-nodejs:dynamic\/konnect:ApiPublication +azure-dcr-publication-\S+ +create\n/);
+    expect(printed).toContain("+ 11 to create");
   });
 
   it("streams the provider's log lines while applying, then shows the outputs and an empty second preview", () => {
@@ -42,9 +43,11 @@ describe("npm run demo", () => {
       '  | konnect: creating DCR provider "azure-dcr" (azureAd) in region us\n' +
         '  | konnect: creating auth strategy "azure-dcr" (openid_connect) in region us\n',
     );
+    expect(printed).toContain(`  | konnect: creating API publication ${DEMO_API_ID}/${DEMO_PORTAL_ID} in region us\n`);
+    expect(printed).toContain("1 API publication uses it and it is the portal's default.\n");
     expect(printed).toContain(`  dcrProviderId    ${result.outputs.dcrProviderId as string}\n`);
     expect(printed).toContain("  clientSecret     [secret]\n");
-    expect(printed).toContain("  No changes: 9 resources unchanged.\n");
+    expect(printed).toContain("  No changes: 11 resources unchanged.\n");
   });
 
   it("tells how to run the same stack for real", () => {

@@ -1,12 +1,13 @@
 /**
  * Konnect's 400s name wire fields; users see their own input property names, with status and trace kept, from both
- * create and update of both resources.
+ * create and update of every resource (the Dev Portal ones included).
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError } from "../../provider/konnect";
 import { inputPathForWireField, type ResourceKind } from "../../provider/resources/wireNames";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
 import { TEST_TOKEN, startProviderTestbed } from "../provider/support";
+import { oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
 import { SecretScan } from "../support/secretScan";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -40,6 +41,11 @@ describe("inputPathForWireField", () => {
     ["authStrategy", "strategy_type", "strategyType"],
     ["authStrategy", "principals.enabled", "principals.enabled"],
     ["authStrategy", "", ""],
+    ["apiPublication", "auth_strategy_ids", "authStrategyIds"],
+    ["apiPublication", "auth_strategy_ids.0", "authStrategyIds.0"],
+    ["apiPublication", "auto_approve_registrations", "autoApproveRegistrations"],
+    ["apiPublication", "visibility", "visibility"],
+    ["portalDefaultAuthStrategy", "default_application_auth_strategy_id", "authStrategyId"],
   ])("%s: %s -> %s", (kind, wire, input) => {
     expect(inputPathForWireField(kind, wire)).toBe(input);
   });
@@ -154,6 +160,74 @@ describe("400s from Konnect name input properties", () => {
     );
     expect(error.invalidParameters.map((p) => p.field)).toEqual(["dcrConfig.initialClientId", "displayName"]);
   });
+
+  const invalid = (...fields: string[]) => ({
+    status: 400,
+    title: "Invalid Request",
+    instance: "kong:trace:1234567890123456789",
+    detail: "Invalid Parameters",
+    invalid_parameters: fields.map((field) => ({ field, rule: "invalid", reason: "rejected" })),
+  });
+
+  it("API publication create: a strategy that does not exist is reported as authStrategyIds.0", async () => {
+    const { apiId, portalId } = seedPublicationTargets(emulator);
+    const error = await failure(providers.apiPublication.create({ apiId, portalId, authStrategyIds: [MISSING] }));
+    expect(error.status).toBe(400);
+    expect(error.invalidParameters.map((p) => p.field)).toEqual(["authStrategyIds.0"]);
+    expect(error.message).toContain("authStrategyIds.0: ");
+    expect(error.message).not.toContain("auth_strategy_ids");
+    expect(emulator.getPublication(apiId, portalId)).toBeUndefined();
+  });
+
+  it("API publication update: the PUT's wire fields become input properties, in order", async () => {
+    const { apiId, portalId } = seedPublicationTargets(emulator);
+    const made = await providers.apiPublication.create({ apiId, portalId });
+    emulator.injectFault({
+      method: "PUT",
+      path: "/v3/apis/*/publications/*",
+      status: 400,
+      body: invalid("auto_approve_registrations", "visibility", "auth_strategy_ids"),
+    });
+    const error = await failure(
+      providers.apiPublication.update!(made.id, made.outs!, { apiId, portalId, visibility: "public" }),
+    );
+    expect(error.invalidParameters.map((p) => p.field)).toEqual([
+      "autoApproveRegistrations",
+      "visibility",
+      "authStrategyIds",
+    ]);
+    expect(error.message).toContain(
+      "400 Invalid Request: autoApproveRegistrations: rejected; visibility: rejected; authStrategyIds: rejected",
+    );
+  });
+
+  it.each(["create", "update"])(
+    "portal default %s: default_application_auth_strategy_id is reported as authStrategyId",
+    async (op) => {
+      const strategy = emulator.seedAuthStrategy(oidcBody());
+      const other = emulator.seedAuthStrategy(oidcBody());
+      const { portalId } = seedPublicationTargets(emulator);
+      const made =
+        op === "update"
+          ? await providers.portalDefaultAuthStrategy.create({ portalId, authStrategyId: strategy.id })
+          : undefined;
+      emulator.injectFault({
+        method: "PATCH",
+        path: "/v3/portals/*",
+        status: 400,
+        body: invalid("default_application_auth_strategy_id"),
+      });
+      const news = { portalId, authStrategyId: other.id };
+      const error = await failure(
+        made
+          ? providers.portalDefaultAuthStrategy.update!(made.id, made.outs!, news)
+          : providers.portalDefaultAuthStrategy.create(news),
+      );
+      expect(error.invalidParameters.map((p) => p.field)).toEqual(["authStrategyId"]);
+      expect(error.message).toContain("400 Invalid Request: authStrategyId: rejected");
+      expect(error.message).not.toContain("default_application_auth_strategy_id");
+    },
+  );
 
   it("errors without invalid parameters pass through unchanged", async () => {
     emulator.injectFault({ method: "POST", path: "/v2/dcr-providers", status: 403 });

@@ -178,7 +178,11 @@ describe("publicationChanges (diff)", () => {
   test.each<[string, Partial<ApiPublicationInputs>, { changes: string[]; replaces: string[] }]>([
     ["nothing", { authStrategyIds: [S1], region: "eu" }, { changes: [], replaces: [] }],
     ["strategies left to the portal default", { region: "eu" }, { changes: [], replaces: [] }],
-    ["adopt alone", { authStrategyIds: [S1], region: "eu", adopt: true }, { changes: [], replaces: [] }],
+    [
+      "adopt alone (local: no request)",
+      { authStrategyIds: [S1], region: "eu", adopt: true },
+      { changes: ["adopt"], replaces: [] },
+    ],
     ["move the strategy", { authStrategyIds: [S2], region: "eu" }, { changes: ["authStrategyIds"], replaces: [] }],
     [
       "visibility and auto approval",

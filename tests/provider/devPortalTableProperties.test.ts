@@ -1,0 +1,236 @@
+/**
+ * Properties of the Dev Portal resources' field rows (as `tableProperties.test.ts` for the first two resources),
+ * over random valid old/new input pairs with the same API, portal and region:
+ * - `diff` reports an in-place change exactly when the update has a non-empty body to send (offline, many runs);
+ *   `adopt` is a local row: its change alone is reported and sends nothing;
+ * - create(old) then update(new) against the Konnect emulator sends a PUT/PATCH exactly when `diff` reported a
+ *   Konnect-side change, leaves Konnect holding the new declared state, and the diff afterwards is empty both from
+ *   the update's outputs and after a refresh (`read`).
+ */
+import fc from "fast-check";
+import { providers } from "../../provider";
+import type { ApiPublication } from "../../provider/konnect/apiPublications";
+import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublicationArgs";
+import { apiPublicationDefinition } from "../../provider/resources/apiPublicationHandlers";
+import type {
+  PortalDefaultAuthStrategyInputs,
+  PortalDefaultAuthStrategyOutputs,
+} from "../../provider/resources/portalDefaultArgs";
+import { portalDefaultDefinition } from "../../provider/resources/portalDefaultHandlers";
+import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import { oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
+import { callShapes, startProviderTestbed } from "./support";
+
+const CODE = "code-v1";
+const withCode = <T>(value: T) => ({ ...value, __provider: CODE }) as never;
+const API = "11111111-2222-4333-8444-555555555555";
+const PORTAL = "66666666-7777-4888-8999-aaaaaaaaaaaa";
+const S1 = "0a0a0a0a-1111-4222-8333-444444444444";
+const S2 = "0b0b0b0b-1111-4222-8333-444444444444";
+const T = "2026-05-20T08:30:00.000Z";
+
+type Region = "us" | "eu" | undefined;
+const regions = fc.constantFrom<Region>(undefined, "us", "eu");
+
+/** Publication settings over the given strategy ids (absent = the portal default, [] = no application auth). */
+function publicationSettings(ids: string[]) {
+  return fc.record(
+    {
+      authStrategyIds: fc.constantFrom<string[] | undefined>(undefined, [], ...ids.map((id) => [id])),
+      visibility: fc.constantFrom<"public" | "private" | undefined>(undefined, "public", "private"),
+      autoApproveRegistrations: fc.constantFrom(undefined, true, false),
+      adopt: fc.constantFrom(undefined, true, false),
+    },
+    { requiredKeys: [] },
+  );
+}
+
+async function checkedPublication(inputs: object): Promise<ApiPublicationInputs> {
+  const result = await providers.apiPublication.check!({} as never, withCode(inputs));
+  expect(result.failures).toEqual([]);
+  return result.inputs!;
+}
+
+async function checkedDefault(inputs: object): Promise<PortalDefaultAuthStrategyInputs> {
+  const result = await providers.portalDefaultAuthStrategy.check!({} as never, withCode(inputs));
+  expect(result.failures).toEqual([]);
+  return result.inputs!;
+}
+
+/** What Konnect stores for the declared publication: omitted strategies take the portal's default (`fallback`). */
+function konnectPublication(declared: ApiPublicationInputs, fallback: string[] | null): ApiPublication {
+  const ids = declared.authStrategyIds;
+  return {
+    apiId: declared.apiId,
+    portalId: declared.portalId,
+    authStrategyIds: ids === undefined ? fallback : ids.length === 0 ? null : ids,
+    visibility: declared.visibility ?? "private",
+    autoApproveRegistrations: declared.autoApproveRegistrations ?? false,
+    warnings: [],
+    createdAt: T,
+    updatedAt: T,
+  } as ApiPublication;
+}
+
+const localChange = (olds: ApiPublicationInputs, news: ApiPublicationInputs) =>
+  (olds.adopt ?? false) !== (news.adopt ?? false);
+
+describe("diff reports an in-place change exactly when the update body is non-empty (offline)", () => {
+  test("API publication (ids compared case-insensitively)", async () => {
+    const ids = [S1, S2, S1.toUpperCase()];
+    await fc.assert(
+      fc.asyncProperty(
+        publicationSettings(ids),
+        publicationSettings(ids),
+        regions,
+        fc.constantFrom<string[] | null>(null, [S1], [S2]),
+        async (a, b, region, fallback) => {
+          const base = { apiId: API, portalId: PORTAL, ...(region ? { region } : {}) };
+          const olds = await checkedPublication({ ...a, ...base });
+          const news = await checkedPublication({ ...b, ...base });
+          const outs = apiPublicationDefinition.outputs(olds, konnectPublication(olds, fallback));
+          const diff = await providers.apiPublication.diff!(`${API}/${PORTAL}`, withCode(outs), withCode(news));
+          expect(diff.replaces).toEqual([]);
+          expect(diff.deleteBeforeReplace).toBe(true);
+          const plan = apiPublicationDefinition.endpoint.planUpdate(outs, news);
+          expect(diff.changes).toBe(plan !== undefined || localChange(olds, news));
+          if (plan) expect(plan.fields.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("portal default auth strategy (also after a refresh saw the portal pointing elsewhere)", async () => {
+    const id = fc.constantFrom(S1, S2, S1.toUpperCase());
+    const current = fc.constantFrom<string | null>("declared", null, S1, S2);
+    await fc.assert(
+      fc.asyncProperty(id, id, regions, current, async (a, b, region, now) => {
+        const base = { portalId: PORTAL, ...(region ? { region } : {}) };
+        const olds = await checkedDefault({ ...base, authStrategyId: a });
+        const news = await checkedDefault({ ...base, authStrategyId: b });
+        const created = portalDefaultDefinition.outputs(olds, { id: PORTAL, current: a, previous: null });
+        const outs: PortalDefaultAuthStrategyOutputs = {
+          ...created,
+          authStrategyId: now === "declared" ? a : now,
+        };
+        const diff = await providers.portalDefaultAuthStrategy.diff!(PORTAL, withCode(outs), withCode(news));
+        expect(diff.replaces).toEqual([]);
+        expect(diff.deleteBeforeReplace).toBe(true);
+        const plan = portalDefaultDefinition.endpoint.planUpdate(outs, news);
+        expect(diff.changes).toBe(plan !== undefined);
+        const same = (x: string | null, y: string) => x !== null && x.toLowerCase() === y.toLowerCase();
+        expect(diff.changes).toBe(!same(a, b) || !same(outs.authStrategyId, b));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe("create(old), update(new) against the emulator", () => {
+  let emulator: KonnectEmulator;
+  beforeAll(async () => {
+    emulator = await startProviderTestbed();
+  });
+  afterAll(() => emulator.close());
+
+  /** Writes (PATCH or PUT) the emulator saw since the log was cleared. */
+  const writes = () => callShapes(emulator).filter((c) => /^(PATCH|PUT) /.test(c));
+
+  /** Empties Konnect and seeds two strategies, a portal (with `portalDefault`: 0, 1 or none) and an API. */
+  function resetKonnect(region: Region, portalDefault: number | undefined) {
+    emulator.reset();
+    const where = { region: region ?? "us" } as const;
+    const strategies = [0, 1].map((i) => emulator.seedAuthStrategy(oidcBody(undefined, { name: `s${i}` }), where).id);
+    const fallback = portalDefault === undefined ? null : strategies[portalDefault]!;
+    const targets = seedPublicationTargets(emulator, {
+      region: where.region,
+      portal: { default_application_auth_strategy_id: fallback },
+    });
+    return { strategies, fallback, ...targets };
+  }
+
+  const index = fc.constantFrom<number | undefined>(undefined, 0, 1);
+
+  test("API publication ends in the new declared state with an empty diff", async () => {
+    const provider = providers.apiPublication;
+    const settings = publicationSettings(["0", "1"]);
+    await fc.assert(
+      fc.asyncProperty(settings, settings, regions, index, async (a, b, region, portalDefault) => {
+        const { strategies, apiId, portalId } = resetKonnect(region, portalDefault);
+        const real = (s: typeof a) =>
+          s.authStrategyIds === undefined
+            ? s
+            : { ...s, authStrategyIds: s.authStrategyIds.map((i) => strategies[+i]!) };
+        const base = { apiId, portalId, ...(region ? { region } : {}) };
+        const olds = await checkedPublication({ ...real(a), ...base });
+        const news = await checkedPublication({ ...real(b), ...base });
+        const created = await provider.create(olds);
+        expect(created.id).toBe(`${apiId}/${portalId}`);
+        const diff = await provider.diff!(created.id, withCode(created.outs), withCode(news));
+        expect(diff.replaces).toEqual([]);
+
+        emulator.clearRequestLog();
+        const before = (created.outs as ApiPublicationOutputs).authStrategyIds;
+        const updated = await provider.update!(created.id, withCode(created.outs), withCode(news));
+        const sent = writes();
+        const plan = apiPublicationDefinition.endpoint.planUpdate(created.outs as ApiPublicationOutputs, news);
+        expect(sent).toEqual(plan ? ["PUT /v3/apis/{id}/publications/{id}"] : []);
+        expect(diff.changes).toBe(plan !== undefined || localChange(olds, news));
+
+        const stored = emulator.getPublication(apiId, portalId)!;
+        expect(stored.visibility).toBe(news.visibility ?? "private");
+        expect(stored.auto_approve_registrations).toBe(news.autoApproveRegistrations ?? false);
+        if (news.authStrategyIds !== undefined) {
+          expect(stored.auth_strategy_ids).toEqual(news.authStrategyIds.length === 0 ? null : news.authStrategyIds);
+        } else if (sent.length === 0) {
+          expect(stored.auth_strategy_ids ?? []).toEqual(before);
+        }
+
+        const after = await provider.diff!(created.id, withCode(updated.outs), withCode(news));
+        expect(after.changes).toBe(false);
+        const refreshed = await provider.read!(created.id, updated.outs);
+        const afterRefresh = await provider.diff!(created.id, withCode(refreshed.props), withCode(news));
+        expect(afterRefresh.changes).toBe(false);
+        expect(refreshed.props).toEqual(updated.outs);
+        expect(refreshed.inputs).toEqual(
+          apiPublicationDefinition.inputsFromOutputs(refreshed.props as ApiPublicationOutputs),
+        );
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  test("portal default auth strategy ends in the new declared state with an empty diff, and delete restores", async () => {
+    const provider = providers.portalDefaultAuthStrategy;
+    await fc.assert(
+      fc.asyncProperty(fc.nat(1), fc.nat(1), regions, index, async (a, b, region, portalDefault) => {
+        const { strategies, fallback, portalId } = resetKonnect(region, portalDefault);
+        const base = { portalId, ...(region ? { region } : {}) };
+        const olds = await checkedDefault({ ...base, authStrategyId: strategies[a] });
+        const news = await checkedDefault({ ...base, authStrategyId: strategies[b] });
+        const created = await provider.create(olds);
+        expect(created.id).toBe(portalId);
+        const diff = await provider.diff!(created.id, withCode(created.outs), withCode(news));
+        expect(diff.replaces).toEqual([]);
+
+        emulator.clearRequestLog();
+        const updated = await provider.update!(created.id, withCode(created.outs), withCode(news));
+        expect(writes()).toHaveLength(diff.changes ? 1 : 0);
+        expect(emulator.portalDefault(portalId)).toBe(news.authStrategyId);
+
+        const after = await provider.diff!(created.id, withCode(updated.outs), withCode(news));
+        expect(after.changes).toBe(false);
+        const refreshed = await provider.read!(created.id, updated.outs);
+        const afterRefresh = await provider.diff!(created.id, withCode(refreshed.props), withCode(news));
+        expect(afterRefresh.changes).toBe(false);
+        expect(refreshed.props).toEqual(updated.outs);
+
+        // Delete puts back what the portal had before create (none when it already had ours).
+        await provider.delete!(created.id, updated.outs!);
+        expect(emulator.portalDefault(portalId)).toBe(fallback === strategies[a] ? null : fallback);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
