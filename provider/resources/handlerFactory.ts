@@ -1,8 +1,9 @@
 /**
  * One generic set of dynamic-provider handlers (check, diff, create, read, update, delete) for every Konnect
  * resource. A resource is described by a {@link ResourceDefinition}: its field rules, its endpoint (the typed client
- * calls), how outputs are built, and optional hooks. Adoption, exactly-once creates, renaming of Konnect's 400
- * fields to input names (on every path, adopt included), 404/409 handling and logging live here once.
+ * calls), how outputs are built, and optional hooks. Adoption, exactly-once creates by creation key (see
+ * `creationKey.ts`), renaming of Konnect's 400 fields to input names (on every path, adopt included), 404/409
+ * handling and logging live here once.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { KonnectTransport } from "../konnect";
@@ -11,8 +12,19 @@ import type { CheckFailure } from "./checkSupport";
 import { withoutProviderCode } from "./compare";
 import { createRetryDelayMs, providerLog, transportFor } from "./context";
 import { createOnce } from "./createOnce";
+import {
+  CREATION_KEY_INPUT,
+  CreationKeyMemory,
+  checkCreationKey,
+  creationKeyFromLabels,
+  findByCreationKey,
+  isCreationKey,
+  labelsKeepingCreationKey,
+  type PriorInputs,
+} from "./creationKey";
 import { IMPORT_UNSUPPORTED, explainDeleteConflict, isNotFound } from "./errorsForUsers";
 import { changedProperties, replacingProperties, type FieldRule } from "./fieldRules";
+import { isUnknown } from "./unknowns";
 import { withInputNames, type ResourceKind } from "./wireNames";
 
 /** Inputs every resource has. */
@@ -46,15 +58,20 @@ export interface UpdatePlan<Obj> {
   fields: string[];
   /** Set when the whole object is replaced (PUT): why, for the log line. */
   replaceAllReason?: string;
-  /** Sends the request. */
-  send(transport: KonnectTransport, id: string): Promise<Obj>;
+  /**
+   * True when the request replaces the object's labels as a whole (a PUT): the handlers then pass `labels`, the
+   * declared labels plus the creation label the object carries now, so the object keeps its creation key.
+   */
+  replacesLabels?: boolean;
+  /** Sends the request (`labels` is set exactly when {@link replacesLabels} is). */
+  send(transport: KonnectTransport, id: string, labels?: Record<string, string>): Promise<Obj>;
 }
 
 /** The resource's endpoint: the typed client calls it is made of. */
 export interface ResourceEndpoint<I, O, Obj> {
   /** POST with the given labels (declared ones plus the creation label). */
   create(transport: KonnectTransport, inputs: I, labels: Record<string, string>): Promise<Obj>;
-  /** Every object with this name (for exactly-once create recovery). */
+  /** Every object with this name (the creation-key lookup before a POST and the exactly-once recovery). */
   findByName(transport: KonnectTransport, name: string): Promise<Obj[]>;
   /** GET by id. */
   get(transport: KonnectTransport, id: string): Promise<Obj>;
@@ -108,6 +125,30 @@ export interface ResourceDefinition<I extends BaseInputs, O extends I, Obj exten
   findBeforeCreate?(context: CallContext, inputs: I): Promise<Obj | undefined>;
 }
 
+/**
+ * The creation keys `check` derived in this process (one plugin host per deployment), shared by every resource: the
+ * engine's empty-olds re-check of a replacement finds the successor here (see `creationKey.ts`).
+ */
+const creationKeys = new CreationKeyMemory();
+
+/** The creation key carried by checked inputs, when they carry a valid one (direct calls may skip `check`). */
+function creationKeyOf(inputs: object): string | undefined {
+  const key = (inputs as Record<string, unknown>)[CREATION_KEY_INPUT];
+  return isCreationKey(key) ? key : undefined;
+}
+
+/** Outputs with `__creationKey` set to the key the object's creation label holds (dropped when it holds none). */
+function withCreationKey<O>(outs: O, key: string | undefined): O {
+  const { [CREATION_KEY_INPUT]: _dropped, ...rest } = outs as Record<string, unknown>;
+  return (key === undefined ? rest : { ...rest, [CREATION_KEY_INPUT]: key }) as O;
+}
+
+/** What `check` knows about the prior inputs: none (empty olds) or the resource's prior creation key. */
+function priorInputs(olds: object | undefined): PriorInputs {
+  if (olds === undefined || Object.keys(olds).length === 0) return { inState: false };
+  return { inState: true, creationKey: (olds as Record<string, unknown>)[CREATION_KEY_INPUT] };
+}
+
 /** The six handlers behind one serialized provider. */
 export type Handlers<I, O> = Required<Omit<pulumi.dynamic.ResourceProvider<I, O>, "configure">>;
 
@@ -128,7 +169,30 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
         ? `replacing settings of ${subject} (${plan.replaceAllReason})`
         : `updating ${subject}: ${plan.fields.join(", ")}`,
     );
-    return plan.send(context.transport, id).catch(rename);
+    // A request that replaces every label must re-send the creation label the object carries now.
+    const labels = plan.replacesLabels
+      ? labelsKeepingCreationKey(news.labels, (await def.endpoint.get(context.transport, id)).labels)
+      : undefined;
+    return plan.send(context.transport, id, labels).catch(rename);
+  }
+
+  /** Brings an existing object of the declared type to the declared state (adopt, or a create finding its key). */
+  async function takeOver(context: CallContext, existing: Obj, inputs: I, what: "adopted" | "created"): Promise<O> {
+    const declaredType = String(inputs[def.typeProperty]);
+    if (def.typeOf(existing) !== declaredType) {
+      const found = what === "adopted" ? "adoptId" : `the object carrying this resource's creation key`;
+      throw new Error(
+        `${found}: ${def.noun} ${existing.id} has ${def.typeProperty} ${def.typeOf(existing)}, but ` +
+          `${def.typeProperty} ${declaredType} is declared` +
+          (what === "created" ? "; delete that object or declare its type" : ""),
+      );
+    }
+    const current = def.outputs(def.adoptBaseline(inputs), existing);
+    const updated = await applyUpdate(context, existing.id, current, inputs);
+    const object = updated ?? existing;
+    const outs = withCreationKey(def.outputs(inputs, object), creationKeyFromLabels(object.labels));
+    await def.afterWrite?.(context, existing.id, outs, { what, sent: updated !== undefined });
+    return outs;
   }
 
   async function adopt(context: CallContext, id: string, inputs: I): Promise<O> {
@@ -142,23 +206,36 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
       }
       throw error;
     }
-    const declaredType = String(inputs[def.typeProperty]);
-    if (def.typeOf(existing) !== declaredType) {
+    return takeOver(context, existing, inputs, "adopted");
+  }
+
+  /**
+   * The object an earlier attempt of this create left (found by the creation key among the objects with the
+   * declared name), or undefined when there is none and a POST is due.
+   */
+  async function findByKey(context: CallContext, inputs: I, key: string): Promise<Obj | undefined> {
+    const lookup = findByCreationKey(await def.endpoint.findByName(context.transport, inputs.name), key);
+    if (lookup.found === "none") return undefined;
+    if (lookup.found === "many") {
       throw new Error(
-        `adoptId: ${def.noun} ${id} has ${def.typeProperty} ${def.typeOf(existing)}, but ${def.typeProperty} ` +
-          `${declaredType} is declared`,
+        `several ${def.noun}s carry this resource's creation key (${lookup.ids.join(", ")}); delete all but one`,
       );
     }
-    const current = def.outputs(def.adoptBaseline(inputs), existing);
-    const updated = await applyUpdate(context, id, current, inputs);
-    const outs = def.outputs(inputs, updated ?? existing);
-    await def.afterWrite?.(context, id, outs, { what: "adopted", sent: updated !== undefined });
-    return outs;
+    providerLog(`found ${def.noun} ${lookup.object.id} made by an earlier attempt of this create; taking it over`);
+    return lookup.object;
   }
 
   return {
-    check(_olds, news) {
-      const { inputs, failures } = def.check(news as unknown as Record<string, unknown>);
+    check(olds, news) {
+      const { [CREATION_KEY_INPUT]: base, ...declared } = news as unknown as Record<string, unknown>;
+      const { inputs, failures } = def.check(declared);
+      if (isUnknown(base)) {
+        inputs[CREATION_KEY_INPUT] = base;
+      } else {
+        const keyed = checkCreationKey(base, priorInputs(olds), creationKeys);
+        if ("key" in keyed) inputs[CREATION_KEY_INPUT] = keyed.key;
+        else failures.push({ property: CREATION_KEY_INPUT, reason: keyed.problem });
+      }
       return Promise.resolve({ inputs: inputs as unknown as I, failures });
     },
 
@@ -178,17 +255,20 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
       providerLog(
         `creating ${def.noun} "${inputs.name}" (${String(inputs[def.typeProperty])}) in region ${context.region}`,
       );
-      const existing = await def.findBeforeCreate?.(context, inputs);
-      const created =
-        existing ??
-        (await createOnce({
-          post: (labels) => def.endpoint.create(context.transport, inputs, labels),
-          findByName: () => def.endpoint.findByName(context.transport, inputs.name),
-          labels: inputs.labels,
-          log: providerLog,
-          retryDelayMs: createRetryDelayMs(),
-        }).catch(rename));
-      const outs = def.outputs(inputs, created);
+      const key = creationKeyOf(inputs);
+      const existing =
+        (await def.findBeforeCreate?.(context, inputs)) ??
+        (key === undefined ? undefined : await findByKey(context, inputs, key));
+      if (existing) return { id: existing.id, outs: await takeOver(context, existing, inputs, "created") };
+      const created = await createOnce({
+        post: (labels) => def.endpoint.create(context.transport, inputs, labels),
+        findByName: () => def.endpoint.findByName(context.transport, inputs.name),
+        labels: inputs.labels,
+        creationKey: key,
+        log: providerLog,
+        retryDelayMs: createRetryDelayMs(),
+      }).catch(rename);
+      const outs = withCreationKey(def.outputs(inputs, created), creationKeyFromLabels(created.labels));
       await def.afterWrite?.(context, created.id, outs, { what: "created", sent: true });
       return { id: created.id, outs };
     },
@@ -203,7 +283,10 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
         if (isNotFound(error)) return {};
         throw error;
       }
-      const outs = def.outputs(def.inputsFromOutputs(props), current);
+      // The key the object carries; else the prior one (a dropped key would make the next check derive a key that
+      // may be the label of this very object, see creationKey.ts).
+      const key = creationKeyFromLabels(current.labels) ?? creationKeyOf(props);
+      const outs = withCreationKey(def.outputs(def.inputsFromOutputs(props), current), key);
       // Pulumi types `inputs` as Outputs; the engine stores it as the resource's inputs.
       return { id, props: outs, inputs: def.inputsFromOutputs(outs) as unknown as O };
     },
@@ -211,9 +294,10 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
     async update(id, olds, news) {
       const context = transportFor(news.region);
       const current = await applyUpdate(context, id, olds, news);
+      // Outputs carry the key the object's label holds, never the input's (which moves one step per `up`).
       const outs = current
-        ? def.outputs(news, current)
-        : ({ ...withoutProviderCode(news), ...def.readOnlyOutputs(olds) } as O);
+        ? withCreationKey(def.outputs(news, current), creationKeyFromLabels(current.labels) ?? creationKeyOf(olds))
+        : withCreationKey({ ...withoutProviderCode(news), ...def.readOnlyOutputs(olds) } as O, creationKeyOf(olds));
       await def.afterWrite?.(context, id, outs, { what: "updated", olds, sent: current !== undefined });
       return { outs };
     },

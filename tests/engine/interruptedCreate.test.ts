@@ -2,12 +2,12 @@
  * The interrupted-create harness (interruptedCreate.ts) through the real plugin host and the Konnect emulator, with
  * assertions that hold both today and once creates find their object by creation key. The assertions that need the
  * creation-key create (exactly one object after the rerun, the rerun returns its id, the error hint, replacements)
- * are in creationKey.pending.ts, ready to be run from here when that create lands.
+ * are in creationKeyScenarios.ts, run by creationKey.test.ts.
  */
 import { stopAllHosts } from "./pluginHost";
 import { killRunningCaptures, type CapturedResource } from "./programCapture";
 import { ProviderError } from "./providerClient";
-import { loadPendingContext } from "./creationKey.pending";
+import { loadScenarioContext } from "./creationKeyScenarios";
 import { createUntilHeld, eventually, freshRun, type Rig } from "./interruptedCreate";
 import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
 
@@ -21,7 +21,7 @@ let dcr: CapturedResource;
 
 beforeAll(async () => {
   emulator = await startKonnectEmulator();
-  ({ rig, dcr } = await loadPendingContext(emulator));
+  ({ rig, dcr } = await loadScenarioContext(emulator));
 });
 
 afterAll(async () => {

@@ -1,8 +1,10 @@
 /**
  * A DcrProvider declared directly (no component), so a scenario can change what the component fixes: `providerType`
- * (`scenario:providerType`, azureAd or curity) and `verify` (`scenario:verify`).
+ * (`scenario:providerType`, azureAd or curity) and `verify` (`scenario:verify`). With `scenario:withStrategy` it also
+ * declares an openid_connect AuthStrategy `oidc` with one extra OIDC option (no link, so its inputs are all known).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { AuthStrategy } from "../../../provider/resources/authStrategy";
 import { DcrProvider } from "../../../provider/resources/dcrProvider";
 
 /** Azure tenant of the azureAd variant. */
@@ -24,5 +26,19 @@ export default function program() {
     dcrConfig: { initialClientId: "5d2e8c1a-7f3b-4a9e-b6c4-0e1f2a3b4c5d", initialClientSecret: CLIENT_SECRET },
     verify: config.getBoolean("verify") ?? false,
   });
+  if (config.getBoolean("withStrategy")) {
+    new AuthStrategy("oidc", {
+      name: "scenario-oidc",
+      displayName: "Scenario OIDC",
+      strategyType: "openid_connect",
+      openidConnect: {
+        issuer: `https://sts.windows.net/${TENANT}`,
+        credentialClaim: ["appid"],
+        scopes: ["openid"],
+        authMethods: ["bearer"],
+        additionalProperties: { cache_tokens: false },
+      },
+    });
+  }
   return { dcrProviderId: dcr.id, providerType: dcr.providerType };
 }
