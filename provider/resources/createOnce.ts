@@ -80,7 +80,9 @@ export async function createOnce<T extends { labels: Record<string, string> }>(o
       } catch (listingError) {
         if (!keyed) throw listingError;
         throw outcomeUnknown(
-          new Error(`${(error as Error).message}; looking for the object then failed: ${(listingError as Error).message}`),
+          new Error(
+            `${(error as Error).message}; looking for the object then failed: ${(listingError as Error).message}`,
+          ),
           keyed,
         );
       }

@@ -227,11 +227,13 @@ export function resourceHandlers<I extends BaseInputs, O extends I, Obj extends 
 
   return {
     check(olds, news) {
+      // The resource classes always pass the base key; a direct `providers.*` call without one (it has no URN) gets
+      // no key, and its create falls back to a random creation id (exactly once within that call only).
       const { [CREATION_KEY_INPUT]: base, ...declared } = news as unknown as Record<string, unknown>;
       const { inputs, failures } = def.check(declared);
       if (isUnknown(base)) {
         inputs[CREATION_KEY_INPUT] = base;
-      } else {
+      } else if (base !== undefined) {
         const keyed = checkCreationKey(base, priorInputs(olds), creationKeys);
         if ("key" in keyed) inputs[CREATION_KEY_INPUT] = keyed.key;
         else failures.push({ property: CREATION_KEY_INPUT, reason: keyed.problem });
