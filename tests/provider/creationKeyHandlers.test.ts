@@ -35,7 +35,7 @@ const freshBase = () =>
 type Keyed = DcrProviderInputs & { [CREATION_KEY_INPUT]?: unknown; __provider?: string };
 
 async function check(olds: object, news: Keyed) {
-  return dcr.check!(olds as never, { __provider: "code-v1", ...news } as never);
+  return dcr.check!(olds as never, { __provider: "code-v1", ...news });
 }
 
 async function checkedKey(olds: object, base: unknown): Promise<unknown> {
@@ -146,7 +146,7 @@ describe("create, read and update", () => {
         issuer: "https://idsvr.example.com/oauth/v2/oauth-anonymous",
         dcrConfig: { initialClientId: "client", initialClientSecret: "curity-secret" },
         [CREATION_KEY_INPUT]: base,
-      } as Keyed)
+      })
     ).inputs!;
     await expect(dcr.create(curity)).rejects.toThrow(
       `the object carrying this resource's creation key: DCR provider ${id} has providerType azureAd, but ` +
