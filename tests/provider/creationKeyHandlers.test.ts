@@ -140,13 +140,16 @@ describe("create, read and update", () => {
     expect(emulator.storedSecrets(id)).toEqual({ initial_client_secret: "keyed-secret-value" });
 
     const curity = (
-      await check({}, {
-        name: "keyed-dcr",
-        providerType: "curity",
-        issuer: "https://idsvr.example.com/oauth/v2/oauth-anonymous",
-        dcrConfig: { initialClientId: "client", initialClientSecret: "curity-secret" },
-        [CREATION_KEY_INPUT]: base,
-      })
+      await check(
+        {},
+        {
+          name: "keyed-dcr",
+          providerType: "curity",
+          issuer: "https://idsvr.example.com/oauth/v2/oauth-anonymous",
+          dcrConfig: { initialClientId: "client", initialClientSecret: "curity-secret" },
+          [CREATION_KEY_INPUT]: base,
+        },
+      )
     ).inputs!;
     await expect(dcr.create(curity)).rejects.toThrow(
       `the object carrying this resource's creation key: DCR provider ${id} has providerType azureAd, but ` +
