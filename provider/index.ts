@@ -2,12 +2,16 @@
  * pulumi-konnect-dcr: Kong Konnect Dev Portal Dynamic Client Registration as Pulumi resources.
  *
  * - `DcrProvider` and `AuthStrategy`: dynamic resources for `/v2/dcr-providers` and `/v2/application-auth-strategies`.
+ * - `ApiPublication` and `PortalDefaultAuthStrategy`: an API published to a Dev Portal with a strategy, and a portal's
+ *   default strategy (`/v3/apis/{apiId}/publications/{portalId}`, `/v3/portals/{portalId}`).
  * - `AzureDcrAdminApp`: the Azure AD (Entra ID) application Konnect uses to register developer apps.
  * - `AzureKonnectDcr`: the whole Azure DCR flow in one component.
  * - `providers`: the underlying `pulumi.dynamic.ResourceProvider` objects, usable directly with plain values.
  */
+import { apiPublicationProvider } from "./resources/apiPublication";
 import { authStrategyProvider } from "./resources/authStrategy";
 import { dcrProviderProvider } from "./resources/dcrProvider";
+import { portalDefaultAuthStrategyProvider } from "./resources/portalDefaultAuthStrategy";
 
 export * from "./resources/args";
 export { AuthStrategy } from "./resources/authStrategy";
@@ -19,4 +23,11 @@ export * from "./components";
 export const providers = {
   dcrProvider: dcrProviderProvider,
   authStrategy: authStrategyProvider,
+  apiPublication: apiPublicationProvider,
+  portalDefaultAuthStrategy: portalDefaultAuthStrategyProvider,
 };
+
+export { ApiPublication } from "./resources/apiPublication";
+export { PortalDefaultAuthStrategy } from "./resources/portalDefaultAuthStrategy";
+export type * from "./resources/apiPublicationArgs";
+export type * from "./resources/portalDefaultArgs";

@@ -1,6 +1,7 @@
 /**
- * The root stack (`Pulumi.yaml` at the repository root): Azure AD app registration wired to Konnect DCR, configured
- * only from stack config. See examples/azure-dcr/README.md.
+ * The root stack (`Pulumi.yaml` at the repository root): Azure AD app registration wired to Konnect DCR, and on to
+ * the Dev Portal (API publications, portal defaults), configured only from stack config. See
+ * examples/azure-dcr/README.md.
  *
  *   pulumi config set --secret konnect:token        # or export KONNECT_TOKEN
  *   pulumi config set konnect:region eu             # default us
@@ -9,10 +10,13 @@
 import "./buildCheck"; // first: stop before a stale dist/ of this repository is loaded
 import * as pulumi from "@pulumi/pulumi";
 import { AzureKonnectDcr, type GraphPermissionName, type GraphPermissionPreset } from "pulumi-konnect-dcr";
+import { parsePublications } from "./devPortalConfig";
 
 const config = new pulumi.Config();
 const stack = pulumi.getStack();
 const grantAdminConsent = config.getBoolean("grantAdminConsent") ?? true;
+const publications = parsePublications(config.getObject<unknown[]>("publications"));
+const defaultForPortals = config.getObject<string[]>("defaultForPortals") ?? [];
 
 const dcr = new AzureKonnectDcr("azure-dcr", {
   applicationDisplayName: config.get("applicationDisplayName") ?? `Konnect DCR (${stack})`,
@@ -30,12 +34,16 @@ const dcr = new AzureKonnectDcr("azure-dcr", {
   scopes: config.getObject<string[]>("scopes"),
   authMethods: config.getObject<string[]>("authMethods"),
   verify: config.getBoolean("verify"),
+  publications,
+  defaultForPortals,
 });
 
 /** Konnect id of the DCR provider. */
 export const dcrProviderId = dcr.dcrProviderId;
-/** Konnect id of the auth strategy: put it in an API publication's `auth_strategy_ids`. */
+/** Konnect id of the auth strategy the stack's API publications and portal defaults use. */
 export const authStrategyId = dcr.authStrategyId;
+/** The stack's API publications, as `<apiId>/<portalId>`. */
+export const publicationIds = dcr.publicationIds;
 /** OAuth v1 issuer both Konnect objects use. */
 export const issuer = dcr.issuer;
 /** Directory (tenant) id. */
@@ -54,9 +62,17 @@ export const nextSteps = pulumi
   .apply(([strategyId, consentUrl, tenant]) =>
     [
       ...(grantAdminConsent ? [] : [`Grant admin consent (Privileged Role Administrator): ${consentUrl}`]),
-      `Publish an API with this auth strategy: PUT /v3/apis/<apiId>/publications/<portalId> ` +
-        `{"auth_strategy_ids":["${strategyId}"]}, or pick it in the Dev Portal's API publication settings.`,
-      "In the Dev Portal, create an application with this auth strategy; Konnect registers it in Azure AD.",
+      ...(publications.length > 0
+        ? []
+        : [
+            `Publish your APIs with this auth strategy (${strategyId}): ` +
+              "pulumi config set --path 'publications[0]' '<apiId>/<portalId>', then pulumi up" +
+              (defaultForPortals.length > 0
+                ? "; APIs published in the portals of defaultForPortals without a strategy get it too."
+                : "."),
+          ]),
+      "In the Dev Portal, open a published API, choose Use this API and create an application with this auth " +
+        "strategy; Konnect registers it in Azure AD.",
       `Get a v1 token for it: POST https://login.microsoftonline.com/${tenant}/oauth2/token with ` +
         "grant_type=client_credentials, client_id, client_secret and resource=https://graph.microsoft.com " +
         "(or npm run verify -- --tenant ... --route ...).",

@@ -1,14 +1,18 @@
 /**
  * `AzureKonnectDcr`: the whole Azure AD (Entra ID) Dynamic Client Registration flow in one component:
- * Azure admin application → Konnect DCR provider → Konnect OpenID Connect auth strategy.
+ * Azure admin application → Konnect DCR provider → Konnect OpenID Connect auth strategy → API publications and portal
+ * defaults in the Dev Portal.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { AzureDcrAdminApp, type AzureDcrAdminAppArgs } from "../azure/dcrAdminApp";
 import { isGuid } from "../azure/graphPermissions";
 import { adminConsentUrl, azureV1Issuer } from "../azure/urls";
 import type { KonnectRegion } from "../resources/args";
+import type { ApiPublication } from "../resources/apiPublication";
 import { AuthStrategy } from "../resources/authStrategy";
 import { DcrProvider } from "../resources/dcrProvider";
+import type { PortalDefaultAuthStrategy } from "../resources/portalDefaultAuthStrategy";
+import { createDevPortalChildren, planDevPortalChildren, type AzureKonnectDcrPublication } from "./devPortal";
 import { konnectLabels } from "./labels";
 
 /** Scopes of the auth strategy unless given. */
@@ -67,6 +71,17 @@ export interface AzureKonnectDcrArgs extends CreatedAppArgs {
   region?: pulumi.Input<KonnectRegion>;
   /** Call Konnect's DCR provider `/verify` after create and update. Default: off. */
   verify?: pulumi.Input<boolean>;
+  /**
+   * APIs to publish to Dev Portals with this component's auth strategy (`PUT /v3/apis/{apiId}/publications/{portalId}`
+   * with `auth_strategy_ids: [strategy]`). The APIs and portals exist already (same region). Ids are plain strings:
+   * they name the children, so reordering the list changes nothing. Default: none.
+   */
+  publications?: AzureKonnectDcrPublication[];
+  /**
+   * Portal ids (plain strings) whose default application auth strategy becomes this component's strategy; the
+   * previous default comes back when the component is destroyed (unless someone changed it since). Default: none.
+   */
+  defaultForPortals?: string[];
 }
 
 const CREATED_APP_KEYS = [
@@ -147,16 +162,24 @@ export class AzureKonnectDcr extends pulumi.ComponentResource {
   public readonly dcrProvider: DcrProvider;
   /** The Konnect auth strategy. */
   public readonly authStrategy: AuthStrategy;
+  /** The API publications, in the order of `publications`. */
+  public readonly publications: ApiPublication[];
+  /** The portal defaults, in the order of `defaultForPortals`. */
+  public readonly portalDefaults: PortalDefaultAuthStrategy[];
+  /** Resource ids (`<apiId>/<portalId>`) of the API publications. */
+  public readonly publicationIds: pulumi.Output<string[]>;
 
   /**
-   * @param name Component name; children are `<name>-azure` (an AzureDcrAdminApp), `<name>-dcr-provider` and
-   *   `<name>-auth-strategy`. Also the default Konnect name of both Konnect objects.
+   * @param name Component name; children are `<name>-azure` (an AzureDcrAdminApp), `<name>-dcr-provider`,
+   *   `<name>-auth-strategy`, `<name>-publication-<apiId>-<portalId>` per publication and
+   *   `<name>-portal-default-<portalId>` per portal default. Also the default Konnect name of both Konnect objects.
    * @param args Optional settings.
    * @param opts Pulumi resource options.
    */
   constructor(name: string, args: AzureKonnectDcrArgs = {}, opts?: pulumi.ComponentResourceOptions) {
     super("pulumi-konnect-dcr:index:AzureKonnectDcr", name, {}, opts);
     const labels = konnectLabels(args.labels);
+    const devPortalPlan = planDevPortalChildren(name, args);
 
     let azure: AzureSide;
     if (args.existingApplication !== undefined) {
@@ -210,6 +233,11 @@ export class AzureKonnectDcr extends pulumi.ComponentResource {
       { ...waitForConsent },
     );
 
+    const devPortal = createDevPortalChildren(devPortalPlan, this.authStrategy, args.region, this);
+    this.publications = devPortal.publications;
+    this.portalDefaults = devPortal.portalDefaults;
+    this.publicationIds = pulumi.all(this.publications.map((p) => p.id));
+
     this.tenantId = azure.tenantId;
     this.clientId = azure.clientId;
     this.clientSecret = azure.clientSecret;
@@ -232,6 +260,7 @@ export class AzureKonnectDcr extends pulumi.ComponentResource {
       adminConsentUrl: this.adminConsentUrl,
       dcrProviderId: this.dcrProviderId,
       authStrategyId: this.authStrategyId,
+      publicationIds: this.publicationIds,
     });
   }
 }

@@ -8,4 +8,5 @@ export {
   type AzureKonnectDcrArgs,
   type ExistingAzureApplication,
 } from "./azureKonnectDcr";
+export { portalDefaultChildName, publicationChildName, type AzureKonnectDcrPublication } from "./devPortal";
 export { DEFAULT_KONNECT_LABELS, konnectLabels } from "./labels";

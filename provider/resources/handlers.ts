@@ -4,11 +4,14 @@
  */
 import { authStrategyHandlers } from "./authStrategyHandlers";
 import { dcrProviderHandlers } from "./dcrProviderHandlers";
+import { devPortalHandlers } from "./devPortalHandlers";
 
 /** Handlers by resource name. */
 export const handlers = {
   dcrProvider: dcrProviderHandlers,
   authStrategy: authStrategyHandlers,
+  apiPublication: devPortalHandlers.apiPublication,
+  portalDefaultAuthStrategy: devPortalHandlers.portalDefaultAuthStrategy,
 };
 
 /** A resource name the runtime serves. */

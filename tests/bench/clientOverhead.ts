@@ -1,11 +1,11 @@
 /**
  * Client overhead: time per operation through our Konnect client (axios + axios-retry transport, zod validation
- * and camelCase mapping) against a bare keep-alive `http.request` (plus JSON.stringify/parse) to the same in-process
- * emulator with zero latency, in the same run. Variants run in interleaved batches (rotating order), and the
- * figure per variant is the median over batches of the mean time per operation. A third variant, the bare
- * `transport.send` (our axios stack, no schemas) and a bare `axios` instance split the overhead into HTTP library,
- * our transport and validation; an in-memory
- * breakdown times the zod schema construction each call performs.
+ * and camelCase mapping) against a bare axios instance created with the same options as our transport (base URL,
+ * headers, timeout, no redirects, status check, keep-alive agent), with zero latency, in the same run: that ratio is
+ * what this package adds, and it has the goal. Also measured: `transport.send` (our axios stack, no schemas) and a
+ * bare keep-alive `http.request` (plus JSON.stringify/parse), reported as figures (ours / raw mostly measures axios).
+ * Variants alternate op by op (rotating order); the figure per variant is the median time of a single operation.
+ * An in-memory breakdown times schema construction and validation.
  */
 import * as http from "node:http";
 import axios from "axios";
@@ -27,8 +27,8 @@ import type { GoalRow, SectionResult } from "./goals";
 import { median, now, round } from "./stats";
 import { BENCH_ISSUER, BENCH_TOKEN } from "./support";
 
-/** Goal: our client at most this many times a bare request. */
-export const CLIENT_RATIO_GOAL = 1.5;
+/** Goal: our client at most this many times a bare axios call with the same options. */
+export const CLIENT_AXIOS_RATIO_GOAL = 1.15;
 
 type Op = () => Promise<unknown>;
 
@@ -73,25 +73,31 @@ function rawRequest(agent: http.Agent, url: string, method: string, body?: unkno
   });
 }
 
-/** Runs each variant `batches` times `batchSize` sequential ops, rotating the order; returns median ms per op. */
+/**
+ * Runs `total` rounds; each round times one op of every variant, in an order rotated per round, so that every
+ * variant sees the same moments of a shared, noisy machine. Returns the median ms per op of each variant (the
+ * median of single ops is robust to the bursts other processes cause) and the mean, for reference.
+ */
 async function interleave(
   variants: Record<string, Op>,
-  batches: number,
-  batchSize: number,
-): Promise<Record<string, number>> {
+  total: number,
+): Promise<{ median: Record<string, number>; mean: Record<string, number> }> {
   const names = Object.keys(variants);
-  const perBatch = new Map<string, number[]>(names.map((n) => [n, []]));
+  const samples = new Map<string, number[]>(names.map((n) => [n, []]));
   for (const name of names) for (let i = 0; i < 20; i++) await variants[name]!(); // warm-up (JIT, sockets)
-  for (let b = 0; b < batches; b++) {
-    const order = names.map((_, i) => names[(i + b) % names.length]!);
-    for (const name of order) {
-      const op = variants[name]!;
+  for (let round = 0; round < total; round++) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[(i + round) % names.length]!;
       const started = now();
-      for (let i = 0; i < batchSize; i++) await op();
-      perBatch.get(name)!.push((now() - started) / batchSize);
+      await variants[name]!();
+      samples.get(name)!.push(now() - started);
     }
   }
-  return Object.fromEntries(names.map((n) => [n, median(perBatch.get(n)!)]));
+  const mean = (list: number[]) => list.reduce((sum, v) => sum + v, 0) / list.length;
+  return {
+    median: Object.fromEntries(names.map((n) => [n, median(samples.get(n)!)])),
+    mean: Object.fromEntries(names.map((n) => [n, mean(samples.get(n)!)])),
+  };
 }
 
 /** Mean microseconds of a synchronous function over `count` calls (after a warm-up). */
@@ -102,20 +108,25 @@ function micros(fn: () => unknown, count = 300): number {
   return ((now() - started) / count) * 1000;
 }
 
-/** Measures GET, list and POST; `total` operations per variant (N), in batches. */
-export async function runClientOverhead(
-  emulator: KonnectEmulator,
-  total = 300,
-  batchSize = 25,
-): Promise<SectionResult> {
+/** Measures GET, list and POST; `total` operations per variant (N), alternating op by op. */
+export async function runClientOverhead(emulator: KonnectEmulator, total = 600): Promise<SectionResult> {
   emulator.setOptions({ latencyMs: 0, rateLimit: null });
   const connection = resolveConnection({ stack: { token: BENCH_TOKEN, serverUrl: emulator.url } });
   const transport = createTransport(connection, { log: () => undefined });
   const agent = new http.Agent({ keepAlive: true });
+  // The options of createTransport's axios instance (provider/konnect/http.ts), without retries, schemas or mapping.
   const bareAxios = axios.create({
-    baseURL: emulator.url,
-    headers: { Authorization: `Bearer ${BENCH_TOKEN}`, Accept: "application/json, application/problem+json" },
+    baseURL: connection.baseUrl,
+    timeout: connection.requestTimeoutMs,
+    maxRedirects: 0,
+    validateStatus: (status) => status >= 200 && status < 300,
+    headers: {
+      Authorization: `Bearer ${BENCH_TOKEN}`,
+      Accept: "application/json, application/problem+json",
+      "User-Agent": "pulumi-konnect-dcr",
+    },
     httpAgent: new http.Agent({ keepAlive: true }),
+    transitional: { clarifyTimeoutError: true },
   });
   const request: CreateDcrProviderRequest = {
     name: "overhead-dcr",
@@ -128,7 +139,6 @@ export async function runClientOverhead(
   const seeded = await createDcrProvider(transport, request);
   for (let i = 0; i < 19; i++) await createDcrProvider(transport, { ...request, name: `overhead-dcr-${i}` });
   const base = `${emulator.url}/v2/dcr-providers`;
-  const batches = Math.max(1, Math.round(total / batchSize));
 
   const operations = {
     get: {
@@ -152,8 +162,11 @@ export async function runClientOverhead(
     },
   };
   const results: Record<string, Record<string, number>> = {};
+  const means: Record<string, Record<string, number>> = {};
   for (const [name, variants] of Object.entries(operations)) {
-    results[name] = await interleave(variants, batches, batchSize);
+    const measured = await interleave(variants, total);
+    results[name] = measured.median;
+    means[name] = measured.mean;
   }
   agent.destroy();
 
@@ -178,25 +191,47 @@ export async function runClientOverhead(
     checkAuthStrategyInputs: micros(() => checkAuthStrategyInputs({ ...STRATEGY_INPUTS })),
   };
 
+  const label = (name: string) =>
+    name === "create"
+      ? "createDcrProvider (POST)"
+      : name === "get"
+        ? "getDcrProvider (GET)"
+        : "listDcrProviders (GET, 10 items)";
+  const n = total;
   const rows: GoalRow[] = Object.entries(results).map(([name, r]) => {
-    const ratio = r.ours! / r.raw!;
+    const ratio = r.ours! / r.axios!;
     return {
       section: "Client overhead",
-      metric: `${name === "create" ? "createDcrProvider (POST)" : name === "get" ? "getDcrProvider (GET)" : "listDcrProviders (GET, 10 items)"}, N=${batches * batchSize} (ours / raw)`,
-      measured: `${round(r.ours!, 3)} / ${round(r.raw!, 3)} ms = ${round(ratio)}x`,
-      goal: `≤ ${CLIENT_RATIO_GOAL}x`,
-      met: ratio <= CLIENT_RATIO_GOAL,
+      metric: `${label(name)}, N=${n} (ours / bare axios, same options)`,
+      measured: `${round(r.ours!, 3)} / ${round(r.axios!, 3)} ms (medians) = ${round(ratio)}x`,
+      goal: `≤ ${CLIENT_AXIOS_RATIO_GOAL}x`,
+      met: ratio <= CLIENT_AXIOS_RATIO_GOAL,
       note:
-        `bare axios ${round(r.axios!, 3)} ms (${round(r.axios! / r.raw!)}x), ` +
-        `transport.send ${round(r.send!, 3)} ms (${round(r.send! / r.raw!)}x); ` +
-        `above raw: ${Math.round((r.ours! - r.raw!) * 1000)} µs/op`,
+        `transport.send ${round(r.send!, 3)} ms (${round(r.send! / r.axios!)}x bare axios); ` +
+        `ours above bare axios: ${Math.round((r.ours! - r.axios!) * 1000)} µs/op`,
     };
   });
+  rows.push(
+    ...Object.entries(results).map(([name, r]) => ({
+      section: "Client overhead",
+      metric: `${label(name)}, N=${n} (ours / raw http.request)`,
+      measured: `${round(r.ours!, 3)} / ${round(r.raw!, 3)} ms = ${round(r.ours! / r.raw!)}x`,
+      goal: "reported",
+      met: null,
+      note: `bare axios ${round(r.axios!, 3)} ms (${round(r.axios! / r.raw!)}x raw): mostly axios itself`,
+    })),
+  );
   return {
     rows,
     data: {
-      operationsPerVariant: batches * batchSize,
-      batchSize,
+      operationsPerVariant: total,
+      statistic: "median of single operations, variants alternating op by op",
+      meanMsPerOp: Object.fromEntries(
+        Object.entries(means).map(([k, v]) => [
+          k,
+          Object.fromEntries(Object.entries(v).map(([n, ms]) => [n, round(ms, 4)])),
+        ]),
+      ),
       msPerOp: Object.fromEntries(
         Object.entries(results).map(([k, v]) => [
           k,

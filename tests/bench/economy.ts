@@ -12,6 +12,7 @@ import type { StackConfig } from "../engine/providerClient";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
 import { BENCH_TOKEN as TOKEN } from "./support";
 import type { GoalRow, SectionResult } from "./goals";
+import { upFloor } from "./floors";
 
 const PROJECT = "konnect-azure-dcr";
 const DYNAMIC = "pulumi-nodejs:dynamic/konnect:";
@@ -66,8 +67,7 @@ export async function runEconomy(emulator: KonnectEmulator, workDir: string): Pr
 
   const runs: { metric: string; floor: number; requests: string[]; note?: string; extraOk?: boolean }[] = [];
   const createRun = await counted(emulator, () => up(plain));
-  // A create's floor is 1 list (the creation-key lookup) + 1 POST.
-  runs.push({ metric: "up, empty stack (verify off)", floor: 4, requests: createRun.requests });
+  runs.push({ metric: "up, empty stack (verify off)", floor: upFloor(false), requests: createRun.requests });
   const previewRun = await counted(emulator, () => preview(plain));
   runs.push({
     metric: "preview, no changes",
@@ -97,7 +97,7 @@ export async function runEconomy(emulator: KonnectEmulator, workDir: string): Pr
   const destroyRun = await counted(emulator, () => destroy(destroyOptions(rotated)));
   runs.push({ metric: "destroy (1 DELETE per resource)", floor: 2, requests: destroyRun.requests });
   const verifyRun = await counted(emulator, () => up(verified));
-  runs.push({ metric: "up, empty stack (verify on)", floor: 5, requests: verifyRun.requests });
+  runs.push({ metric: "up, empty stack (verify on)", floor: upFloor(true), requests: verifyRun.requests });
   await counted(emulator, () => destroy(destroyOptions(verified)));
 
   const rows: GoalRow[] = runs.map((run) => ({

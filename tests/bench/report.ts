@@ -39,15 +39,16 @@ export function renderMachine(m: MachineFacts, wallSeconds: number): string {
   ].join("\n");
 }
 
-/** The whole latest.md document. */
-export function renderMarkdown(results: BenchResults): string {
+/** The whole results document; `chart` is the scale chart's file name, linked when given. */
+export function renderMarkdown(results: BenchResults, chart?: string): string {
   const met = results.rows.filter((r) => r.met === true).length;
   const goals = results.rows.filter((r) => r.met !== null).length;
   return [
-    "# Benchmark results (latest)",
+    `# Benchmark results: Node ${results.machine.node}, @pulumi/pulumi ${results.machine.pulumiSdk}`,
     "",
     "Written by `npm run bench` (tests/bench/run.ts). Ratios are measured side by side in one run; absolute times",
-    "depend on the machine and its load, recorded below.",
+    'depend on the machine and its load, recorded below. Rows whose goal is "reported" are figures kept for',
+    "comparison with earlier runs, not goals.",
     "",
     renderMachine(results.machine, results.wallSeconds),
     "",
@@ -55,15 +56,21 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     renderTable(results.rows),
     "",
+    ...(chart ? [`Scale chart: [${chart}](${chart})`, "", `![scale](${chart})`, ""] : []),
   ].join("\n");
 }
 
-/** Writes latest.json and latest.md into `dir`. */
-export function writeResults(dir: string, results: BenchResults): { json: string; md: string } {
+/** Writes `<name>.json` and `<name>.md` into `dir`. */
+export function writeResults(
+  dir: string,
+  name: string,
+  results: BenchResults,
+  chart?: string,
+): { json: string; md: string } {
   fs.mkdirSync(dir, { recursive: true });
-  const json = path.join(dir, "latest.json");
-  const md = path.join(dir, "latest.md");
+  const json = path.join(dir, `${name}.json`);
+  const md = path.join(dir, `${name}.md`);
   fs.writeFileSync(json, JSON.stringify(results, null, 2) + "\n");
-  fs.writeFileSync(md, renderMarkdown(results));
+  fs.writeFileSync(md, renderMarkdown(results, chart));
   return { json, md };
 }

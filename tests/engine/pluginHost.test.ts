@@ -1,8 +1,10 @@
 /**
  * The toy provider inside the real plugin host, driven over gRPC the way the engine drives it.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { secret, UNKNOWN } from "./encoding";
-import { isProcessGroupAlive, startPluginHost, stopAllHosts, type PluginHost } from "./pluginHost";
+import { isProcessGroupAlive, REPO_ROOT, startPluginHost, stopAllHosts, type PluginHost } from "./pluginHost";
 import { ProviderClient, ProviderError } from "./providerClient";
 import { placeholder, type CapturedProgram } from "./programCapture";
 import { startToyStore, type ToyStore } from "./fixtures/toyStore";
@@ -15,6 +17,14 @@ import {
   TOY_TOKEN,
   toyConfig,
 } from "./fixtures/toySetup";
+
+/** Version of the `@pulumi/pulumi` whose host wrapper `startPluginHost` launches (the project's installed copy). */
+function installedSdkVersion(): string {
+  const manifest = path.join(REPO_ROOT, "node_modules", "@pulumi", "pulumi", "package.json");
+  const { version } = JSON.parse(fs.readFileSync(manifest, "utf8")) as { version: string };
+  expect(version).toMatch(/^3\.\d+\.\d+$/);
+  return version;
+}
 
 let store: ToyStore;
 let host: PluginHost;
@@ -83,7 +93,7 @@ describe("plugin host driven over gRPC", () => {
       supportsPreview: false,
       acceptResources: false,
     });
-    await expect(client.getPluginInfo()).resolves.toBe("3.248.0");
+    await expect(client.getPluginInfo()).resolves.toBe(installedSdkVersion());
   });
 
   it("runs check, create, read, diff, update, delete and read-after-delete", async () => {

@@ -1,19 +1,16 @@
 import { slugify } from "./apiSchema";
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
-import { API_BODY, ISO_MS, UUID, call, invalidParameters, problem, seedPublicationTargets } from "./testSupport";
+import {
+  API_BODY,
+  ISO_MS,
+  UUID,
+  call,
+  invalidParameters,
+  problem,
+  seedPublicationTargets,
+  useEmulator,
+} from "./testSupport";
 
-let konnect: KonnectEmulator;
-
-beforeAll(async () => {
-  konnect = await startKonnectEmulator();
-});
-afterAll(async () => {
-  await konnect.close();
-});
-beforeEach(() => {
-  konnect.reset();
-  konnect.setOptions({ uniqueApiNameVersion: true });
-});
+const konnect = useEmulator({ options: { uniqueApiNameVersion: true } });
 
 const APIS = "/v3/apis";
 const MISSING = "00000000-0000-4000-8000-000000000000";

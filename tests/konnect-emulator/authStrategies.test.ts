@@ -1,17 +1,17 @@
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
-import { DCR_BODIES, ISO_MS, KEY_AUTH_BODY, UUID, call, invalidParameters, oidcBody, problem } from "./testSupport";
+import {
+  DCR_BODIES,
+  ISO_MS,
+  KEY_AUTH_BODY,
+  UUID,
+  call,
+  invalidParameters,
+  oidcBody,
+  problem,
+  useEmulator,
+} from "./testSupport";
 
-let konnect: KonnectEmulator;
-
-beforeAll(async () => {
-  konnect = await startKonnectEmulator();
-});
-afterAll(async () => {
-  await konnect.close();
-});
-beforeEach(() => {
-  konnect.reset();
-  konnect.setOptions({ strategyPutUnknownId: "not-found", strategyPutTypeChange: "reject", defaultKeyNames: null });
+const konnect = useEmulator({
+  options: { strategyPutUnknownId: "not-found", strategyPutTypeChange: "reject", defaultKeyNames: null },
 });
 
 const STRATEGIES = "/v2/application-auth-strategies";

@@ -1,4 +1,4 @@
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
+import { startKonnectEmulator } from "./emulator";
 import {
   API_BODY,
   DCR_BODIES,
@@ -10,20 +10,10 @@ import {
   oidcBody,
   problem,
   seedPublicationTargets,
+  useEmulator,
 } from "./testSupport";
 
-let konnect: KonnectEmulator;
-
-beforeAll(async () => {
-  konnect = await startKonnectEmulator();
-});
-afterAll(async () => {
-  await konnect.close();
-});
-beforeEach(() => {
-  konnect.reset();
-  konnect.setOptions({ latencyMs: 0 });
-});
+const konnect = useEmulator({ options: { latencyMs: 0 } });
 
 /** Calls the control API (no token). */
 function control(method: string, path: string, body?: unknown) {

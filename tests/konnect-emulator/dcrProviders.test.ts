@@ -1,22 +1,22 @@
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
-import { DCR_BODIES, ISO_MS, TRACE, UUID, call, invalidParameters, oidcBody, problem } from "./testSupport";
+import {
+  DCR_BODIES,
+  ISO_MS,
+  TRACE,
+  UUID,
+  call,
+  invalidParameters,
+  oidcBody,
+  problem,
+  useEmulator,
+} from "./testSupport";
 
-let konnect: KonnectEmulator;
-
-beforeAll(async () => {
-  konnect = await startKonnectEmulator();
-});
-afterAll(async () => {
-  await konnect.close();
-});
-beforeEach(() => {
-  konnect.reset();
-  konnect.setOptions({
+const konnect = useEmulator({
+  options: {
     omitDcrDisplayName: false,
     dcrDeleteInUseStatus: 409,
     labelPatchMode: "merge",
     uniqueNames: false,
-  });
+  },
 });
 
 const timestamps = { created_at: ISO_MS, updated_at: ISO_MS };

@@ -1,19 +1,8 @@
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
+import { startKonnectEmulator } from "./emulator";
 import { TokenBucket } from "./rateLimit";
-import { DCR_BODIES, ISO_MS, TOKEN, call, problem } from "./testSupport";
+import { DCR_BODIES, ISO_MS, TOKEN, call, problem, useEmulator } from "./testSupport";
 
-let konnect: KonnectEmulator;
-
-beforeAll(async () => {
-  konnect = await startKonnectEmulator();
-});
-afterAll(async () => {
-  await konnect.close();
-});
-beforeEach(() => {
-  konnect.reset();
-  konnect.setOptions({ rateLimit: null, latencyMs: 0 });
-});
+const konnect = useEmulator({ options: { rateLimit: null, latencyMs: 0 } });
 
 const DCR = "/v2/dcr-providers";
 

@@ -1,15 +1,6 @@
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
-import { DCR_BODIES, KEY_AUTH_BODY, call, invalidParameters, oidcBody } from "./testSupport";
+import { DCR_BODIES, KEY_AUTH_BODY, call, invalidParameters, oidcBody, useEmulator } from "./testSupport";
 
-let konnect: KonnectEmulator;
-
-beforeAll(async () => {
-  konnect = await startKonnectEmulator();
-});
-afterAll(async () => {
-  await konnect.close();
-});
-beforeEach(() => konnect.reset());
+const konnect = useEmulator();
 
 const query = (field: string, rest: object) => ({ field, ...rest, source: "query" });
 

@@ -1,23 +1,13 @@
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
-import { ISO_MS, KEY_AUTH_BODY, PORTAL_BODY, UUID, call, invalidParameters, problem } from "./testSupport";
+import { ISO_MS, KEY_AUTH_BODY, PORTAL_BODY, UUID, call, invalidParameters, problem, useEmulator } from "./testSupport";
 
-let konnect: KonnectEmulator;
-
-beforeAll(async () => {
-  konnect = await startKonnectEmulator();
-});
-afterAll(async () => {
-  await konnect.close();
-});
-beforeEach(() => {
-  konnect.reset();
-  konnect.setOptions({
+const konnect = useEmulator({
+  options: {
     unknownStrategyReferenceStatus: 400,
     uniquePortalNames: true,
     portalKeyAuthStrategy: "none",
     labelPatchMode: "merge",
     readOnlyTokens: [],
-  });
+  },
 });
 
 const PORTALS = "/v3/portals";

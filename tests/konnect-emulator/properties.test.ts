@@ -1,16 +1,8 @@
 import fc from "fast-check";
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
 import { applyLabelPatch } from "./labels";
-import { DCR_BODIES, call } from "./testSupport";
+import { DCR_BODIES, call, useEmulator } from "./testSupport";
 
-let konnect: KonnectEmulator;
-
-beforeAll(async () => {
-  konnect = await startKonnectEmulator();
-});
-afterAll(async () => {
-  await konnect.close();
-});
+const konnect = useEmulator({ resetEachTest: false });
 
 /** Secrets long and distinctive enough that finding one in a response cannot be a coincidence. */
 const secret = fc.stringMatching(/^[A-Za-z0-9]{12}$/).map((s) => `S3cr3t_${s}`);

@@ -1,4 +1,3 @@
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
 import {
   ISO_MS,
   KEY_AUTH_BODY,
@@ -7,25 +6,17 @@ import {
   oidcBody,
   problem,
   seedPublicationTargets,
+  useEmulator,
 } from "./testSupport";
 
-let konnect: KonnectEmulator;
-
-beforeAll(async () => {
-  konnect = await startKonnectEmulator();
-});
-afterAll(async () => {
-  await konnect.close();
-});
-beforeEach(() => {
-  konnect.reset();
-  konnect.setOptions({
+const konnect = useEmulator({
+  options: {
     unknownStrategyReferenceStatus: 400,
     strategyDeleteWithPortalDefault: "conflict",
     publicationCreateStatus: 200,
     omittedAuthStrategyIds: "portal-default",
     omittedVisibility: "private",
-  });
+  },
 });
 
 const MISSING = "00000000-0000-4000-8000-000000000000";

@@ -2,7 +2,46 @@
  * Helpers for the emulator's own tests: a tiny fetch-based client (Node's global `fetch`, not the project's Konnect
  * client, so the emulator is checked independently) and sample request bodies.
  */
-import { type KonnectEmulator, type Region } from "./emulator";
+import { type EmulatorOptions, type KonnectEmulator, type Region, startKonnectEmulator } from "./emulator";
+
+/** How `useEmulator` prepares the emulator before each test. */
+export interface UseEmulatorOptions {
+  /** Options set after the reset before each test (the emulator's defaults otherwise). */
+  options?: Partial<EmulatorOptions>;
+  /** Reset the store, log and options before each test (default true). */
+  resetEachTest?: boolean;
+}
+
+/**
+ * Starts one emulator for the test file (closed after all its tests) and, unless told otherwise, resets it and sets
+ * `options` before each test. Returns a stand-in that forwards every property to that emulator, so tests write
+ * `konnect.list(...)` as if they held it directly.
+ */
+export function useEmulator({ options, resetEachTest = true }: UseEmulatorOptions = {}): KonnectEmulator {
+  let started: KonnectEmulator | undefined;
+  const current = (): KonnectEmulator => {
+    if (started === undefined) throw new Error("the emulator is used outside a test (it starts in beforeAll)");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startKonnectEmulator();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  if (resetEachTest) {
+    beforeEach(() => {
+      current().reset();
+      if (options !== undefined) current().setOptions(options);
+    });
+  }
+  return new Proxy({} as KonnectEmulator, {
+    get: (_target, property) => {
+      const value: unknown = Reflect.get(current(), property);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(current()) : value;
+    },
+  });
+}
 
 /** A well-formed personal access token. */
 export const TOKEN = "kpat_testTokenAbcdefghijklmnop";

@@ -23,6 +23,8 @@ export const TYPES = {
   applicationPassword: "azuread:index/applicationPassword:ApplicationPassword",
   dcrProvider: "pulumi-nodejs:dynamic/konnect:DcrProvider",
   authStrategy: "pulumi-nodejs:dynamic/konnect:AuthStrategy",
+  apiPublication: "pulumi-nodejs:dynamic/konnect:ApiPublication",
+  portalDefault: "pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy",
 } as const;
 
 /** Invoke tokens the mocks answer. */
@@ -349,6 +351,8 @@ export function createAzureMocks(options: AzureMocksOptions = {}): AzureMocks {
 
   const konnect = (args: pulumi.runtime.MockResourceArgs): { id: string; state: Record<string, unknown> } => {
     const inputs = args.inputs as Record<string, unknown>;
+    if (args.type === TYPES.apiPublication) return devPortal.publication(inputs);
+    if (args.type === TYPES.portalDefault) return devPortal.portalDefault(inputs);
     const id = guidFrom(`${args.type}:${args.name}`);
     const state: Record<string, unknown> = { ...inputs, active: false, createdAt: opts.now, updatedAt: opts.now };
     if (args.type === TYPES.authStrategy) {
@@ -365,6 +369,34 @@ export function createAzureMocks(options: AzureMocksOptions = {}): AzureMocks {
             };
     }
     return { id: inputs.adoptId === undefined ? id : String(reveal(inputs.adoptId)), state };
+  };
+
+  /**
+   * The Dev Portal resources as their providers answer: a publication's id is `<apiId>/<portalId>` and its outputs
+   * carry Konnect's effective settings (visibility `private`, no auto approval, no warnings when left out); a portal
+   * default's id is the portal id, with the portal's previous default recorded (none, for a fresh mock portal).
+   */
+  const devPortal = {
+    publication(inputs: Record<string, unknown>) {
+      return {
+        id: `${String(inputs.apiId)}/${String(inputs.portalId)}`,
+        state: {
+          ...inputs,
+          authStrategyIds: inputs.authStrategyIds ?? [],
+          visibility: inputs.visibility ?? "private",
+          autoApproveRegistrations: inputs.autoApproveRegistrations ?? false,
+          warnings: [],
+          createdAt: opts.now,
+          updatedAt: opts.now,
+        },
+      };
+    },
+    portalDefault(inputs: Record<string, unknown>) {
+      return {
+        id: String(inputs.portalId),
+        state: { ...inputs, appliedAuthStrategyId: inputs.authStrategyId, previousAuthStrategyId: null },
+      };
+    },
   };
 
   const mocks: pulumi.runtime.Mocks = {

@@ -61,6 +61,8 @@ test("schema defaults equal the component defaults (the program relies on both)"
     scopes: [...DEFAULT_SCOPES],
     authMethods: [...DEFAULT_AUTH_METHODS],
     verify: false,
+    publications: [],
+    defaultForPortals: [],
   });
 });
 

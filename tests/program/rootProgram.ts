@@ -9,6 +9,7 @@ import { createAzureMocks, type AzureMocks } from "./azureMocks";
 export interface RootOutputs {
   dcrProviderId: pulumi.Output<string>;
   authStrategyId: pulumi.Output<string>;
+  publicationIds: pulumi.Output<string[]>;
   issuer: pulumi.Output<string>;
   tenantId: pulumi.Output<string>;
   clientId: pulumi.Output<string>;

@@ -9,7 +9,12 @@ import * as hooks from "../../provider/resources/testHooks";
 
 it("the runtime entry exports only configureFromStack and the handlers by resource name", () => {
   expect(Object.keys(runtime).sort()).toEqual(["configureFromStack", "handlers"]);
-  expect(Object.keys(runtime.handlers).sort()).toEqual(["authStrategy", "dcrProvider"]);
+  expect(Object.keys(runtime.handlers).sort()).toEqual([
+    "apiPublication",
+    "authStrategy",
+    "dcrProvider",
+    "portalDefaultAuthStrategy",
+  ]);
   for (const handlers of Object.values(runtime.handlers)) {
     expect(Object.keys(handlers).sort()).toEqual(["check", "create", "delete", "diff", "read", "update"]);
   }

@@ -1,0 +1,289 @@
+/**
+ * The lifecycle steps of ApiPublication and PortalDefaultAuthStrategy against the emulator: what each step leaves in
+ * Konnect, what it returns, and exactly which requests it sends (the API economy floors: create publication = GET +
+ * PUT, update = PUT, delete = DELETE; portal default create = GET + PATCH, delete = GET + PATCH).
+ */
+import { deleteAuthStrategy } from "../../provider/konnect";
+import {
+  createPublication,
+  deletePublication,
+  readPublication,
+  updatePublication,
+} from "../../provider/resources/apiPublicationActions";
+import { publicationChanges } from "../../provider/resources/apiPublicationModel";
+import {
+  createPortalDefault,
+  deletePortalDefault,
+  readPortalDefault,
+  updatePortalDefault,
+} from "../../provider/resources/portalDefaultActions";
+import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
+import { startClientTestbed, type ClientTestbed } from "../konnect-client/support";
+
+const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
+const MISSING = "0b0b0b0b-1111-4222-8333-444455556666";
+
+let bed: ClientTestbed;
+beforeAll(async () => {
+  bed = await startClientTestbed();
+});
+afterAll(() => bed.emulator.close());
+beforeEach(() => bed.emulator.reset());
+
+/** Requests since the last call, as `METHOD status` (paths are checked where they matter). */
+function takeRequests(): string[] {
+  const list = bed.emulator.requestLog().map((e) => `${e.method} ${e.status}`);
+  bed.emulator.clearRequestLog();
+  return list;
+}
+
+describe("ApiPublication steps", () => {
+  function setup(portal: Record<string, unknown> = {}) {
+    const strategy = bed.emulator.seedAuthStrategy(oidcBody());
+    const other = bed.emulator.seedAuthStrategy(oidcBody(undefined, {}));
+    const targets = seedPublicationTargets(bed.emulator, { portal });
+    return { strategyId: strategy.id, otherId: other.id, ...targets };
+  }
+
+  test("create publishes with GET + PUT; update is one PUT; delete one DELETE, and a second delete is done", async () => {
+    const { strategyId, otherId, apiId, portalId } = setup();
+    const created = await createPublication(bed.transport, {
+      apiId,
+      portalId,
+      authStrategyIds: [strategyId],
+      visibility: "public",
+    });
+    expect(created).toEqual({
+      id: `${apiId}/${portalId}`,
+      outcome: "published",
+      outs: {
+        apiId,
+        portalId,
+        authStrategyIds: [strategyId],
+        visibility: "public",
+        autoApproveRegistrations: false,
+        warnings: [],
+        createdAt: ISO,
+        updatedAt: ISO,
+      },
+    });
+    expect(takeRequests()).toEqual(["GET 404", "PUT 200"]);
+    expect(bed.emulator.getPublication(apiId, portalId)).toMatchObject({
+      auth_strategy_ids: [strategyId],
+      visibility: "public",
+    });
+
+    const news = { apiId, portalId, authStrategyIds: [otherId] };
+    expect(publicationChanges(created.outs, news).changes).toEqual(["authStrategyIds", "visibility"]);
+    const updated = await updatePublication(bed.transport, news);
+    expect(takeRequests()).toEqual(["PUT 200"]);
+    expect(updated).toMatchObject({ authStrategyIds: [otherId], visibility: "private" });
+    expect(publicationChanges(updated, news)).toEqual({ changes: [], replaces: [] });
+
+    await deletePublication(bed.transport, updated);
+    expect(takeRequests()).toEqual(["DELETE 204"]);
+    expect(bed.emulator.getPublication(apiId, portalId)).toBeUndefined();
+    await deletePublication(bed.transport, updated);
+    expect(takeRequests()).toEqual(["DELETE 404"]);
+  });
+
+  test("an equal existing publication (an interrupted earlier up) is taken over with one GET", async () => {
+    const { strategyId, apiId, portalId } = setup();
+    bed.emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [strategyId], visibility: "public" });
+    const created = await createPublication(bed.transport, {
+      apiId,
+      portalId,
+      authStrategyIds: [strategyId],
+      visibility: "public",
+    });
+    expect(created.outcome).toBe("taken over");
+    expect(created.outs.authStrategyIds).toEqual([strategyId]);
+    expect(takeRequests()).toEqual(["GET 200"]);
+  });
+
+  test("a different existing publication fails with the differences, and is left as it was", async () => {
+    const { strategyId, otherId, apiId, portalId } = setup();
+    bed.emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [otherId], visibility: "public" });
+    await expect(createPublication(bed.transport, { apiId, portalId, authStrategyIds: [strategyId] })).rejects.toThrow(
+      `API ${apiId} is already published to portal ${portalId} with other settings ` +
+        `(authStrategyIds: Konnect has ["${otherId}"], declared ["${strategyId}"]; ` +
+        'visibility: Konnect has "public", declared "private"). Set adopt: true',
+    );
+    expect(takeRequests()).toEqual(["GET 200"]);
+    expect(bed.emulator.getPublication(apiId, portalId)).toMatchObject({
+      auth_strategy_ids: [otherId],
+      visibility: "public",
+    });
+  });
+
+  test("with adopt: true a different existing publication is overwritten with GET + PUT", async () => {
+    const { strategyId, otherId, apiId, portalId } = setup();
+    bed.emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [otherId], visibility: "public" });
+    const created = await createPublication(bed.transport, {
+      apiId,
+      portalId,
+      authStrategyIds: [strategyId],
+      adopt: true,
+    });
+    expect(created.outcome).toBe("overwritten");
+    expect(created.outs).toMatchObject({ authStrategyIds: [strategyId], visibility: "private", adopt: true });
+    expect(takeRequests()).toEqual(["GET 200", "PUT 200"]);
+  });
+
+  test("authStrategyIds absent takes the portal default (not sent); [] is no application auth (null)", async () => {
+    const { strategyId, apiId, portalId } = setup({ default_application_auth_strategy_id: undefined });
+    bed.emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: strategyId });
+    const viaDefault = await createPublication(bed.transport, { apiId, portalId });
+    expect(viaDefault.outs.authStrategyIds).toEqual([strategyId]);
+    expect(publicationChanges(viaDefault.outs, { apiId, portalId })).toEqual({ changes: [], replaces: [] });
+
+    const noAuth = await updatePublication(bed.transport, { apiId, portalId, authStrategyIds: [] });
+    expect(noAuth.authStrategyIds).toEqual([]);
+    expect(bed.emulator.getPublication(apiId, portalId)).toMatchObject({ auth_strategy_ids: null });
+    expect(publicationChanges(noAuth, { apiId, portalId, authStrategyIds: [] })).toEqual({ changes: [], replaces: [] });
+  });
+
+  test("read shows drift made in the UI, and undefined once the publication is gone", async () => {
+    const { strategyId, apiId, portalId } = setup();
+    const { outs } = await createPublication(bed.transport, { apiId, portalId, authStrategyIds: [strategyId] });
+    bed.emulator.updateStoredPublication(apiId, portalId, { visibility: "public", auto_approve_registrations: true });
+    bed.emulator.clearRequestLog();
+    const read = await readPublication(bed.transport, outs);
+    expect(read).toEqual({ ...outs, visibility: "public", autoApproveRegistrations: true, updatedAt: ISO });
+    expect(publicationChanges(read!, { apiId, portalId, authStrategyIds: [strategyId] }).changes).toEqual([
+      "visibility",
+      "autoApproveRegistrations",
+    ]);
+    await deletePublication(bed.transport, outs);
+    bed.emulator.clearRequestLog();
+    expect(await readPublication(bed.transport, outs)).toBeUndefined();
+    expect(takeRequests()).toEqual(["GET 404"]);
+  });
+
+  test("publishing to a portal that does not exist fails with Konnect's 404, naming the call", async () => {
+    const { apiId } = setup();
+    await expect(createPublication(bed.transport, { apiId, portalId: MISSING })).rejects.toThrow(
+      new RegExp(`^publish API ${apiId} to portal ${MISSING}: 404 `),
+    );
+  });
+
+  test("the strategy cannot be deleted while the publication uses it (409); after delete it can", async () => {
+    const { strategyId, apiId, portalId } = setup();
+    const { outs } = await createPublication(bed.transport, { apiId, portalId, authStrategyIds: [strategyId] });
+    await expect(deleteAuthStrategy(bed.transport, strategyId)).rejects.toThrow(/409/);
+    await deletePublication(bed.transport, outs);
+    await expect(deleteAuthStrategy(bed.transport, strategyId)).resolves.toBeUndefined();
+  });
+});
+
+describe("PortalDefaultAuthStrategy steps", () => {
+  function setup() {
+    const ours = bed.emulator.seedAuthStrategy(oidcBody());
+    const previous = bed.emulator.seedAuthStrategy(KEY_AUTH_BODY);
+    const portal = bed.emulator.seedPortal({ name: "dev", default_application_auth_strategy_id: previous.id });
+    bed.emulator.clearRequestLog();
+    return { ours: ours.id, previous: previous.id, portalId: portal.id };
+  }
+  const lines: string[] = [];
+  const log = (line: string) => lines.push(line);
+  beforeEach(() => lines.splice(0));
+
+  test("create = GET + PATCH, recording the previous default; delete = GET + PATCH, putting it back", async () => {
+    const { ours, previous, portalId } = setup();
+    const created = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+    expect(created).toEqual({
+      id: portalId,
+      outs: { portalId, authStrategyId: ours, appliedAuthStrategyId: ours, previousAuthStrategyId: previous },
+    });
+    expect(takeRequests()).toEqual(["GET 200", "PATCH 200"]);
+    expect(bed.emulator.portalDefault(portalId)).toBe(ours);
+
+    await deletePortalDefault(bed.transport, created.outs, log);
+    expect(takeRequests()).toEqual(["GET 200", "PATCH 200"]);
+    expect(bed.emulator.portalDefault(portalId)).toBe(previous);
+    expect(lines).toEqual([]);
+  });
+
+  test("a portal without a default gets none back", async () => {
+    const { ours } = setup();
+    const portal = bed.emulator.seedPortal({ name: "bare" });
+    const { outs } = await createPortalDefault(bed.transport, { portalId: portal.id, authStrategyId: ours });
+    expect(outs.previousAuthStrategyId).toBeNull();
+    await deletePortalDefault(bed.transport, outs, log);
+    expect(bed.emulator.portalDefault(portal.id)).toBeNull();
+  });
+
+  test("update is one PATCH and keeps the previous default", async () => {
+    const { ours, previous, portalId } = setup();
+    const other = bed.emulator.seedAuthStrategy(oidcBody());
+    const { outs } = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+    takeRequests();
+    const updated = await updatePortalDefault(bed.transport, outs, { portalId, authStrategyId: other.id });
+    expect(takeRequests()).toEqual(["PATCH 200"]);
+    expect(updated).toEqual({
+      portalId,
+      authStrategyId: other.id,
+      appliedAuthStrategyId: other.id,
+      previousAuthStrategyId: previous,
+    });
+    await deletePortalDefault(bed.transport, updated, log);
+    expect(bed.emulator.portalDefault(portalId)).toBe(previous);
+  });
+
+  test("changed since by someone else: delete leaves it (GET only) and says so in the log", async () => {
+    const { ours, portalId } = setup();
+    const mine = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+    const theirs = bed.emulator.seedAuthStrategy(oidcBody());
+    bed.emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: theirs.id });
+    bed.emulator.clearRequestLog();
+
+    // A refresh in between shows the drift, and delete still decides on the strategy this resource applied.
+    const refreshed = await readPortalDefault(bed.transport, mine.outs);
+    expect(refreshed).toEqual({ ...mine.outs, authStrategyId: theirs.id });
+    takeRequests();
+    await deletePortalDefault(bed.transport, refreshed!, log);
+    expect(takeRequests()).toEqual(["GET 200"]);
+    expect(bed.emulator.portalDefault(portalId)).toBe(theirs.id);
+    expect(lines).toEqual([
+      `portal ${portalId}: default auth strategy left as is (strategy ${theirs.id}): it no longer points at ${ours}, which this resource set, so someone changed it since`,
+    ]);
+  });
+
+  test.each([400, 404] as const)(
+    "the previous strategy was deleted meanwhile (Konnect answers %i): the default is cleared",
+    async (status) => {
+      bed.emulator.setOptions({ unknownStrategyReferenceStatus: status });
+      const { ours, previous, portalId } = setup();
+      const { outs } = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+      await deleteAuthStrategy(bed.transport, previous);
+      bed.emulator.clearRequestLog();
+      await deletePortalDefault(bed.transport, outs, log);
+      expect(takeRequests()).toEqual(["GET 200", `PATCH ${status}`, "PATCH 200"]);
+      expect(bed.emulator.portalDefault(portalId)).toBeNull();
+      expect(lines).toEqual([
+        `portal ${portalId}: the previous default auth strategy ${previous} no longer exists; clearing the default instead`,
+      ]);
+    },
+  );
+
+  test("a portal that is gone: read is undefined and delete is done, both with one GET", async () => {
+    const { ours } = setup();
+    const state = {
+      portalId: MISSING,
+      authStrategyId: ours,
+      appliedAuthStrategyId: ours,
+      previousAuthStrategyId: null,
+    };
+    expect(await readPortalDefault(bed.transport, state)).toBeUndefined();
+    await deletePortalDefault(bed.transport, state, log);
+    expect(takeRequests()).toEqual(["GET 404", "GET 404"]);
+  });
+
+  test("the strategy cannot be deleted while it is the portal's default (409); after delete it can", async () => {
+    const { ours, portalId } = setup();
+    const { outs } = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+    await expect(deleteAuthStrategy(bed.transport, ours)).rejects.toThrow(/409/);
+    await deletePortalDefault(bed.transport, outs, log);
+    await expect(deleteAuthStrategy(bed.transport, ours)).resolves.toBeUndefined();
+  });
+});
