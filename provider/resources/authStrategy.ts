@@ -4,7 +4,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { AuthStrategyArgs, AuthStrategyInputs, AuthStrategyOutputs } from "./args";
+import { CREATION_KEY_INPUT } from "./creationKey";
+import { creationKeyInput } from "./creationKeyInput";
 import { serializedProvider } from "./shim";
+
+/** The resource's type token (`dynamic.Resource` prefixes `pulumi-nodejs:dynamic/` to module and type). */
+const AUTHSTRATEGY_TYPE = "pulumi-nodejs:dynamic/konnect:AuthStrategy";
 
 /** The dynamic provider for auth strategies; usable directly with plain values. */
 export const authStrategyProvider = serializedProvider<AuthStrategyInputs, AuthStrategyOutputs>("authStrategy");
@@ -68,6 +73,8 @@ export class AuthStrategy extends pulumi.dynamic.Resource {
       effectiveRegion: undefined,
       serverUrl: undefined,
       updatedAt: undefined,
+      // Stable per resource and stack: lets a create whose outcome was lost find its object on the next `up`.
+      [CREATION_KEY_INPUT]: creationKeyInput(AUTHSTRATEGY_TYPE, name, opts?.parent),
     };
     super(authStrategyProvider, name, props, opts, "konnect", "AuthStrategy");
   }

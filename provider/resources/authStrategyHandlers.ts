@@ -38,7 +38,9 @@ export const authStrategyDefinition: ResourceDefinition<AuthStrategyInputs, Auth
         return {
           fields: Object.keys(plan.body),
           replaceAllReason: "extra OIDC options removed",
-          send: (transport, id) => replaceAuthStrategy(transport, id, plan.body),
+          // The PUT replaces every label: the handlers pass the declared ones plus the object's creation label.
+          replacesLabels: true,
+          send: (transport, id, labels) => replaceAuthStrategy(transport, id, { ...plan.body, labels }),
         };
       }
       return {

@@ -8,8 +8,9 @@
  *   project, stack, the parent type chain, resource type, name; see `creationKeyInput.ts`) and hashed into a label
  *   value. The whole URN is used, not just name+type: two resources named alike under different component parents
  *   must not share a key, and dev/prod stacks (or two projects) in one Konnect organization must not either.
- * - It travels as the `creationKey` input, never secret. `check` decides the **effective key** (below); `diff`
- *   ignores the input completely; `create` writes it as the value of the `pulumi-create-id` label.
+ * - It travels as the `__creationKey` input ({@link CREATION_KEY_INPUT}), never secret. `check` decides the
+ *   **effective key** (below); `diff` ignores the input completely; `create` writes it as the value of the
+ *   `pulumi-create-id` label. Outputs carry `__creationKey` = the key the object's label holds.
  *
  * ## How `check` picks the effective key (validated against the engine's step generator)
  * The engine calls Check(olds = prior inputs) for a resource in state and Check(olds = {}) for a resource that is not
@@ -20,7 +21,7 @@
  * - a **targeted replace** (`pulumi up --replace <urn>`) calls no Diff and no second Check: it creates with the
  *   inputs of the Check(olds) call.
  * So an empty `olds` alone cannot tell a first create from a replacement. The rules:
- * 1. `olds` present: key = successor(olds.creationKey), or successor(base) for a stack written before keys existed.
+ * 1. `olds` present: key = successor(olds.__creationKey), or successor(base) for a stack written before keys existed.
  *    The successor is remembered in process memory under the base key.
  * 2. `olds` empty and this process remembers a successor for the base key (it checked the same resource with olds
  *    moments ago, so this is the engine's replacement re-check): key = that successor.
@@ -36,10 +37,10 @@
  *   over (PATCH to the declared state) or POST with the label; an unknown outcome says {@link UNKNOWN_OUTCOME_HINT}.
  * - update: PATCH and the OIDC-option-removing PUT keep the object's creation label ({@link labelsKeepingCreationKey}).
  * - read: today's read returns `inputs` rebuilt from the outputs, which refresh writes into state. It must carry
- *   `creationKey` = the object's label when that is a valid key ({@link creationKeyFromLabels}), else the prior
+ *   `__creationKey` = the object's label when that is a valid key ({@link creationKeyFromLabels}), else the prior
  *   value: a dropped key makes the next check fall back to successor(base), which is the label of an object created
  *   by a replacement from state key `base`, the live object itself.
- * - diff: ignores `creationKey` (not an update, not a replace), so existing stacks upgrade without a replace.
+ * - diff: ignores `__creationKey` (not an update, not a replace), so existing stacks upgrade without a replace.
  * - the memory is one module-level instance per plugin host process (the engine runs one host per deployment and
  *   calls the two Checks of a replacement back to back in it). Without it, a type-change replacement of an object
  *   created with the base key takes that object over (proved through the real host with a prototype).
@@ -48,13 +49,17 @@
  *   on every create would cost the API-economy floor.
  */
 import { createHash } from "node:crypto";
-import { CREATE_LABEL } from "./createOnce";
+import { CREATE_LABEL } from "../konnect/labelRules";
 
 /** Label key that carries the creation key on the Konnect object (the same key the random per-attempt id used). */
 export const CREATION_LABEL_KEY = CREATE_LABEL;
 
-/** Name of the input that carries the creation key. */
-export const CREATION_KEY_INPUT = "creationKey";
+/**
+ * Name of the input (and output) that carries the creation key. The `__` prefix keeps it out of every preview:
+ * Pulumi's CLI hides property keys starting with `__` (`IsInternalPropertyKey`), and the key moves one step on every
+ * `up` of an existing resource. The Node dynamic-provider host passes such keys through check/create/diff/read as-is.
+ */
+export const CREATION_KEY_INPUT = "__creationKey";
 
 /** Hex characters in a creation key (160 bits): a valid Konnect label value (1-63 characters, alphanumeric). */
 export const CREATION_KEY_LENGTH = 40;
@@ -92,7 +97,7 @@ export function isCreationKey(value: unknown): value is string {
   return typeof value === "string" && KEY_PATTERN.test(value);
 }
 
-/** Why `value` is not a creation key (for `check` failures on `creationKey`), or undefined when it is one. */
+/** Why `value` is not a creation key (for `check` failures on `__creationKey`), or undefined when it is one. */
 export function creationKeyProblem(value: unknown): string | undefined {
   if (isCreationKey(value)) return undefined;
   if (value === undefined) return "is required (set by the resource class from its URN; do not pass it yourself)";
@@ -142,7 +147,7 @@ export class CreationKeyMemory {
 }
 
 /**
- * The check step for the creation key: the effective key for the `creationKey` value in `news` (the base key the
+ * The check step for the creation key: the effective key for the `__creationKey` value in `news` (the base key the
  * program derived; anything else is reported as a problem), using and updating `memory`.
  */
 export function checkCreationKey(

@@ -24,5 +24,11 @@ export function currentOrganization(): string {
  */
 export function creationKeyInput(type: string, name: string, parent?: pulumi.Resource): pulumi.Output<string> {
   const organization = currentOrganization();
-  return pulumi.createUrn(name, type, parent).apply((urn) => baseCreationKey({ urn, organization }));
+  // Only the URN's value is needed, never a dependency: an Output of the URN depends on `parent`, and a dependency on
+  // a component is one on all of its children, this resource's siblings included, which would wait for each other.
+  // URNs are always known (also at preview), so the promise always settles.
+  const urn = new Promise<string>((resolve) => {
+    pulumi.createUrn(name, type, parent).apply((value) => resolve(value));
+  });
+  return pulumi.output(urn.then((value) => baseCreationKey({ urn: value, organization })));
 }

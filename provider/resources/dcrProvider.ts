@@ -6,7 +6,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DcrProviderArgs, DcrProviderInputs, DcrProviderOutputs, DcrConfigArgs } from "./args";
 import { DCR_SECRET_FIELDS } from "../konnect/schemas/dcrConfigFields";
+import { CREATION_KEY_INPUT } from "./creationKey";
+import { creationKeyInput } from "./creationKeyInput";
 import { serializedProvider } from "./shim";
+
+/** The resource's type token (`dynamic.Resource` prefixes `pulumi-nodejs:dynamic/` to module and type). */
+const DCRPROVIDER_TYPE = "pulumi-nodejs:dynamic/konnect:DcrProvider";
 
 /** The dynamic provider for DCR providers; usable directly with plain values. */
 export const dcrProviderProvider = serializedProvider<DcrProviderInputs, DcrProviderOutputs>("dcrProvider");
@@ -73,6 +78,8 @@ export class DcrProvider extends pulumi.dynamic.Resource {
       effectiveRegion: undefined,
       serverUrl: undefined,
       updatedAt: undefined,
+      // Stable per resource and stack: lets a create whose outcome was lost find its object on the next `up`.
+      [CREATION_KEY_INPUT]: creationKeyInput(DCRPROVIDER_TYPE, name, opts?.parent),
     };
     super(dcrProviderProvider, name, props, opts, "konnect", "DcrProvider");
   }

@@ -1,8 +1,9 @@
 /**
  * One generic set of dynamic-provider handlers (check, diff, create, read, update, delete) for every Konnect
  * resource. A resource is described by a {@link ResourceDefinition}: its field rules, its endpoint (the typed client
- * calls), how outputs are built, and optional hooks. Adoption, exactly-once creates, renaming of Konnect's 400
- * fields to input names (on every path, adopt included), 404/409 handling and logging live here once.
+ * calls), how outputs are built, and optional hooks. Adoption, exactly-once creates by creation key (see
+ * `creationKey.ts`), renaming of Konnect's 400 fields to input names (on every path, adopt included), 404/409
+ * handling and logging live here once.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { isNotFound, type KonnectTransport } from "../konnect";
@@ -11,9 +12,20 @@ import { inputDepthFailure, type CheckFailure } from "./checkSupport";
 import { withoutProviderCode } from "./compare";
 import { createRetryDelayMs, effectiveRegion, providerLog, transportFor } from "./context";
 import { createOnce } from "./createOnce";
+import {
+  CREATION_KEY_INPUT,
+  CreationKeyMemory,
+  checkCreationKey,
+  creationKeyFromLabels,
+  findByCreationKey,
+  isCreationKey,
+  type PriorInputs,
+} from "./creationKey";
 import { IMPORT_UNSUPPORTED, explainDeleteConflict } from "./errorsForUsers";
 import { changedProperties, replacingProperties, type FieldRule } from "./fieldRules";
+import { ownedLabelsReplacement } from "./labelOwnership";
 import { recordedLocation, withEffectiveRegions, withLocation } from "./location";
+import { isUnknown } from "./unknowns";
 import { withInputNames, type ResourceKind } from "./wireNames";
 
 /** Inputs every resource has. */
@@ -56,8 +68,13 @@ export interface UpdatePlan<Obj> {
   fields: string[];
   /** Set when the whole object is replaced (PUT): why, for the log line. */
   replaceAllReason?: string;
-  /** Sends the request. */
-  send(transport: KonnectTransport, id: string): Promise<Obj>;
+  /**
+   * True when the request replaces the object's labels as a whole (a PUT): the handlers then pass `labels`, the
+   * declared labels plus the creation label the object carries now, so the object keeps its creation key.
+   */
+  replacesLabels?: boolean;
+  /** Sends the request (`labels` is set exactly when {@link replacesLabels} is). */
+  send(transport: KonnectTransport, id: string, labels?: Record<string, string>): Promise<Obj>;
 }
 
 /** The resource's endpoint: the typed client calls it is made of. */
@@ -143,6 +160,40 @@ export interface ResourceDefinition<I extends RegionInputs, O extends RegionInpu
   delete?(context: CallContext, id: string, props: O): Promise<void>;
 }
 
+/**
+ * The creation keys `check` derived in this process (one plugin host per deployment), shared by every resource: the
+ * engine's empty-olds re-check of a replacement finds the successor here (see `creationKey.ts`).
+ */
+const creationKeys = new CreationKeyMemory();
+
+/** The labels of a Konnect object (resources whose objects have none: undefined). */
+function labelsOf(object: unknown): Record<string, string> | undefined {
+  return (object as Partial<KonnectObject>).labels;
+}
+
+/** The creation key an object's creation label holds, if any. */
+function creationKeyOfObject(object: unknown): string | undefined {
+  return creationKeyFromLabels(labelsOf(object));
+}
+
+/** The creation key carried by checked inputs, when they carry a valid one (direct calls may skip `check`). */
+function creationKeyOf(inputs: object): string | undefined {
+  const key = (inputs as Record<string, unknown>)[CREATION_KEY_INPUT];
+  return isCreationKey(key) ? key : undefined;
+}
+
+/** Outputs with `__creationKey` set to the key the object's creation label holds (dropped when it holds none). */
+function withCreationKey<O>(outs: O, key: string | undefined): O {
+  const { [CREATION_KEY_INPUT]: _dropped, ...rest } = outs as Record<string, unknown>;
+  return (key === undefined ? rest : { ...rest, [CREATION_KEY_INPUT]: key }) as O;
+}
+
+/** What `check` knows about the prior inputs: none (empty olds) or the resource's prior creation key. */
+function priorInputs(olds: object | undefined): PriorInputs {
+  if (olds === undefined || Object.keys(olds).length === 0) return { inState: false };
+  return { inState: true, creationKey: (olds as Record<string, unknown>)[CREATION_KEY_INPUT] };
+}
+
 /** The six handlers behind one serialized provider. */
 export type Handlers<I, O> = Required<Omit<pulumi.dynamic.ResourceProvider<I, O>, "configure">>;
 
@@ -158,25 +209,25 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
   const idOf = (inputs: I, object: Obj) => (def.idOf ? def.idOf(inputs, object) : (object as KonnectObject).id);
 
   /** The default create: the `findBeforeCreate` seam, then one POST with exactly-once recovery by name. */
+  /** Every object with the declared name (the creation-key lookup and the exactly-once recovery). */
+  function findByName(context: CallContext, inputs: I): Promise<Obj[]> {
+    if (!def.endpoint.findByName) throw new Error(`${def.noun}: the definition has no endpoint.findByName`);
+    return def.endpoint.findByName(context.transport, (inputs as unknown as BaseInputs).name);
+  }
+
+  /** The default create: one POST carrying the creation key, with exactly-once recovery by name. */
   async function postOnce(context: CallContext, inputs: I): Promise<Obj> {
     const endpoint = def.endpoint;
-    if (!endpoint.create || !endpoint.findByName) {
-      throw new Error(`${def.noun}: the definition has neither create nor endpoint.create and endpoint.findByName`);
-    }
-    const existing = await def.findBeforeCreate?.(context, inputs);
-    if (existing !== undefined) return existing;
+    if (!endpoint.create) throw new Error(`${def.noun}: the definition has neither create nor endpoint.create`);
     // The default create applies to Konnect objects with labels (`KonnectObject`).
-    const created = await createOnce({
+    return createOnce({
       post: (labels) => endpoint.create!(context.transport, inputs, labels) as Promise<Obj & KonnectObject>,
-      findByName: () =>
-        endpoint.findByName!(context.transport, (inputs as unknown as BaseInputs).name) as Promise<
-          (Obj & KonnectObject)[]
-        >,
+      findByName: () => findByName(context, inputs) as Promise<(Obj & KonnectObject)[]>,
       labels: (inputs as unknown as BaseInputs).labels,
+      creationKey: creationKeyOf(inputs),
       log: providerLog,
       retryDelayMs: createRetryDelayMs(),
     });
-    return created;
   }
 
   async function applyUpdate(context: CallContext, id: string, olds: O, news: I): Promise<Obj | undefined> {
@@ -188,7 +239,37 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
         ? `replacing settings of ${where} (${plan.replaceAllReason})`
         : `updating ${where}: ${plan.fields.join(", ")}`,
     );
-    return plan.send(context.transport, id).catch(rename);
+    // A request that replaces every label re-sends the labels that are not ours, the creation label included.
+    const labels = plan.replacesLabels
+      ? ownedLabelsReplacement(
+          (olds as Partial<BaseInputs>).labels,
+          (news as Partial<BaseInputs>).labels,
+          labelsOf(await def.endpoint.get(context.transport, id)),
+        )
+      : undefined;
+    return plan.send(context.transport, id, labels).catch(rename);
+  }
+
+  /** Brings an existing object of the declared type to the declared state (adopt, or a create finding its key). */
+  async function takeOver(context: CallContext, existing: Obj, inputs: I, what: "adopted" | "created"): Promise<O> {
+    const id = idOf(inputs, existing);
+    if (def.typeProperty && def.typeOf) {
+      const declaredType = String(inputs[def.typeProperty]);
+      if (def.typeOf(existing) !== declaredType) {
+        const found = what === "adopted" ? "adoptId" : `the object carrying this resource's creation key`;
+        throw new Error(
+          `${found}: ${def.noun} ${id} has ${def.typeProperty} ${def.typeOf(existing)}, but ` +
+            `${def.typeProperty} ${declaredType} is declared` +
+            (what === "created" ? "; delete that object or declare its type" : ""),
+        );
+      }
+    }
+    const current = def.outputs(def.adoptBaseline ? def.adoptBaseline(inputs) : inputs, existing);
+    const updated = await applyUpdate(context, id, current, inputs);
+    const object = updated ?? existing;
+    const outs = withLocation(withCreationKey(def.outputs(inputs, object), creationKeyOfObject(object)), context);
+    await def.afterWrite?.(context, id, outs, { what, sent: updated !== undefined });
+    return outs;
   }
 
   async function adopt(context: CallContext, id: string, inputs: I): Promise<O> {
@@ -202,28 +283,42 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
       }
       throw error;
     }
-    if (def.typeProperty && def.typeOf) {
-      const declaredType = String(inputs[def.typeProperty]);
-      if (def.typeOf(existing) !== declaredType) {
-        throw new Error(
-          `adoptId: ${def.noun} ${id} has ${def.typeProperty} ${def.typeOf(existing)}, but ${def.typeProperty} ` +
-            `${declaredType} is declared`,
-        );
-      }
+    return takeOver(context, existing, inputs, "adopted");
+  }
+
+  /**
+   * The object an earlier attempt of this create left (found by the creation key among the objects with the
+   * declared name), or undefined when there is none and a POST is due.
+   */
+  async function findByKey(context: CallContext, inputs: I, key: string): Promise<Obj | undefined> {
+    const candidates = await findByName(context, inputs);
+    const lookup = findByCreationKey(candidates as (Obj & KonnectObject)[], key);
+    if (lookup.found === "none") return undefined;
+    if (lookup.found === "many") {
+      throw new Error(
+        `several ${def.noun}s carry this resource's creation key (${lookup.ids.join(", ")}); delete all but one`,
+      );
     }
-    const current = def.outputs(def.adoptBaseline ? def.adoptBaseline(inputs) : inputs, existing);
-    const updated = await applyUpdate(context, id, current, inputs);
-    const outs = withLocation(def.outputs(inputs, updated ?? existing), context);
-    await def.afterWrite?.(context, id, outs, { what: "adopted", sent: updated !== undefined });
-    return outs;
+    providerLog(`found ${def.noun} ${lookup.object.id} made by an earlier attempt of this create; taking it over`);
+    return lookup.object;
   }
 
   return {
-    check(_olds, news) {
+    check(olds, news) {
       // A value nested past the bound is refused before any rule walks it (no stack overflow in check or diff).
       const tooDeep = inputDepthFailure(news as unknown as Record<string, unknown>);
       if (tooDeep) return Promise.resolve({ inputs: news, failures: [tooDeep] });
-      const { inputs, failures } = def.check(news as unknown as Record<string, unknown>);
+      // The resource classes always pass the base key; a direct `providers.*` call without one (it has no URN) gets
+      // no key, and its create falls back to a random creation id (exactly once within that call only).
+      const { [CREATION_KEY_INPUT]: base, ...declared } = news as unknown as Record<string, unknown>;
+      const { inputs, failures } = def.check(declared);
+      if (isUnknown(base)) {
+        inputs[CREATION_KEY_INPUT] = base;
+      } else if (base !== undefined) {
+        const keyed = checkCreationKey(base, priorInputs(olds), creationKeys);
+        if ("key" in keyed) inputs[CREATION_KEY_INPUT] = keyed.key;
+        else failures.push({ property: CREATION_KEY_INPUT, reason: keyed.problem });
+      }
       return Promise.resolve({ inputs: inputs as unknown as I, failures });
     },
 
@@ -251,9 +346,17 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
       if (adoptId) return { id: adoptId, outs: await adopt(context, adoptId, inputs) };
       const type = def.typeProperty ? ` (${String(inputs[def.typeProperty])})` : "";
       providerLog(`creating ${subject(inputs)}${type} in region ${context.region}`);
+      if (!def.create) {
+        // The default create: an object an earlier attempt left (the seam, then the creation key) is taken over.
+        const key = creationKeyOf(inputs);
+        const existing =
+          (await def.findBeforeCreate?.(context, inputs)) ??
+          (key === undefined ? undefined : await findByKey(context, inputs, key));
+        if (existing) return { id: idOf(inputs, existing), outs: await takeOver(context, existing, inputs, "created") };
+      }
       const created = await (def.create ? def.create(context, inputs) : postOnce(context, inputs)).catch(rename);
       const id = idOf(inputs, created);
-      const outs = withLocation(def.outputs(inputs, created), context);
+      const outs = withLocation(withCreationKey(def.outputs(inputs, created), creationKeyOfObject(created)), context);
       await def.afterWrite?.(context, id, outs, { what: "created", sent: true });
       return { id, outs };
     },
@@ -270,7 +373,13 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
         if (isNotFound(error)) return {};
         throw error;
       }
-      const outs = withLocation(def.outputs(def.inputsFromOutputs(props), current, props), context);
+      // The key the object carries; else the prior one (a dropped key would make the next check derive a key that
+      // may be the label of this very object, see creationKey.ts).
+      const key = creationKeyOfObject(current) ?? creationKeyOf(props);
+      const outs = withLocation(
+        withCreationKey(def.outputs(def.inputsFromOutputs(props), current, props), key),
+        context,
+      );
       // Pulumi types `inputs` as Outputs; the engine stores it as the resource's inputs.
       return { id, props: outs, inputs: def.inputsFromOutputs(outs) as unknown as O };
     },
@@ -278,10 +387,14 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
     async update(id, olds, news) {
       const context = transportFor(news.region);
       const current = await applyUpdate(context, id, olds, news);
+      // Outputs carry the key the object's label holds, never the input's (which moves one step per `up`).
       const outs = withLocation(
         current
-          ? def.outputs(news, current, olds)
-          : ({ ...withoutProviderCode(news), ...def.readOnlyOutputs(olds) } as unknown as O),
+          ? withCreationKey(def.outputs(news, current, olds), creationKeyOfObject(current) ?? creationKeyOf(olds))
+          : withCreationKey(
+              { ...withoutProviderCode(news), ...def.readOnlyOutputs(olds) } as unknown as O,
+              creationKeyOf(olds),
+            ),
         context,
       );
       await def.afterWrite?.(context, id, outs, { what: "updated", olds, sent: current !== undefined });

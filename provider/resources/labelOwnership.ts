@@ -57,3 +57,18 @@ export function ownedLabelsPatch(
   }
   return patch;
 }
+
+/**
+ * The whole `labels` of a request that replaces every label (a PUT): the object's labels that are not ours (foreign
+ * keys and the creation label) kept as they are, the keys owned before and no longer desired left out, and every
+ * desired key with its value. So a PUT neither drops what others set nor loses the creation key.
+ */
+export function ownedLabelsReplacement(
+  before: Labels | undefined,
+  desired: Labels | undefined,
+  objectLabels: Record<string, string> | undefined,
+): Record<string, string> {
+  const ownedBefore = previouslyOwnedLabels(before);
+  const notOurs = Object.entries(objectLabels ?? {}).filter(([key]) => !(key in ownedBefore));
+  return { ...Object.fromEntries(notOurs), ...(desired ?? {}) };
+}

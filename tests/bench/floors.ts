@@ -8,7 +8,8 @@
 export type CreateStep = "list" | "post";
 
 /** The requests one create of a Konnect object makes, in order. */
-export const CREATE_STEPS: readonly CreateStep[] = ["post"];
+// A list by name (the creation-key lookup, see provider/resources/creationKey.ts), then the POST.
+export const CREATE_STEPS: readonly CreateStep[] = ["list", "post"];
 
 /** Requests to create `objects` Konnect objects. */
 export function createFloor(objects: number): number {

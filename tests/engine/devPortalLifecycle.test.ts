@@ -110,8 +110,16 @@ describe("root stack with publications and a portal default", () => {
     ]);
     expect(created.steps.filter((s) => s.type === PORTAL_DEFAULT).map((s) => s.op)).toEqual(["create"]);
     const calls = apiCalls();
-    expect(calls.slice(0, 2)).toEqual(["POST /v2/dcr-providers 201", "POST /v2/application-auth-strategies 201"]);
-    expect(calls.slice(2).sort()).toEqual(
+    // Each Konnect create first looks for an object carrying its creation key (one listing by name), then posts.
+    const lookup = (kind: string) =>
+      `GET /v2/${kind}?filter%5Bname%5D%5Beq%5D=azure-dcr&page%5Bsize%5D=100&page%5Bnumber%5D=1 200`;
+    expect(calls.slice(0, 4)).toEqual([
+      lookup("dcr-providers"),
+      "POST /v2/dcr-providers 201",
+      lookup("application-auth-strategies"),
+      "POST /v2/application-auth-strategies 201",
+    ]);
+    expect(calls.slice(4).sort()).toEqual(
       [
         "GET /v3/apis/{apiA}/publications/{portal} 404",
         "PUT /v3/apis/{apiA}/publications/{portal} 200",

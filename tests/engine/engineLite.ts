@@ -203,7 +203,7 @@ export function renderPreview(result: CommandResult, stack = "dev"): string {
         : step.op === "update"
           ? (step.changedKeys ?? [])
           : [];
-    const keys = shown.filter((k) => k !== "__provider" && step.inputs?.[k] !== undefined).sort();
+    const keys = shown.filter((k) => !isInternalPropertyKey(k) && step.inputs?.[k] !== undefined).sort();
     const keyWidth = Math.max(0, ...keys.map((k) => k.length));
     for (const key of keys) lines.push(`        ${key.padEnd(keyWidth)}: ${renderValue(step.inputs![key]!)}`);
   }
@@ -584,11 +584,19 @@ function stateOf(
   };
 }
 
+/**
+ * Pulumi's CLI hides property keys starting with `__` from every display (`IsInternalPropertyKey` in pulumi's
+ * sdk/go/common/resource/properties.go): `__provider`, and this package's `__creationKey`.
+ */
+export function isInternalPropertyKey(key: string): boolean {
+  return key.startsWith("__");
+}
+
 /** Keys `preview --diff` shows for a dynamic update: old outputs vs new inputs over the input keys (see the top). */
-function displayedChangedKeys(old: StateResource, news: PropertyMap): string[] {
+export function displayedChangedKeys(old: StateResource, news: PropertyMap): string[] {
   const inputKeys = new Set([...Object.keys(old.inputs), ...Object.keys(news)]);
   const olds = Object.fromEntries(Object.entries(old.outputs).filter(([key]) => inputKeys.has(key)));
-  return changedKeys(olds, news);
+  return changedKeys(olds, news).filter((key) => !isInternalPropertyKey(key));
 }
 
 function applyIgnoreChanges(news: PropertyMap, olds: PropertyMap | undefined, ignore: string[]): PropertyMap {

@@ -2,12 +2,12 @@
  * The interrupted-create harness (interruptedCreate.ts) through the real plugin host and the Konnect emulator, with
  * assertions that hold both today and once creates find their object by creation key. The assertions that need the
  * creation-key create (exactly one object after the rerun, the rerun returns its id, the error hint, replacements)
- * are in creationKey.pending.ts, ready to be run from here when that create lands.
+ * are in creationKeyScenarios.ts, run by creationKey.test.ts.
  */
 import { stopAllHosts } from "./pluginHost";
 import { killRunningCaptures, type CapturedResource } from "./programCapture";
 import { ProviderError } from "./providerClient";
-import { loadPendingContext } from "./creationKey.pending";
+import { loadScenarioContext } from "./creationKeyScenarios";
 import { createUntilHeld, eventually, freshRun, type Rig } from "./interruptedCreate";
 import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
 
@@ -21,7 +21,7 @@ let dcr: CapturedResource;
 
 beforeAll(async () => {
   emulator = await startKonnectEmulator();
-  ({ rig, dcr } = await loadPendingContext(emulator));
+  ({ rig, dcr } = await loadScenarioContext(emulator));
 });
 
 afterAll(async () => {
@@ -45,7 +45,11 @@ describe("the plugin host is SIGKILLed while Konnect holds the stored POST", () 
     expect(held.storedIds).toHaveLength(1);
     // The held connection closes with the host; the emulator logs the POST as unanswered (status 0).
     expect(await eventually(() => emulator.requestLog().some((e) => e.method === "POST" && e.status === 0))).toBe(true);
-    expect(emulator.requestLog().map((e) => `${e.method} ${e.path} ${e.status}`)).toEqual([`POST ${DCR} 0`]);
+    // Before posting, the create looked for an object carrying its creation key (one listing by name).
+    expect(emulator.requestLog().map((e) => `${e.method} ${e.path.split("?")[0]} ${e.status}`)).toEqual([
+      `GET ${DCR} 200`,
+      `POST ${DCR} 0`,
+    ]);
   });
 
   it("a new host then answers the next run's Check({}) and Create with an object Konnect holds", async () => {
@@ -79,13 +83,17 @@ describe("Konnect stores the POST but its 2xx answer does not parse", () => {
 });
 
 describe("the POST's answer is lost and the recovery listing fails", () => {
-  it("with 503 on every listing: the create fails and Konnect holds the one object it stored", async () => {
+  it("with 503 on every listing after the lookup: the create fails and Konnect holds the one object it stored", async () => {
     emulator.injectFault({ method: "POST", path: DCR, commitThenDrop: true });
+    // The creation-key lookup before the POST passes; every listing after it (the recovery) answers 503.
+    emulator.injectFault({ method: "GET", path: DCR, latencyMs: 0, times: 1 });
     emulator.injectFault({ method: "GET", path: DCR, status: 503, times: Infinity });
     const attempt = await freshRun(rig, dcr.urn, dcr.inputs);
     expect(attempt.create.ok).toBe(false);
     expect(storedIds()).toHaveLength(1);
     expect(emulator.requestLog().filter((e) => e.method === "POST")).toHaveLength(1);
-    expect(emulator.requestLog().filter((e) => e.method === "GET").length).toBeGreaterThanOrEqual(1);
+    expect(emulator.requestLog().filter((e) => e.method === "GET" && e.status === 503).length).toBeGreaterThanOrEqual(
+      1,
+    );
   });
 });

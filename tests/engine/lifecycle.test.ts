@@ -18,6 +18,7 @@ import { CLIENT_SECRET as FIXTURE_SECRET } from "./scenarios/dcrProviderProgram"
 import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
 import { TOKEN } from "../konnect-emulator/testSupport";
 import { expectNoSecrets, type ScannedText } from "../support/secretScan";
+import { CREATION_KEY_INPUT, CREATION_LABEL_KEY, baseCreationKey } from "../../provider/resources/creationKey";
 
 jest.setTimeout(600_000);
 
@@ -46,6 +47,11 @@ afterAll(async () => {
 });
 
 /** API calls since the last `take()`, as `METHOD path status`. */
+/** The creation-key lookup a create makes first: the first page of `kind` filtered by the declared name. */
+function lookup(kind: string, name: string): string {
+  return `/v2/${kind}?filter%5Bname%5D%5Beq%5D=${name}&page%5Bsize%5D=100&page%5Bnumber%5D=1`;
+}
+
 function apiCalls(): string[] {
   const calls = emulator.requestLog().map((e) => `${e.method} ${e.path} ${e.status}`);
   emulator.clearRequestLog();
@@ -115,14 +121,35 @@ describe("root stack lifecycle (examples/azure-dcr) against the Konnect emulator
     expect(rendered).toContain('"initialClientSecret":"[secret]"');
     expect(rendered).toContain('dcrProviderId: "[unknown]"');
     expect(rendered).toContain("+ 9 to create");
+    // The creation key is an input of both Konnect resources, hidden from the display like every `__` key.
+    expect(stepOf(planned, TYPES.dcrProvider).inputs![CREATION_KEY_INPUT]).toMatch(/^[0-9a-f]{40}$/);
+    expect(rendered).not.toContain(CREATION_KEY_INPUT);
   });
 
-  it("2. up creates the DCR provider and the auth strategy with one POST each and logs what it does", async () => {
+  it("2. up creates the DCR provider and the auth strategy with 1 list + 1 POST each and logs what it does", async () => {
     const created = await run("up", up({ ...base(), program: programs.initial }));
     expect(created.diagnostics).toEqual([]);
     dcrId = created.outputs.dcrProviderId as string;
     strategyId = created.outputs.authStrategyId as string;
-    expect(apiCalls()).toEqual(["POST /v2/dcr-providers 201", "POST /v2/application-auth-strategies 201"]);
+    // Each create first looks for an object carrying its creation key (by name), then posts.
+    expect(apiCalls()).toEqual([
+      `GET ${lookup("dcr-providers", "azure-dcr")} 200`,
+      "POST /v2/dcr-providers 201",
+      `GET ${lookup("application-auth-strategies", "azure-dcr")} 200`,
+      "POST /v2/application-auth-strategies 201",
+    ]);
+    // The key is the base key of the resource's URN (parent component's type in it), stored as the creation label.
+    for (const [type, kind, id] of [
+      [TYPES.dcrProvider, "dcr-providers", dcrId],
+      [TYPES.authStrategy, "application-auth-strategies", strategyId],
+    ] as const) {
+      const state = loadState(statePath(), PASSPHRASE, ROOT_PROJECT, "dev").resources.find((r) => r.type === type)!;
+      expect(state.urn).toContain("$" + type + "::");
+      const key = baseCreationKey({ urn: state.urn, organization: "" });
+      expect(state.inputs[CREATION_KEY_INPUT]).toBe(key);
+      expect(state.outputs[CREATION_KEY_INPUT]).toBe(key);
+      expect((emulator.get(kind, id) as { labels: Record<string, string> }).labels[CREATION_LABEL_KEY]).toBe(key);
+    }
     expect(created.providerLogs.split("\n").filter(Boolean)).toEqual([
       'konnect: creating DCR provider "azure-dcr" (azureAd) in region us',
       'konnect: creating auth strategy "azure-dcr" (openid_connect) in region us',
@@ -238,10 +265,13 @@ describe("root stack lifecycle (examples/azure-dcr) against the Konnect emulator
 
   it("8. new provider code updates without an API call and lands in the outputs", async () => {
     const newCode = withChangedProviderCode(programs.rotated, TYPES.dcrProvider);
+    const dcrStateBefore = dcrState();
     const updated = await run("up code", up({ ...base(), program: newCode.program }));
     expect(updated.diagnostics).toEqual([]);
     expect(opsOf(updated).filter((op) => !op.startsWith("same"))).toEqual(["update azure-dcr-dcr-provider"]);
-    expect(stepOf(updated, TYPES.dcrProvider).changedKeys).toEqual(["__provider"]);
+    // The only changed key is `__provider`, which the CLI (and engine-lite's display) hides like every `__` key.
+    expect(stepOf(updated, TYPES.dcrProvider).changedKeys).toEqual([]);
+    expect(dcrStateBefore.inputs.__provider).not.toBe(newCode.text);
     expect(updated.rpcCalls.filter((c) => c.method === "update")).toHaveLength(1);
     expect(apiCalls()).toEqual([]);
     const state = dcrState();
@@ -317,7 +347,12 @@ describe("a DcrProvider declared directly: failed verification and providerType 
     const id = created!.id;
     // Two verify attempts: the schedule scenarios/fastVerify.js sets in the host (the default is 5 over about 30 s).
     const verifyCall = `POST /v2/dcr-providers/${id}/verify 200`;
-    expect(apiCalls()).toEqual(["POST /v2/dcr-providers 201", verifyCall, verifyCall]);
+    expect(apiCalls()).toEqual([
+      `GET ${lookup("dcr-providers", "scenario-dcr")} 200`,
+      "POST /v2/dcr-providers 201",
+      verifyCall,
+      verifyCall,
+    ]);
     expect(failed.diagnostics).toHaveLength(1);
     expect(failed.diagnostics[0]!.message).toContain(
       `DCR provider "scenario-dcr" was created (id ${id}) but Konnect could not verify it: ` +
@@ -363,7 +398,14 @@ describe("a DcrProvider declared directly: failed verification and providerType 
     const [newObject] = emulator.list("dcr-providers");
     expect(newObject!.id).not.toBe(oldObject!.id);
     expect(newObject).toMatchObject({ provider_type: "curity" });
-    expect(apiCalls()).toEqual(["POST /v2/dcr-providers 201", `DELETE /v2/dcr-providers/${oldObject!.id} 204`]);
+    expect(apiCalls()).toEqual([
+      `GET ${lookup("dcr-providers", "scenario-dcr")} 200`,
+      "POST /v2/dcr-providers 201",
+      `DELETE /v2/dcr-providers/${oldObject!.id} 204`,
+    ]);
+    // The replacement carries the successor of the replaced object's key: it could never take that object over.
+    const oldKey = (oldObject as { labels: Record<string, string> }).labels[CREATION_LABEL_KEY]!;
+    expect((newObject as { labels: Record<string, string> }).labels[CREATION_LABEL_KEY]).not.toBe(oldKey);
 
     const destroyed = await run("destroy direct", destroy(options({})));
     expect(destroyed.diagnostics).toEqual([]);

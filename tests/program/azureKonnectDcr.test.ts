@@ -16,6 +16,7 @@ import {
   type AzureMocks,
   type RecordedResource,
 } from "./azureMocks";
+import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/creationKey";
 import { captureOptions, dependsOnNames, inspect, optionsOf, useAzureMocks, valueOf } from "./helpers";
 
 const NOW_ISO = "2026-05-20T08:30:00Z";
@@ -52,8 +53,11 @@ async function build(name: string, args?: AzureKonnectDcrArgs, mocks: AzureMocks
 
 /** Inputs without the serialized provider and with secrets revealed. */
 function plainInputs(r: RecordedResource): Record<string, unknown> {
-  const { __provider: provider, ...rest } = r.inputs;
+  const { __provider: provider, [CREATION_KEY_INPUT]: key, ...rest } = r.inputs;
   expect(typeof provider).toBe("string");
+  // The creation key: the base key of the child's URN, with the component's type in its parent chain.
+  const urn = `urn:pulumi:test::konnect-azure-dcr::pulumi-konnect-dcr:index:AzureKonnectDcr$${r.type}::${r.name}`;
+  expect(key).toBe(baseCreationKey({ urn, organization: "" }));
   return reveal(rest);
 }
 

@@ -5,6 +5,7 @@
 import { providers, type AuthStrategyInputs, type AuthStrategyOutputs } from "../../provider";
 import type { KonnectEmulator } from "../konnect-emulator/emulator";
 import { callShapes, startProviderTestbed } from "./support";
+import { CREATE_LABEL } from "../../provider/resources/createOnce";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const ISSUER = `https://sts.windows.net/${TENANT}`;
@@ -111,6 +112,10 @@ describe("AuthStrategy openid_connect with DCR", () => {
     );
     const { id, outs } = await strategy.create(inputs);
     expect(outs!.openidConnect!.additionalProperties).toEqual({ cache_tokens: false });
+    const createLabel = (emulator.get("application-auth-strategies", id) as { labels: Record<string, string> }).labels[
+      CREATE_LABEL
+    ];
+    expect(createLabel).toEqual(expect.any(String));
 
     emulator.clearRequestLog();
     const more = await checked(
@@ -127,13 +132,17 @@ describe("AuthStrategy openid_connect with DCR", () => {
     const fewer = await checked(oidcInputs());
     const afterRemove = await strategy.update!(id, afterAdd.outs!, fewer);
     expect(afterRemove.outs!.openidConnect).toEqual(oidcInputs().openidConnect);
+    // The PUT replaces every label: the current creation label is read first and sent again.
     expect(callShapes(emulator)).toEqual([
       "PATCH /v2/application-auth-strategies/{id}",
+      "GET /v2/application-auth-strategies/{id}",
       "PUT /v2/application-auth-strategies/{id}",
     ]);
     const stored = emulator.get("application-auth-strategies", id) as {
       configs: Record<string, Record<string, unknown>>;
+      labels: Record<string, string>;
     };
+    expect(stored.labels).toEqual({ [CREATE_LABEL]: createLabel });
     expect(Object.keys(stored.configs["openid-connect"]!).sort()).toEqual([
       "auth_methods",
       "credential_claim",

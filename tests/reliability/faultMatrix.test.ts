@@ -11,13 +11,17 @@
  *   recovered by createOnce (list by name, look for the creation label, else POST again).
  * - verify (a POST): a failure after the object was created keeps the object in state (ResourceInitError).
  * - A 429 burst longer than the budget fails naming the operation, the status and "gave up after N attempts".
+ * - Keyed creates (the engine path; rows at the end): a host killed while Konnect holds the stored POST, an
+ *   unparseable 2xx and a failed recovery listing never end in a second object; the next run finds the first by key.
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError, KonnectNetworkError, listDcrProviders } from "../../provider/konnect";
 import { transportFor } from "../../provider/resources/context";
+import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/creationKey";
 import { ResourceInitError } from "../../provider/resources/errorsForUsers";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator, ObjectKind } from "../konnect-emulator/emulator";
+import type { MalformedAnswer } from "../konnect-emulator/types";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
 import { SecretScan } from "../support/secretScan";
 
@@ -466,6 +470,123 @@ describe("Retry-After is read, not guessed", () => {
     emulator.injectFault({ method: "GET", path: DCR, status: 429, retryAfter: 1 });
     await listDcrProviders(transportFor(undefined).transport);
     expect(recoveryLines()).toEqual([`retrying GET ${DCR} after HTTP 429 (retry 1, waiting 1.0 s)`]);
+  });
+});
+
+/**
+ * Rows for creates whose outcome is lost for good (issue 13 §1), with the creation key every engine run carries
+ * (`check` adds `__creationKey`): the plugin host killed while Konnect holds the stored POST (here: the first create
+ * is abandoned unanswered and the next run's create starts), and a 2xx answer that does not parse. The next run (or
+ * the create itself, for an unparseable answer) finds the object by its key: one object, its id, no second POST.
+ */
+const KEYED_CREATES = [
+  {
+    name: "create DcrProvider",
+    kind: "dcr-providers" as const,
+    path: DCR,
+    objectName: "matrix-dcr",
+    keyed: () => keyedInputs(providers.dcrProvider, dcrInputs, "pulumi-nodejs:dynamic/konnect:DcrProvider"),
+    create: (inputs: object) => providers.dcrProvider.create(inputs as DcrProviderInputs),
+    // Taking over re-sends what outputs of an existing object cannot show: the write-only secret.
+    takeOver: [`PATCH ${DCR}/{id} 200`],
+  },
+  {
+    name: "create AuthStrategy",
+    kind: "application-auth-strategies" as const,
+    path: STRATEGIES,
+    objectName: "matrix-keys",
+    keyed: () => keyedInputs(providers.authStrategy, strategyInputs, "pulumi-nodejs:dynamic/konnect:AuthStrategy"),
+    create: (inputs: object) => providers.authStrategy.create(inputs as AuthStrategyInputs),
+    // The stored strategy already is in the declared state: nothing to send.
+    takeOver: [] as string[],
+  },
+];
+
+/** Checked inputs carrying the base creation key of a resource named `matrix` in stack `dev`. */
+async function keyedInputs(
+  provider: { check?: (olds: never, news: never) => Promise<{ inputs?: unknown; failures?: unknown[] }> },
+  inputs: object,
+  type: string,
+): Promise<object> {
+  const key = baseCreationKey({ urn: `urn:pulumi:dev::matrix::${type}::matrix`, organization: "" });
+  const result = await provider.check!({} as never, { ...inputs, [CREATION_KEY_INPUT]: key } as never);
+  expect(result.failures).toEqual([]);
+  return result.inputs as object;
+}
+
+const UNPARSEABLE_ANSWERS: [string, MalformedAnswer][] = [
+  ["an HTML page", { raw: "<html><body>upstream hiccup</body></html>" }],
+  ["display_name: null", { set: { display_name: null } }],
+  ["no id", { omit: ["id"] }],
+];
+
+describe.each(KEYED_CREATES)("$name with a creation key", (op) => {
+  beforeEach(() => {
+    emulator.reset();
+    providerLogLines.length = 0;
+    setStackSettings({ token: TEST_TOKEN, serverUrl: `${emulator.url}/{region}`, retryBudgetSeconds: 5 });
+  });
+
+  it("costs 1 list + 1 POST when nothing is lost", async () => {
+    const { id } = await op.create(await op.keyed());
+    expect(requests()).toEqual([`GET ${op.path} 200`, `POST ${op.path} 201`]);
+    expect(emulator.list(op.kind).map((o) => o.id)).toEqual([id]);
+  });
+
+  it("host killed while Konnect holds the stored POST: the next run finds the object, posts nothing", async () => {
+    // The abandoned create's socket times out after 3 s, long after the next run's create is done.
+    setStackSettings({ token: TEST_TOKEN, serverUrl: `${emulator.url}/{region}`, requestTimeoutSeconds: 3 });
+    const inputs = await op.keyed();
+    emulator.injectFault({ method: "POST", path: op.path, commitThenHold: true });
+    const abandoned = op.create(inputs).then(
+      (value) => ({ value, error: undefined }),
+      (error: unknown) => ({ value: undefined, error }),
+    );
+    await until(() => emulator.list(op.kind).length === 1);
+    const [stored] = emulator.list(op.kind);
+    expect(stored).toBeDefined();
+    emulator.clearRequestLog();
+    const rerun = await op.create(inputs);
+    expect(rerun.id).toBe(stored!.id);
+    expect(requests()).toEqual([`GET ${op.path} 200`, ...op.takeOver]);
+    expect(providerLogLines.map(normalize)).toContain(
+      `konnect: found ${op.kind === "dcr-providers" ? "DCR provider" : "auth strategy"} {id} made by an earlier ` +
+        "attempt of this create; taking it over",
+    );
+    // The abandoned create ends on its own (its socket times out, the recovery listing finds the same object).
+    expect((await abandoned).value?.id).toBe(stored!.id);
+    expect(emulator.list(op.kind)).toHaveLength(1);
+    scan.addLines(`${op.name} / host killed log`, providerLogLines).addRequestLog(emulator.requestLog());
+  });
+
+  it.each(UNPARSEABLE_ANSWERS)("an unparseable 2xx (%s): the create returns the stored object", async (_l, answer) => {
+    emulator.injectFault({ method: "POST", path: op.path, commitThenMalformed: answer });
+    const { id, outs } = await op.create(await op.keyed());
+    expect(requests()).toEqual([`GET ${op.path} 200`, `POST ${op.path} 201`, `GET ${op.path} 200`]);
+    expect(emulator.list(op.kind).map((o) => o.id)).toEqual([id]);
+    expect(outs).toMatchObject({ name: op.objectName, [CREATION_KEY_INPUT]: expect.any(String) });
+    expect(recoveryLines()).toEqual(["the create was applied although its answer was lost; using the object it made"]);
+    // The next run finds the same object by its key.
+    emulator.clearRequestLog();
+    expect((await op.create(await op.keyed())).id).toBe(id);
+    expect(requests()).toEqual([`GET ${op.path} 200`, ...op.takeOver]);
+    expect(emulator.list(op.kind)).toHaveLength(1);
+    scan.addLines(`${op.name} / unparseable log`, providerLogLines).addRequestLog(emulator.requestLog());
+  });
+
+  it("a lost answer whose recovery listing fails says the object may exist; the next run finds it", async () => {
+    const inputs = await op.keyed();
+    emulator.injectFault({ method: "POST", path: op.path, commitThenDrop: true });
+    emulator.injectFault({ method: "GET", path: op.path, latencyMs: 0, times: 1 });
+    emulator.injectFault({ method: "GET", path: op.path, status: 400, times: Infinity });
+    const error = (await op.create(inputs).catch((e: unknown) => e)) as Error;
+    emulator.clearFaults();
+    expect(normalize(error.message)).toMatch(/; the object may exist; the next `up` will find it by its creation key$/);
+    expect(error.message).toContain("400");
+    expect(emulator.list(op.kind)).toHaveLength(1);
+    expect((await op.create(inputs)).id).toBe(emulator.list(op.kind)[0]!.id);
+    expect(emulator.list(op.kind)).toHaveLength(1);
+    scan.addError(`${op.name} / failed recovery listing`, error);
   });
 });
 

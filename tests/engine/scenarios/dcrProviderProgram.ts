@@ -1,8 +1,11 @@
 /**
  * A DcrProvider declared directly (no component), so a scenario can change what the component fixes: `providerType`
- * (`scenario:providerType`, azureAd or curity), `verify` (`scenario:verify`) and `region` (`scenario:region`).
+ * (`scenario:providerType`, azureAd or curity), `verify` (`scenario:verify`) and `region` (`scenario:region`). With
+ * `scenario:withStrategy` it also declares an openid_connect AuthStrategy `oidc` with one extra OIDC option (no link,
+ * so its inputs are all known).
  */
 import * as pulumi from "@pulumi/pulumi";
+import { AuthStrategy } from "../../../provider/resources/authStrategy";
 import { DcrProvider } from "../../../provider/resources/dcrProvider";
 
 /** Azure tenant of the azureAd variant. */
@@ -25,5 +28,19 @@ export default function program() {
     verify: config.getBoolean("verify") ?? false,
     region: config.get<"us" | "eu">("region"),
   });
+  if (config.getBoolean("withStrategy")) {
+    new AuthStrategy("oidc", {
+      name: "scenario-oidc",
+      displayName: "Scenario OIDC",
+      strategyType: "openid_connect",
+      openidConnect: {
+        issuer: `https://sts.windows.net/${TENANT}`,
+        credentialClaim: ["appid"],
+        scopes: ["openid"],
+        authMethods: ["bearer"],
+        additionalProperties: { cache_tokens: false },
+      },
+    });
+  }
   return { dcrProviderId: dcr.id, providerType: dcr.providerType };
 }
