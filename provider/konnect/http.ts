@@ -175,7 +175,11 @@ async function send(instance: AxiosInstance, connection: Connection, spec: Reque
       method: spec.method,
       url: spec.path,
       params: spec.query,
-      data: spec.body,
+      // Serialized here, not by axios: axios drops object keys named "prototype" (and "__proto__") from the JSON it
+      // builds, which would silently lose an extra OIDC plugin option of that name.
+      ...(spec.body === undefined
+        ? {}
+        : { data: JSON.stringify(spec.body), headers: { "Content-Type": "application/json" } }),
     });
     return { status: response.status, data: response.data as unknown };
   } catch (error) {

@@ -23,7 +23,7 @@ import {
   checkCommonInputs,
   checkNameInput,
   checkWholeRequest,
-  hasProtoKey,
+  protoKeyPath,
   PROTO_KEY_REASON,
   isRecord,
   startCheck,
@@ -118,8 +118,9 @@ function checkOpenIdConnect(f: FailureList, value: unknown): void {
     }
   }
   const extra = value.additionalProperties;
-  if (isRecord(extra) && hasProtoKey(extra)) {
-    f.add("openidConnect.additionalProperties.__proto__", PROTO_KEY_REASON);
+  const protoPath = isRecord(extra) ? protoKeyPath(extra) : undefined;
+  if (protoPath !== undefined) {
+    f.add(`openidConnect.additionalProperties${protoPath}`, PROTO_KEY_REASON);
   } else if (extra !== undefined) {
     f.check("openidConnect.additionalProperties", extra, schema.shape.additionalProperties);
   }

@@ -69,6 +69,23 @@ export function hasProtoKey(object: object): boolean {
   return Object.prototype.hasOwnProperty.call(object, "__proto__");
 }
 
+/**
+ * Where the first own `__proto__` key sits at any depth of `value` (objects and arrays), as a property path suffix
+ * (`.a.__proto__`, `.list[0].__proto__`), or undefined when there is none.
+ */
+export function protoKeyPath(value: unknown): string | undefined {
+  const pending: { value: unknown; path: string }[] = [{ value, path: "" }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: current, path } = next;
+    if (typeof current !== "object" || current === null) continue;
+    if (!Array.isArray(current) && hasProtoKey(current)) return `${path}.__proto__`;
+    for (const [key, child] of Object.entries(current)) {
+      pending.push({ value: child, path: Array.isArray(current) ? `${path}[${key}]` : `${path}.${key}` });
+    }
+  }
+  return undefined;
+}
+
 /** Validates declared labels: Konnect's rules, minus one slot and one key kept for the creation label. */
 export function checkLabelsInput(f: FailureList, labels: unknown): void {
   if (isUnknown(labels)) return;

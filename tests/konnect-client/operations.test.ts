@@ -181,6 +181,27 @@ describe("auth strategy operations", () => {
     await expect(getAuthStrategy(bed.transport, created.id)).rejects.toMatchObject({ status: 404 });
   });
 
+  it("sends extra OIDC options byte for byte, keys named prototype or constructor included", async () => {
+    const extra = { prototype: { constructor: 1 }, session: { prototype: null, cookie_name: "s" } };
+    const created = await createAuthStrategy(bed.transport, {
+      name: "extras",
+      displayName: "Extras",
+      strategyType: "openid_connect",
+      openidConnect: {
+        issuer: `https://sts.windows.net/${TENANT}`,
+        credentialClaim: ["appid"],
+        scopes: ["openid"],
+        authMethods: ["bearer"],
+        additionalProperties: extra,
+      },
+    });
+    expect(created.openidConnect!.additionalProperties).toEqual(extra);
+    const patched = await updateAuthStrategy(bed.transport, created.id, "openid_connect", {
+      openidConnect: { additionalProperties: { prototype: 2 } },
+    });
+    expect(patched.openidConnect!.additionalProperties).toMatchObject({ prototype: 2 });
+  });
+
   it("key_auth: create, patch the TTL away, list with filters", async () => {
     const created = await createAuthStrategy(bed.transport, {
       name: "keys",

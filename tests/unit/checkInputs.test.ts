@@ -536,6 +536,22 @@ describe("AuthStrategy check: bad inputs", () => {
       ],
     ],
     [
+      "__proto__ nested inside additionalProperties",
+      oidc({
+        openidConnect: {
+          ...(oidc().openidConnect as object),
+          additionalProperties: JSON.parse('{"session":{"cookie":[{"__proto__":""}]}}') as Record<string, unknown>,
+        },
+      }),
+      [
+        {
+          property: "openidConnect.additionalProperties.session.cookie[0].__proto__",
+          reason:
+            'the key "__proto__" is not allowed: JavaScript objects drop it on the way to Konnect, so it would show as a change on every preview',
+        },
+      ],
+    ],
+    [
       "additionalProperties nested past the bound",
       oidc({ openidConnect: { ...(oidc().openidConnect as object), additionalProperties: nested(100_000) } }),
       [
