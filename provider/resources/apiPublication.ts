@@ -2,7 +2,7 @@
  * `konnect.ApiPublication`: one API published to one Dev Portal, with the auth strategy developers' applications
  * use (`PUT|GET|DELETE /v3/apis/{apiId}/publications/{portalId}`). Semantics: `./apiPublicationArgs.ts`.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type {
   ApiPublicationArgs,
   ApiPublicationInputs,
@@ -11,6 +11,7 @@ import type {
 } from "./apiPublicationArgs";
 import type { KonnectRegion } from "./args";
 import { serializedProvider } from "./shim";
+import { KonnectResource } from "./konnectResource";
 
 /** The dynamic provider for API publications; usable directly with plain values. */
 export const apiPublicationProvider = serializedProvider<ApiPublicationInputs, ApiPublicationOutputs>("apiPublication");
@@ -20,7 +21,7 @@ export const apiPublicationProvider = serializedProvider<ApiPublicationInputs, A
  * existing publication only when it equals the declared one, or with `adopt: true`. Delete unpublishes.
  * Type token `pulumi-nodejs:dynamic/konnect:ApiPublication`.
  */
-export class ApiPublication extends pulumi.dynamic.Resource {
+export class ApiPublication extends KonnectResource {
   /** The published API's id. */
   declare public readonly apiId: pulumi.Output<string>;
   /** The portal's id. */
@@ -48,7 +49,12 @@ export class ApiPublication extends pulumi.dynamic.Resource {
    * @param opts Pulumi resource options.
    */
   constructor(name: string, args: ApiPublicationArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = { ...args, warnings: undefined, createdAt: undefined, updatedAt: undefined };
-    super(apiPublicationProvider, name, props, opts, "konnect", "ApiPublication");
+    const props = {
+      ...args,
+      warnings: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+    };
+    super(apiPublicationProvider, name, props, opts, "ApiPublication");
   }
 }

@@ -27,6 +27,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { KonnectRegion } from "./args";
+import type { RecordedLocation } from "./location";
 
 /** Visibility of an API in a portal: `public` (listed to everyone) or `private` (signed-in developers). */
 export type ApiPublicationVisibility = "public" | "private";
@@ -78,7 +79,7 @@ export interface ApiPublicationInputs {
 }
 
 /** Plain API publication outputs stored in state: the inputs as Konnect reports them, plus read-only fields. */
-export interface ApiPublicationOutputs extends ApiPublicationInputs {
+export interface ApiPublicationOutputs extends ApiPublicationInputs, RecordedLocation {
   /** The strategy Konnect enforces (`[]` when none), also when the input left it to the portal default. */
   authStrategyIds: string[];
   /** Visibility Konnect reports. */

@@ -2,11 +2,12 @@
  * `konnect.AuthStrategy`: a Konnect application auth strategy as a Pulumi dynamic resource.
  * Its provider comes from the shared shim factory (`./shim`): one-line methods that load the implementation by name.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { AuthStrategyArgs, AuthStrategyInputs, AuthStrategyOutputs } from "./args";
 import { CREATION_KEY_INPUT } from "./creationKey";
 import { creationKeyInput } from "./creationKeyInput";
 import { serializedProvider } from "./shim";
+import { KonnectResource } from "./konnectResource";
 
 /** The resource's type token (`dynamic.Resource` prefixes `pulumi-nodejs:dynamic/` to module and type). */
 const AUTHSTRATEGY_TYPE = "pulumi-nodejs:dynamic/konnect:AuthStrategy";
@@ -19,7 +20,7 @@ export const authStrategyProvider = serializedProvider<AuthStrategyInputs, AuthS
  * `openid_connect` strategy registers developer applications through that DCR provider.
  * Type token `pulumi-nodejs:dynamic/konnect:AuthStrategy`.
  */
-export class AuthStrategy extends pulumi.dynamic.Resource {
+export class AuthStrategy extends KonnectResource {
   /** Name shown in the Konnect UI. */
   declare public readonly name: pulumi.Output<string>;
   /** Name shown in the Dev Portal UI. */
@@ -40,13 +41,6 @@ export class AuthStrategy extends pulumi.dynamic.Resource {
   declare public readonly adoptId: pulumi.Output<string | undefined>;
   /** Region the object lives in, when set on the resource. */
   declare public readonly region: pulumi.Output<string | undefined>;
-  /**
-   * Region the object lives in, recorded at create (its own `region`, or the stack's default then). Refresh and delete
-   * use it, and a stack-level region change shows as a replace.
-   */
-  declare public readonly effectiveRegion: pulumi.Output<string>;
-  /** Konnect API base URL the object was created through (refresh and delete use it). */
-  declare public readonly serverUrl: pulumi.Output<string>;
   /** True when at least one published API uses this strategy. */
   declare public readonly active: pulumi.Output<boolean>;
   /** Whether applications may hold several credentials. */
@@ -70,12 +64,10 @@ export class AuthStrategy extends pulumi.dynamic.Resource {
       supportsMultipleCredentials: undefined,
       dcrProvider: undefined,
       createdAt: undefined,
-      effectiveRegion: undefined,
-      serverUrl: undefined,
       updatedAt: undefined,
       // Stable per resource and stack: lets a create whose outcome was lost find its object on the next `up`.
       [CREATION_KEY_INPUT]: creationKeyInput(AUTHSTRATEGY_TYPE, name, opts?.parent),
     };
-    super(authStrategyProvider, name, props, opts, "konnect", "AuthStrategy");
+    super(authStrategyProvider, name, props, opts, "AuthStrategy");
   }
 }

@@ -9,6 +9,7 @@ import { DCR_SECRET_FIELDS } from "../konnect/schemas/dcrConfigFields";
 import { CREATION_KEY_INPUT } from "./creationKey";
 import { creationKeyInput } from "./creationKeyInput";
 import { serializedProvider } from "./shim";
+import { KonnectResource } from "./konnectResource";
 
 /** The resource's type token (`dynamic.Resource` prefixes `pulumi-nodejs:dynamic/` to module and type). */
 const DCRPROVIDER_TYPE = "pulumi-nodejs:dynamic/konnect:DcrProvider";
@@ -31,7 +32,7 @@ function secretDcrConfig(config: DcrConfigArgs | undefined): DcrConfigArgs | und
  * A Konnect DCR provider (`POST /v2/dcr-providers`): the IdP connection Konnect uses to register developer
  * applications. Type token `pulumi-nodejs:dynamic/konnect:DcrProvider`.
  */
-export class DcrProvider extends pulumi.dynamic.Resource {
+export class DcrProvider extends KonnectResource {
   /** Name shown in the Konnect UI. */
   declare public readonly name: pulumi.Output<string>;
   /** Name shown in the Dev Portal UI, when set. */
@@ -50,13 +51,6 @@ export class DcrProvider extends pulumi.dynamic.Resource {
   declare public readonly verify: pulumi.Output<boolean | undefined>;
   /** Region the object lives in, when set on the resource. */
   declare public readonly region: pulumi.Output<string | undefined>;
-  /**
-   * Region the object lives in, recorded at create (its own `region`, or the stack's default then). Refresh and delete
-   * use it, and a stack-level region change shows as a replace.
-   */
-  declare public readonly effectiveRegion: pulumi.Output<string>;
-  /** Konnect API base URL the object was created through (refresh and delete use it). */
-  declare public readonly serverUrl: pulumi.Output<string>;
   /** True when at least one auth strategy uses this DCR provider. */
   declare public readonly active: pulumi.Output<boolean>;
   /** Creation time (ISO 8601). */
@@ -75,12 +69,10 @@ export class DcrProvider extends pulumi.dynamic.Resource {
       dcrConfig: secretDcrConfig(args.dcrConfig),
       active: undefined,
       createdAt: undefined,
-      effectiveRegion: undefined,
-      serverUrl: undefined,
       updatedAt: undefined,
       // Stable per resource and stack: lets a create whose outcome was lost find its object on the next `up`.
       [CREATION_KEY_INPUT]: creationKeyInput(DCRPROVIDER_TYPE, name, opts?.parent),
     };
-    super(dcrProviderProvider, name, props, opts, "konnect", "DcrProvider");
+    super(dcrProviderProvider, name, props, opts, "DcrProvider");
   }
 }

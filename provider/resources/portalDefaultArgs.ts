@@ -28,6 +28,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { KonnectRegion } from "./args";
+import type { RecordedLocation } from "./location";
 
 /** Arguments of a portal's default auth strategy (`konnect.PortalDefaultAuthStrategy`). */
 export interface PortalDefaultAuthStrategyArgs {
@@ -53,7 +54,8 @@ export interface PortalDefaultAuthStrategyInputs {
 }
 
 /** Plain outputs stored in state. */
-export interface PortalDefaultAuthStrategyOutputs extends Omit<PortalDefaultAuthStrategyInputs, "authStrategyId"> {
+export interface PortalDefaultAuthStrategyOutputs
+  extends Omit<PortalDefaultAuthStrategyInputs, "authStrategyId">, RecordedLocation {
   /** The portal's current default as Konnect last reported it (null when the portal has none). */
   authStrategyId: string | null;
   /** The strategy this resource set as the default; delete restores only while the portal still points at it. */

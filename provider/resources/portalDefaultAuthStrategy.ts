@@ -2,7 +2,7 @@
  * `konnect.PortalDefaultAuthStrategy`: a Dev Portal's default application auth strategy, set without owning the
  * portal, and put back on delete (`GET|PATCH /v3/portals/{portalId}`). Semantics: `./portalDefaultArgs.ts`.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import type { KonnectRegion } from "./args";
 import { serializedProvider } from "./shim";
 import type {
@@ -10,6 +10,7 @@ import type {
   PortalDefaultAuthStrategyInputs,
   PortalDefaultAuthStrategyOutputs,
 } from "./portalDefaultArgs";
+import { KonnectResource } from "./konnectResource";
 
 /** The dynamic provider for portal defaults; usable directly with plain values. */
 export const portalDefaultAuthStrategyProvider = serializedProvider<
@@ -22,7 +23,7 @@ export const portalDefaultAuthStrategyProvider = serializedProvider<
  * the previous default comes back, unless someone changed the default since. Declare at most one per portal.
  * Type token `pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy`.
  */
-export class PortalDefaultAuthStrategy extends pulumi.dynamic.Resource {
+export class PortalDefaultAuthStrategy extends KonnectResource {
   /** The portal's id. */
   declare public readonly portalId: pulumi.Output<string>;
   /** The portal's current default as Konnect last reported it (null when none). */
@@ -40,7 +41,11 @@ export class PortalDefaultAuthStrategy extends pulumi.dynamic.Resource {
    * @param opts Pulumi resource options.
    */
   constructor(name: string, args: PortalDefaultAuthStrategyArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = { ...args, appliedAuthStrategyId: undefined, previousAuthStrategyId: undefined };
-    super(portalDefaultAuthStrategyProvider, name, props, opts, "konnect", "PortalDefaultAuthStrategy");
+    const props = {
+      ...args,
+      appliedAuthStrategyId: undefined,
+      previousAuthStrategyId: undefined,
+    };
+    super(portalDefaultAuthStrategyProvider, name, props, opts, "PortalDefaultAuthStrategy");
   }
 }

@@ -18,7 +18,7 @@ import { providers } from "../../provider";
 import { konnectLabels } from "../../provider/components";
 import { UNKNOWN, containsUnknown } from "../../provider/resources/unknowns";
 import { changedProperties, updateBody, type FieldRule } from "../../provider/resources/fieldRules";
-import { staleBuildReason } from "../../examples/azure-dcr/buildCheck";
+import { staleBuildReason } from "../../examples/azure-dcr/buildStatus";
 import {
   isDeclarableLabelKey,
   ownedLabels,
