@@ -2,6 +2,7 @@
  * A hand-written SVG line chart of the scale goal runs: wall time per N, ours against the latency ideal, one pair of
  * lines per parallelism. No dependency; the file is written next to the results and linked from the README.
  */
+import { createFloor } from "./floors";
 import type { ScaleRun } from "./scale";
 
 const WIDTH = 720;
@@ -69,7 +70,7 @@ export function scaleChartSvg(runs: readonly ScaleRun[], subtitle: string): stri
       `<line x1="${lx}" x2="${lx + 24}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2"/>`,
       `<text x="${lx + 30}" y="${ly + 4}">ours, parallelism ${concurrency}</text>`,
       `<line x1="${lx}" x2="${lx + 24}" y1="${ly + 16}" y2="${ly + 16}" stroke="${color}" stroke-width="1.5" stroke-dasharray="5 4"/>`,
-      `<text x="${lx + 30}" y="${ly + 20}">ideal: ${latency} ms × ⌈N/${concurrency}⌉</text>`,
+      `<text x="${lx + 30}" y="${ly + 20}">ideal: ${latency} ms × ${createFloor(1)} × ⌈N/${concurrency}⌉</text>`,
     );
   });
   parts.push("</svg>", "");

@@ -1,12 +1,13 @@
 /**
  * Scale: N auth strategies sharing one DCR provider, created through the real plugin host by driving Check + Create
  * RPCs directly with `ProviderClient` at a given concurrency (what the engine does for independent resources, up to
- * its `--parallel`), against the emulator with a fixed latency per request. Reports wall time against the ideal
- * `ceil(N / concurrency) × latency`, the host's peak memory (VmHWM of its node process), CPU per resource, linearity,
+ * its `--parallel`), against the emulator with a fixed latency per request. Each create carries its creation key, as
+ * a program's does, so it makes the floor's round trips (a lookup, then the POST). Reports wall time against the ideal
+ * `ceil(N / concurrency) × latency × round trips per create`, the host's peak memory (VmHWM of its node process), CPU per resource, linearity,
  * and the exact request count (N + 1 POSTs, see floors.ts). The goal rows use 100 ms latency (a typical Konnect round
  * trip from a CI runner) at parallelism 8 and 16; the 25 ms rows at the CLI's default parallelism are kept as
  * reported figures (on two shared cores they measure the machine). The throttled variant adds a token-bucket rate
- * limit answering 429 with `Retry-After` and compares with the limit's floor `N / rate`.
+ * limit answering 429 with `Retry-After` and compares with the limit's floor `requests / rate`.
  *
  * The same runner drives the fetch-only baseline provider (`variant: "baseline"`) for the plugin-host CPU section.
  */
@@ -23,6 +24,7 @@ import { baselineCreateRequests, createFloor, createPostFloor } from "./floors";
 import { fetchRequestsProvider } from "./fetchProvider";
 import { linearFit, now, round, runPool } from "./stats";
 import { BENCH_ISSUER, BENCH_TOKEN } from "./support";
+import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/creationKey";
 
 /** Goal: wall time at 100 ms latency at most this many times the latency ideal. */
 export const SCALE_RATIO_GOAL = 1.15;
@@ -124,6 +126,11 @@ const DCR_INPUTS = {
   dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: "bench-secret" },
 };
 
+/** The creation key a program passes for the resource (so each create makes its lookup, as in a real `up`). */
+function keyOf(urn: string): Record<string, string> {
+  return { [CREATION_KEY_INPUT]: baseCreationKey({ urn, organization: "organization" }) };
+}
+
 /** Our declared strategy inputs (camelCase, as a program declares them). */
 function strategyInputs(name: string, dcrProviderId: string): Record<string, unknown> {
   return {
@@ -179,7 +186,11 @@ export async function scaleRun(
     let dcrId: string;
     if (variant.kind === "ours") {
       const dcrUrn = makeUrn("dev", "bench", DCR_TYPE, "shared-dcr");
-      const dcrChecked = await client.check(dcrUrn, {}, { ...DCR_INPUTS, __provider: variant.texts.dcr });
+      const dcrChecked = await client.check(
+        dcrUrn,
+        {},
+        { ...DCR_INPUTS, ...keyOf(dcrUrn), __provider: variant.texts.dcr },
+      );
       dcrId = (await client.create(dcrUrn, dcrChecked.inputs)).id;
     } else {
       dcrId = await postDcrProvider(emulator.url);
@@ -197,7 +208,7 @@ export async function scaleRun(
       try {
         const inputs =
           variant.kind === "ours"
-            ? { ...strategyInputs(name, dcrId), __provider: variant.texts.strategy }
+            ? { ...strategyInputs(name, dcrId), ...keyOf(urn), __provider: variant.texts.strategy }
             : {
                 url: emulator.url,
                 token: BENCH_TOKEN,
@@ -223,7 +234,10 @@ export async function scaleRun(
     const log: RequestLogEntry[] = emulator.requestLog();
     const posts = log.filter((r) => r.method === "POST");
     const stored = emulator.list("application-auth-strategies");
-    const floorMs = rateLimit ? (n / rateLimit.requestsPerSecond) * 1000 : Math.ceil(n / concurrency) * latencyMs;
+    // Every create makes the floor's round trips one after another (a lookup by creation key, then the POST).
+    const floorMs = rateLimit
+      ? (createFloor(n) / rateLimit.requestsPerSecond) * 1000
+      : Math.ceil(n / concurrency) * latencyMs * createFloor(1);
     return {
       n,
       concurrency,
@@ -253,22 +267,29 @@ export async function scaleRun(
 
 /** Creates the shared DCR provider directly over HTTP (the baseline's setup, outside the timed part). */
 async function postDcrProvider(url: string): Promise<string> {
-  const response = await fetch(`${url}/v2/dcr-providers`, {
-    method: "POST",
-    headers: { Authorization: `Bearer ${BENCH_TOKEN}`, "Content-Type": "application/json" },
-    body: JSON.stringify({
-      name: DCR_INPUTS.name,
-      provider_type: "azureAd",
-      issuer: BENCH_ISSUER,
-      dcr_config: {
-        initial_client_id: DCR_INPUTS.dcrConfig.initialClientId,
-        initial_client_secret: DCR_INPUTS.dcrConfig.initialClientSecret,
-      },
-    }),
-  });
-  if (response.status !== 201)
-    throw new Error(`baseline DCR provider: HTTP ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { id: string }).id;
+  const body = {
+    name: DCR_INPUTS.name,
+    provider_type: "azureAd",
+    issuer: BENCH_ISSUER,
+    dcr_config: {
+      initial_client_id: DCR_INPUTS.dcrConfig.initialClientId,
+      initial_client_secret: DCR_INPUTS.dcrConfig.initialClientSecret,
+    },
+  };
+  // The same create floor as ours (a lookup by name, then the POST), so both variants make the same requests.
+  let id = "";
+  for (const request of baselineCreateRequests("/v2/dcr-providers", DCR_INPUTS.name, body)) {
+    const response = await fetch(`${url}${request.path}`, {
+      method: request.method,
+      headers: { Authorization: `Bearer ${BENCH_TOKEN}`, "Content-Type": "application/json" },
+      body: request.method === "POST" ? JSON.stringify(request.body) : undefined,
+    });
+    if (response.status >= 300) {
+      throw new Error(`baseline DCR provider: HTTP ${response.status} ${await response.text()}`);
+    }
+    if (request.method === "POST") id = ((await response.json()) as { id: string }).id;
+  }
+  return id;
 }
 
 /** Provider texts serialized like `dynamic.Resource` does. */

@@ -1,8 +1,12 @@
 /**
  * Helpers for the emulator's own tests: a tiny fetch-based client (Node's global `fetch`, not the project's Konnect
- * client, so the emulator is checked independently) and sample request bodies.
+ * client, so the emulator is checked independently), jest matchers and seeding helpers; sample bodies live in
+ * `sampleBodies.ts` (re-exported here).
  */
 import { type EmulatorOptions, type KonnectEmulator, type Region, startKonnectEmulator } from "./emulator";
+import { API_BODY, PORTAL_BODY, TOKEN } from "./sampleBodies";
+
+export { API_BODY, DCR_BODIES, KEY_AUTH_BODY, PORTAL_BODY, TOKEN, oidcBody } from "./sampleBodies";
 
 /** How `useEmulator` prepares the emulator before each test. */
 export interface UseEmulatorOptions {
@@ -42,9 +46,6 @@ export function useEmulator({ options, resetEachTest = true }: UseEmulatorOption
     },
   });
 }
-
-/** A well-formed personal access token. */
-export const TOKEN = "kpat_testTokenAbcdefghijklmnop";
 
 /** The answer of one API call. */
 export interface CallResult {
@@ -112,83 +113,6 @@ export function invalidParameters(parameters: object[]) {
 export function problem(status: number, title: string, detail: string) {
   return { status, title, instance: TRACE, detail };
 }
-
-/** Sample create bodies, one per DCR provider type. */
-export const DCR_BODIES = {
-  azureAd: {
-    name: "azure",
-    display_name: "Azure",
-    provider_type: "azureAd",
-    issuer: "https://sts.windows.net/tenant",
-    dcr_config: { initial_client_id: "client-a", initial_client_secret: "secret-a" },
-  },
-  auth0: {
-    name: "auth0",
-    provider_type: "auth0",
-    issuer: "https://tenant.auth0.com/api/v2/",
-    dcr_config: { initial_client_id: "client-b", initial_client_secret: "secret-b" },
-  },
-  curity: {
-    name: "curity",
-    provider_type: "curity",
-    issuer: "https://curity.example.com/oauth",
-    dcr_config: { initial_client_id: "client-c", initial_client_secret: "secret-c" },
-  },
-  okta: {
-    name: "okta",
-    provider_type: "okta",
-    issuer: "https://tenant.okta.com/oauth2/default",
-    dcr_config: { dcr_token: "okta-token" },
-  },
-  http: {
-    name: "http",
-    provider_type: "http",
-    issuer: "https://issuer.example.com",
-    dcr_config: {
-      dcr_base_url: "https://dcr.example.com/v1/dcr",
-      api_key: "gYmrbDfu_7PTsZWH",
-      disable_event_hooks: true,
-    },
-  },
-  kongIdentity: {
-    name: "kong identity",
-    provider_type: "kongIdentity",
-    issuer: "https://sliver.identity.us.konghq.com/",
-  },
-} as const;
-
-/** A key-auth strategy create body. */
-export const KEY_AUTH_BODY = {
-  name: "key auth",
-  display_name: "API Key",
-  strategy_type: "key_auth",
-  configs: { "key-auth": { key_names: ["apikey"] } },
-};
-
-/** An OIDC strategy create body, optionally linked to a DCR provider. */
-export function oidcBody(dcrProviderId?: string, extra: Record<string, unknown> = {}) {
-  return {
-    name: "oidc",
-    display_name: "Client Credentials",
-    strategy_type: "openid_connect",
-    configs: {
-      "openid-connect": {
-        issuer: "https://sts.windows.net/tenant",
-        credential_claim: ["appid"],
-        scopes: ["openid"],
-        auth_methods: ["client_credentials", "bearer"],
-        ...extra,
-      },
-    },
-    ...(dcrProviderId === undefined ? {} : { dcr_provider_id: dcrProviderId }),
-  };
-}
-
-/** A portal create body (`POST /v3/portals`, `seedPortal`). */
-export const PORTAL_BODY = { name: "developer-portal", display_name: "Developer Portal" };
-
-/** An API create body (`POST /v3/apis`, `seedApi`). */
-export const API_BODY = { name: "Orders API", version: "v1" };
 
 /** What `seedPublicationTargets` seeded. */
 export interface PublicationTargets {
