@@ -16,17 +16,12 @@ import {
 import { KonnectApiError, KonnectRequestError } from "../../provider/konnect";
 import { getPortal, portalResponseSchema, setPortalDefaultAuthStrategy } from "../../provider/konnect/portals";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
-import { startClientTestbed, type ClientTestbed } from "./support";
+import { useClientTestbed } from "./support";
 
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
 const MISSING = "0b0b0b0b-1111-4222-8333-444455556666";
 
-let bed: ClientTestbed;
-beforeAll(async () => {
-  bed = await startClientTestbed();
-});
-afterAll(() => bed.emulator.close());
-beforeEach(() => bed.emulator.reset());
+const bed = useClientTestbed();
 
 function requests(): string[] {
   return bed.emulator.requestLog().map((e) => `${e.method} ${e.path.split("?")[0]} ${e.status}`);

@@ -26,7 +26,7 @@ import {
   updateDcrProvider,
   type CreateDcrProviderRequest,
 } from "../../provider/konnect";
-import { TOKEN, startClientTestbed, type ClientTestbed } from "./support";
+import { TOKEN, useClientTestbed } from "./support";
 import { startTrickleServer, type TrickleServer } from "./trickle";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -39,15 +39,7 @@ const azure: CreateDcrProviderRequest = {
 };
 const MISSING = "11111111-2222-4333-8444-555555555555";
 
-let bed: ClientTestbed;
-beforeAll(async () => {
-  bed = await startClientTestbed();
-});
-afterAll(() => bed.emulator.close());
-beforeEach(() => {
-  bed.emulator.reset();
-  bed.logs.length = 0;
-});
+const bed = useClientTestbed();
 
 const statuses = () => bed.emulator.requestLog().map((e) => `${e.method} ${e.status}`);
 const messageOf = async (promise: Promise<unknown>) => ((await promise.catch((e: unknown) => e)) as Error).message;

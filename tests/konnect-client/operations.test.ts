@@ -19,15 +19,10 @@ import {
   verifyDcrProvider,
   type CreateDcrProviderRequest,
 } from "../../provider/konnect";
-import { startClientTestbed, type ClientTestbed } from "./support";
+import { useClientTestbed } from "./support";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-let bed: ClientTestbed;
-beforeAll(async () => {
-  bed = await startClientTestbed();
-});
-afterAll(() => bed.emulator.close());
-beforeEach(() => bed.emulator.reset());
+const bed = useClientTestbed();
 
 const dcrRequests: CreateDcrProviderRequest[] = [
   {

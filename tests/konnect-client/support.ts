@@ -37,3 +37,27 @@ export async function startClientTestbed(): Promise<ClientTestbed> {
     );
   return { emulator, transport: transportWith({}), logs, transportWith };
 }
+
+/**
+ * Starts one testbed for the test file (its emulator closed after the file's tests), and before each test resets the
+ * emulator and empties the retry log. Returns a stand-in that forwards to that testbed, so tests write
+ * `bed.transport` as if they held it.
+ */
+export function useClientTestbed(): ClientTestbed {
+  let started: ClientTestbed | undefined;
+  const current = (): ClientTestbed => {
+    if (started === undefined) throw new Error("the testbed is used outside a test (it starts in beforeAll)");
+    return started;
+  };
+  beforeAll(async () => {
+    started = await startClientTestbed();
+  });
+  afterAll(async () => {
+    await started?.emulator.close();
+  });
+  beforeEach(() => {
+    current().emulator.reset();
+    current().logs.length = 0;
+  });
+  return new Proxy({} as ClientTestbed, { get: (_target, property) => Reflect.get(current(), property) as unknown });
+}

@@ -1,7 +1,6 @@
 /**
- * What Pulumi stores as `__provider` for both resources, captured from a real registration under setMocks: no token,
- * no secret, only the expected `require`s, and small. Sizes are printed for the record (the budget is a benchmark
- * goal, not asserted here).
+ * What Pulumi stores as `__provider` for every resource, captured from real registrations under setMocks: no token,
+ * no secret, only the package runtime's `require`, no client code, under 4 KB. Sizes are printed for the record.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as konnect from "../../provider";
@@ -48,7 +47,10 @@ function unwrap(value: unknown): string {
   throw new Error(`__provider is not a string: ${typeof value}`);
 }
 
-it("serializes both providers without secrets, with only package requires", async () => {
+const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
+const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";
+
+it("serializes every provider without secrets, with only the package runtime's require", async () => {
   const dcr = new konnect.DcrProvider("dcr", {
     name: "azure-dcr",
     providerType: "azureAd",
@@ -62,9 +64,25 @@ it("serializes both providers without secrets, with only package requires", asyn
     openidConnect: { issuer: dcr.issuer, credentialClaim: ["appid"], scopes: ["openid"], authMethods: ["bearer"] },
     dcrProviderId: dcr.id,
   });
-  await new Promise<void>((resolve) => strategy.id.apply(() => resolve()));
+  const publication = new konnect.ApiPublication("pub", {
+    apiId: API,
+    portalId: PORTAL,
+    authStrategyIds: [strategy.id],
+  });
+  const portalDefault = new konnect.PortalDefaultAuthStrategy("default", {
+    portalId: PORTAL,
+    authStrategyId: strategy.id,
+  });
+  await Promise.all(
+    [strategy.id, publication.id, portalDefault.id].map((id) => new Promise<void>((r) => id.apply(() => r()))),
+  );
 
-  for (const type of ["pulumi-nodejs:dynamic/konnect:DcrProvider", "pulumi-nodejs:dynamic/konnect:AuthStrategy"]) {
+  for (const type of [
+    "pulumi-nodejs:dynamic/konnect:DcrProvider",
+    "pulumi-nodejs:dynamic/konnect:AuthStrategy",
+    "pulumi-nodejs:dynamic/konnect:ApiPublication",
+    "pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy",
+  ]) {
     const inputs = registered[type];
     expect(inputs).toBeDefined();
     const code = unwrap(inputs!.__provider);
@@ -75,6 +93,7 @@ it("serializes both providers without secrets, with only package requires", asyn
     expect(code).not.toMatch(/axios|zod/);
     // the provider text is plain (no secret was captured), so the engine can show code changes
     expect(typeof inputs!.__provider).toBe("string");
+    expect(Buffer.byteLength(code)).toBeLessThan(4096);
     console.log(`${type} __provider: ${Buffer.byteLength(code)} bytes`);
   }
   // the client secret is sent only inside a secret wrapper
@@ -82,4 +101,9 @@ it("serializes both providers without secrets, with only package requires", asyn
   expect(JSON.stringify(dcrInputs)).toContain(SECRET);
   expect(JSON.stringify(withoutSecrets(dcrInputs))).not.toContain(SECRET);
   expect(await pulumi.isSecret(dcr.dcrConfig)).toBe(true);
+  expect(registered["pulumi-nodejs:dynamic/konnect:ApiPublication"]).toMatchObject({
+    apiId: API,
+    portalId: PORTAL,
+    authStrategyIds: ["strategy-id"],
+  });
 });

@@ -18,17 +18,12 @@ import {
   updatePortalDefault,
 } from "../../provider/resources/portalDefaultActions";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
-import { startClientTestbed, type ClientTestbed } from "../konnect-client/support";
+import { useClientTestbed } from "../konnect-client/support";
 
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
 const MISSING = "0b0b0b0b-1111-4222-8333-444455556666";
 
-let bed: ClientTestbed;
-beforeAll(async () => {
-  bed = await startClientTestbed();
-});
-afterAll(() => bed.emulator.close());
-beforeEach(() => bed.emulator.reset());
+const bed = useClientTestbed();
 
 /** Requests since the last call, as `METHOD status` (paths are checked where they matter). */
 function takeRequests(): string[] {
