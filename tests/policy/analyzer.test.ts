@@ -31,6 +31,16 @@ function options(protect: boolean): pb.AnalyzerResourceOptions {
   return new pb.AnalyzerResourceOptions().setProtect(protect);
 }
 
+/** A resource of the `dev` stack as AnalyzeStack receives it (unprotected, with these properties). */
+function stackResource(type: string, name: string, properties: Record<string, unknown>): pb.AnalyzerResource {
+  return new pb.AnalyzerResource()
+    .setType(type)
+    .setName(name)
+    .setUrn(urn("dev", type, name))
+    .setOptions(options(false))
+    .setProperties(Struct.fromJavaScript(properties as Parameters<typeof Struct.fromJavaScript>[0]));
+}
+
 function diagnostics(res: pb.AnalyzeResponse) {
   return res
     .getDiagnosticsList()
@@ -136,24 +146,12 @@ describe("policy pack loaded like the Pulumi CLI loads it", () => {
   });
 
   it("AnalyzeStack ties a strategy to its provider through property dependencies (id unknown in preview)", async () => {
-    const provider = new pb.AnalyzerResource()
-      .setType(DCR)
-      .setName("portal-dcr")
-      .setUrn(urn("dev", DCR, "portal-dcr"))
-      .setOptions(options(false))
-      .setProperties(Struct.fromJavaScript({ providerType: "azureAd", issuer: ISSUER }));
-    const strategy = new pb.AnalyzerResource()
-      .setType(STRATEGY)
-      .setName("portal-strategy")
-      .setUrn(urn("dev", STRATEGY, "portal-strategy"))
-      .setOptions(options(false))
-      .setProperties(
-        Struct.fromJavaScript({
-          strategyType: "openid_connect",
-          dcrProviderId: UNKNOWN_STRING,
-          openidConnect: { issuer: ISSUER, credentialClaim: ["azp"], scopes: ["openid"], authMethods: ["bearer"] },
-        }),
-      );
+    const provider = stackResource(DCR, "portal-dcr", { providerType: "azureAd", issuer: ISSUER });
+    const strategy = stackResource(STRATEGY, "portal-strategy", {
+      strategyType: "openid_connect",
+      dcrProviderId: UNKNOWN_STRING,
+      openidConnect: { issuer: ISSUER, credentialClaim: ["azp"], scopes: ["openid"], authMethods: ["bearer"] },
+    });
     strategy
       .getPropertydependenciesMap()
       .set("dcrProviderId", new pb.AnalyzerPropertyDependencies().setUrnsList([provider.getUrn()]));
@@ -173,26 +171,14 @@ describe("policy pack loaded like the Pulumi CLI loads it", () => {
   });
 
   it("AnalyzeStack checks a publication's region against its strategy's and a public publication without auth", async () => {
-    const strategy = new pb.AnalyzerResource()
-      .setType(STRATEGY)
-      .setName("portal-strategy")
-      .setUrn(urn("dev", STRATEGY, "portal-strategy"))
-      .setOptions(options(false))
-      .setProperties(
-        Struct.fromJavaScript({
-          strategyType: "openid_connect",
-          region: "us",
-          labels: { "managed-by": "ci" },
-          openidConnect: { issuer: ISSUER, credentialClaim: ["appid"], scopes: ["openid"], authMethods: ["bearer"] },
-        }),
-      );
+    const strategy = stackResource(STRATEGY, "portal-strategy", {
+      strategyType: "openid_connect",
+      region: "us",
+      labels: { "managed-by": "ci" },
+      openidConnect: { issuer: ISSUER, credentialClaim: ["appid"], scopes: ["openid"], authMethods: ["bearer"] },
+    });
     const publication = (name: string, props: Record<string, unknown>) =>
-      new pb.AnalyzerResource()
-        .setType(PUBLICATION)
-        .setName(name)
-        .setUrn(urn("dev", PUBLICATION, name))
-        .setOptions(options(false))
-        .setProperties(Struct.fromJavaScript({ apiId: "api-1", portalId: "portal-1", visibility: "public", ...props }));
+      stackResource(PUBLICATION, name, { apiId: "api-1", portalId: "portal-1", visibility: "public", ...props });
     const withStrategy = publication("orders-in-portal", { authStrategyIds: [UNKNOWN_STRING], region: "eu" });
     withStrategy
       .getPropertydependenciesMap()
@@ -222,19 +208,12 @@ describe("policy pack loaded like the Pulumi CLI loads it", () => {
   });
 
   it("AnalyzeStack passes dependsOn through: a publication on the portal default is checked for ordering", async () => {
-    const portalDefault = new pb.AnalyzerResource()
-      .setType(PORTAL_DEFAULT)
-      .setName("portal-default")
-      .setUrn(urn("dev", PORTAL_DEFAULT, "portal-default"))
-      .setOptions(options(false))
-      .setProperties(Struct.fromJavaScript({ portalId: "portal-1", authStrategyId: "strategy-1" }));
+    const portalDefault = stackResource(PORTAL_DEFAULT, "portal-default", {
+      portalId: "portal-1",
+      authStrategyId: "strategy-1",
+    });
     const publication = (name: string) =>
-      new pb.AnalyzerResource()
-        .setType(PUBLICATION)
-        .setName(name)
-        .setUrn(urn("dev", PUBLICATION, name))
-        .setOptions(options(false))
-        .setProperties(Struct.fromJavaScript({ apiId: "api-1", portalId: "portal-1", visibility: "public" }));
+      stackResource(PUBLICATION, name, { apiId: "api-1", portalId: "portal-1", visibility: "public" });
     const ordered = publication("ordered-in-portal").setDependenciesList([portalDefault.getUrn()]);
     const racing = publication("racing-in-portal");
     const res = await unary<pb.AnalyzeResponse>((cb) =>
