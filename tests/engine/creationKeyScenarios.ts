@@ -254,7 +254,9 @@ export async function thirtyCreatesUnderLoad(context: ScenarioContext): Promise<
     return { urn, inputs, id: undefined as string | undefined };
   });
   try {
-    for (let run = 0; run < 8 && resources.some((r) => r.id === undefined); run++) {
+    // Each run gets through only what 3 req/s allows within the budget (a create is a lookup and a POST), so the
+    // number of runs varies with the machine's speed; the bound only stops a run-away loop.
+    for (let run = 0; run < 30 && resources.some((r) => r.id === undefined); run++) {
       // A retry budget shorter than the queue at 3 req/s: some recovery listings give up (the issue's orphans), and
       // the failed creates are rerun as the next `up` would.
       const rig = { ...context.rig, config: { ...context.rig.config, "konnect:retryBudgetSeconds": "3" } };
