@@ -5,13 +5,13 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { isSecret, UNKNOWN } from "./encoding";
-import { destroy, preview, up, type CommandResult, type EngineOptions } from "./engineLite";
-import { stopAllHosts } from "./pluginHost";
-import { killRunningCaptures, type ProgramSpec } from "./programCapture";
-import type { StackConfig } from "./providerClient";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
-import { TOKEN } from "../konnect-emulator/testSupport";
+import { isSecret, UNKNOWN } from "../../tools/engine/encoding";
+import { destroy, preview, up, type CommandResult, type EngineOptions } from "../../tools/engine/engineLite";
+import { stopAllHosts } from "../../tools/engine/pluginHost";
+import { killRunningCaptures, type ProgramSpec } from "../../tools/engine/programCapture";
+import type { StackConfig } from "../../tools/engine/providerClient";
+import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
+import { TOKEN } from "../../tools/emulator/testSupport";
 
 jest.setTimeout(300_000);
 

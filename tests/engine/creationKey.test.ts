@@ -2,10 +2,10 @@
  * Issue 13 §1 through the real plugin host and the Konnect emulator: every create is found again by its creation key
  * (scenarios in creationKeyScenarios.ts; design in provider/resources/creationKey.ts).
  */
-import { stopAllHosts } from "./pluginHost";
-import { killRunningCaptures } from "./programCapture";
+import { stopAllHosts } from "../../tools/engine/pluginHost";
+import { killRunningCaptures } from "../../tools/engine/programCapture";
 import { SCENARIOS, loadScenarioContext, type ScenarioContext } from "./creationKeyScenarios";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
+import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
 
 jest.setTimeout(240_000);
 

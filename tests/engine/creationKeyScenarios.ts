@@ -10,7 +10,7 @@
  * unknown key input. The replacement scenarios guard against the take-over hazard: with the check's replacement memory
  * disabled, the type-change replace takes over the object it replaces and fails.
  */
-import { type PropertyMap } from "./encoding";
+import { type PropertyMap } from "../../tools/engine/encoding";
 import {
   configuredHost,
   createOutcome,
@@ -21,11 +21,11 @@ import {
   type Rig,
 } from "./interruptedCreate";
 import * as path from "node:path";
-import { captureProgram, type CapturedResource } from "./programCapture";
-import { makeUrn, type StackConfig } from "./providerClient";
-import { type KonnectEmulator } from "../konnect-emulator/emulator";
-import { type ObjectKind } from "../konnect-emulator/types";
-import { TOKEN } from "../konnect-emulator/testSupport";
+import { captureProgram, type CapturedResource } from "../../tools/engine/programCapture";
+import { makeUrn, type StackConfig } from "../../tools/engine/providerClient";
+import { type KonnectEmulator } from "../../tools/emulator/emulator";
+import { type ObjectKind } from "../../tools/emulator/types";
+import { TOKEN } from "../../tools/emulator/testSupport";
 import {
   CREATION_KEY_INPUT,
   CREATION_LABEL_KEY,

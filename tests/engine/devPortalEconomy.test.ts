@@ -1,16 +1,16 @@
 /**
- * The bench's Dev Portal economy run (`tests/bench/economy.ts` `runDevPortalEconomy`), run here on its own so the
+ * The bench's Dev Portal economy run (`tools/bench/economy.ts` `runDevPortalEconomy`), run here on its own so the
  * floors are checked without the whole bench: through engine-lite and the real plugin host, each step of the
  * root stack's publication and portal default makes exactly its floor's requests.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { BENCH_API_ID, BENCH_PORTAL_ID, runDevPortalEconomy } from "../bench/economy";
-import { DEV_PORTAL_FLOORS } from "../bench/floors";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
-import { stopAllHosts } from "./pluginHost";
-import { killRunningCaptures } from "./programCapture";
+import { BENCH_API_ID, BENCH_PORTAL_ID, runDevPortalEconomy } from "../../tools/bench/economy";
+import { DEV_PORTAL_FLOORS } from "../../tools/bench/floors";
+import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
+import { stopAllHosts } from "../../tools/engine/pluginHost";
+import { killRunningCaptures } from "../../tools/engine/programCapture";
 
 jest.setTimeout(600_000);
 

@@ -10,12 +10,12 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { destroy, preview, refresh, up, type CommandResult } from "./engineLite";
-import { stopAllHosts } from "./pluginHost";
-import { captureProgram, killRunningCaptures, type CapturedProgram } from "./programCapture";
-import { rootStackOptions } from "./scenarios/rootStack";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
-import { KEY_AUTH_BODY, TOKEN } from "../konnect-emulator/testSupport";
+import { destroy, preview, refresh, up, type CommandResult } from "../../tools/engine/engineLite";
+import { stopAllHosts } from "../../tools/engine/pluginHost";
+import { captureProgram, killRunningCaptures, type CapturedProgram } from "../../tools/engine/programCapture";
+import { rootStackOptions } from "../../tools/demo/rootStack";
+import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
+import { KEY_AUTH_BODY, TOKEN } from "../../tools/emulator/testSupport";
 import { expectNoSecrets, type ScannedText } from "../support/secretScan";
 
 jest.setTimeout(600_000);

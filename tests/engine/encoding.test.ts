@@ -1,8 +1,15 @@
 /**
  * Pure helpers: the engine's secret bookkeeping and placeholder resolution.
  */
-import { annotateSecrets, secret, stripSecrets, UNKNOWN, type JsonValue, type PropertyMap } from "./encoding";
-import { placeholder, resolvePlaceholders, type PlaceholderLookup } from "./programCapture";
+import {
+  annotateSecrets,
+  secret,
+  stripSecrets,
+  UNKNOWN,
+  type JsonValue,
+  type PropertyMap,
+} from "../../tools/engine/encoding";
+import { placeholder, resolvePlaceholders, type PlaceholderLookup } from "../../tools/engine/programCapture";
 
 describe("annotateSecrets", () => {
   const cases: [string, PropertyMap, PropertyMap, PropertyMap][] = [

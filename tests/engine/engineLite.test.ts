@@ -4,14 +4,14 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { secret, UNKNOWN } from "./encoding";
-import { destroy, preview, refresh, renderPreview, up, type CommandResult } from "./engineLite";
-import { isProcessGroupAlive, stopAllHosts } from "./pluginHost";
-import { killRunningCaptures } from "./programCapture";
-import { loadState } from "./stateFile";
+import { secret, UNKNOWN } from "../../tools/engine/encoding";
+import { destroy, preview, refresh, renderPreview, up, type CommandResult } from "../../tools/engine/engineLite";
+import { isProcessGroupAlive, stopAllHosts } from "../../tools/engine/pluginHost";
+import { killRunningCaptures } from "../../tools/engine/programCapture";
+import { loadState } from "../../tools/engine/stateFile";
 import { startToyStore, type ToyStore } from "./fixtures/toyStore";
 import { itemUrn, TOY_PASSWORD, TOY_PROJECT, TOY_TOKEN, toySpec } from "./fixtures/toySetup";
-import type { StackConfig } from "./providerClient";
+import type { StackConfig } from "../../tools/engine/providerClient";
 
 const PASSPHRASE = "engine-lite-test-passphrase";
 const CHILD_URN = "urn:pulumi:dev::toy::toy:index:Group$pulumi-nodejs:dynamic/toy:Item::child";

@@ -4,12 +4,12 @@
  * creation-key create (exactly one object after the rerun, the rerun returns its id, the error hint, replacements)
  * are in creationKeyScenarios.ts, run by creationKey.test.ts.
  */
-import { stopAllHosts } from "./pluginHost";
-import { killRunningCaptures, type CapturedResource } from "./programCapture";
-import { ProviderError } from "./providerClient";
+import { stopAllHosts } from "../../tools/engine/pluginHost";
+import { killRunningCaptures, type CapturedResource } from "../../tools/engine/programCapture";
+import { ProviderError } from "../../tools/engine/providerClient";
 import { loadScenarioContext } from "./creationKeyScenarios";
 import { createUntilHeld, eventually, freshRun, type Rig } from "./interruptedCreate";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
+import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
 
 jest.setTimeout(180_000);
 

@@ -10,12 +10,12 @@
  *   targeted: Check(olds) → Create), then the Delete of the old object, create-before-delete.
  * Assertions live in the tests; this module only runs steps and reports what happened.
  */
-import { type PropertyMap } from "./encoding";
-import { startPluginHost, isProcessGroupAlive, type PluginHost } from "./pluginHost";
-import { type CapturedResource } from "./programCapture";
-import { ProviderClient, ProviderError, type ResourceState, type StackConfig } from "./providerClient";
-import { type KonnectEmulator } from "../konnect-emulator/emulator";
-import { type ObjectKind } from "../konnect-emulator/types";
+import { type PropertyMap } from "../../tools/engine/encoding";
+import { startPluginHost, isProcessGroupAlive, type PluginHost } from "../../tools/engine/pluginHost";
+import { type CapturedResource } from "../../tools/engine/programCapture";
+import { ProviderClient, ProviderError, type ResourceState, type StackConfig } from "../../tools/engine/providerClient";
+import { type KonnectEmulator } from "../../tools/emulator/emulator";
+import { type ObjectKind } from "../../tools/emulator/types";
 
 /** Where a scenario runs: the emulator, the host's project, the stack config. */
 export interface Rig {

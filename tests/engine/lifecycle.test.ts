@@ -8,15 +8,24 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { isSecret, UNKNOWN, type JsonValue, type PropertyMap } from "./encoding";
-import { destroy, preview, refresh, renderPreview, renderValue, up, type CommandResult, type Step } from "./engineLite";
-import { stopAllHosts } from "./pluginHost";
-import { captureProgram, killRunningCaptures, type CapturedProgram } from "./programCapture";
-import { loadState } from "./stateFile";
-import { rootStackOptions, ROOT_PROJECT, TYPES, type RootStackSettings } from "./scenarios/rootStack";
+import { isSecret, UNKNOWN, type JsonValue, type PropertyMap } from "../../tools/engine/encoding";
+import {
+  destroy,
+  preview,
+  refresh,
+  renderPreview,
+  renderValue,
+  up,
+  type CommandResult,
+  type Step,
+} from "../../tools/engine/engineLite";
+import { stopAllHosts } from "../../tools/engine/pluginHost";
+import { captureProgram, killRunningCaptures, type CapturedProgram } from "../../tools/engine/programCapture";
+import { loadState } from "../../tools/engine/stateFile";
+import { rootStackOptions, ROOT_PROJECT, TYPES, type RootStackSettings } from "../../tools/demo/rootStack";
 import { CLIENT_SECRET as FIXTURE_SECRET } from "./scenarios/dcrProviderProgram";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
-import { TOKEN } from "../konnect-emulator/testSupport";
+import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
+import { TOKEN } from "../../tools/emulator/testSupport";
 import { expectNoSecrets, type ScannedText } from "../support/secretScan";
 import { CREATION_KEY_INPUT, CREATION_LABEL_KEY, baseCreationKey } from "../../provider/resources/creationKey";
 

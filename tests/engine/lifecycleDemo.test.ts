@@ -1,10 +1,10 @@
 /**
- * The offline demo (`npm run demo`, tests/engine/demo.ts) run in-process: the key lines a newcomer reads, and no secret
+ * The offline demo (`npm run demo`, tools/demo/demo.ts) run in-process: the key lines a newcomer reads, and no secret
  * or token anywhere in what it prints. Cleanup leaves no temp state behind.
  */
 import * as fs from "node:fs";
-import { cleanUp, DEMO_API_ID, DEMO_PORTAL_ID, DEMO_TOKEN, runDemo, type DemoResult } from "./demo";
-import { buildIsStale } from "./demoBuild";
+import { cleanUp, DEMO_API_ID, DEMO_PORTAL_ID, DEMO_TOKEN, runDemo, type DemoResult } from "../../tools/demo/demo";
+import { buildIsStale } from "../../tools/demo/demoBuild";
 import { expectNoSecrets } from "../support/secretScan";
 
 jest.setTimeout(300_000);

@@ -3,10 +3,16 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { secret, UNKNOWN } from "./encoding";
-import { isProcessGroupAlive, REPO_ROOT, startPluginHost, stopAllHosts, type PluginHost } from "./pluginHost";
-import { ProviderClient, ProviderError } from "./providerClient";
-import { placeholder, type CapturedProgram } from "./programCapture";
+import { secret, UNKNOWN } from "../../tools/engine/encoding";
+import {
+  isProcessGroupAlive,
+  REPO_ROOT,
+  startPluginHost,
+  stopAllHosts,
+  type PluginHost,
+} from "../../tools/engine/pluginHost";
+import { ProviderClient, ProviderError } from "../../tools/engine/providerClient";
+import { placeholder, type CapturedProgram } from "../../tools/engine/programCapture";
 import { startToyStore, type ToyStore } from "./fixtures/toyStore";
 import {
   captureToyProvider,

@@ -9,10 +9,15 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { isSecret, secret, type PropertyMap } from "./encoding";
-import { REPO_ROOT, startPluginHost, stopAllHosts, type PluginHost } from "./pluginHost";
-import { captureProgram, killRunningCaptures, placeholder, type CapturedProgram } from "./programCapture";
-import { makeUrn, ProviderClient, ProviderError, type StackConfig } from "./providerClient";
+import { isSecret, secret, type PropertyMap } from "../../tools/engine/encoding";
+import { REPO_ROOT, startPluginHost, stopAllHosts, type PluginHost } from "../../tools/engine/pluginHost";
+import {
+  captureProgram,
+  killRunningCaptures,
+  placeholder,
+  type CapturedProgram,
+} from "../../tools/engine/programCapture";
+import { makeUrn, ProviderClient, ProviderError, type StackConfig } from "../../tools/engine/providerClient";
 import { CLIENT_SECRET } from "./fixtures/konnectProgram";
 
 jest.setTimeout(180_000);

@@ -15,7 +15,7 @@ import {
 } from "../../provider/konnect/apiPublications";
 import { KonnectApiError, KonnectRequestError } from "../../provider/konnect";
 import { getPortal, portalResponseSchema, setPortalDefaultAuthStrategy } from "../../provider/konnect/portals";
-import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
+import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { useClientTestbed } from "./support";
 
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);

@@ -1,6 +1,6 @@
 /** A client transport pointed at a fresh emulator, with a fast backoff and captured retry log lines. */
 import { createTransport, resolveConnection, type KonnectTransport } from "../../provider/konnect";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
+import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
 
 /** A token shaped like a Konnect personal access token. */
 export const TOKEN = "kpat_ClientTestToken0123456789abcdefghij";

@@ -3,7 +3,7 @@
  * to be the one path that did not: now all writes go through the generic handlers, which rename on each of them.
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { startProviderTestbed } from "./support";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";

@@ -3,7 +3,7 @@
  * the DCR link, PUT when extra OIDC options are removed, adoption, drift and delete conflicts.
  */
 import { providers, type AuthStrategyInputs, type AuthStrategyOutputs } from "../../provider";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { callShapes, startProviderTestbed } from "./support";
 import { CREATE_LABEL } from "../../provider/resources/createOnce";
 

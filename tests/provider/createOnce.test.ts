@@ -3,7 +3,7 @@
  * made through its creation label instead of posting again ("commit then drop" faults prove it).
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "./support";
 

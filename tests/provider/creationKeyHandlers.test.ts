@@ -12,7 +12,7 @@ import {
   successorCreationKey,
 } from "../../provider/resources/creationKey";
 import { UNKNOWN } from "../../provider/resources/unknowns";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { callShapes, startProviderTestbed } from "./support";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";

@@ -4,7 +4,7 @@
  * out-of-band delete. Call counts come from the emulator's request log.
  */
 import { providers, type DcrProviderInputs, type DcrProviderOutputs } from "../../provider";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import { TEST_TOKEN, callShapes, startProviderTestbed } from "./support";
 

@@ -17,7 +17,7 @@ import {
   readPortalDefault,
   updatePortalDefault,
 } from "../../provider/resources/portalDefaultActions";
-import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
+import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { useClientTestbed } from "../konnect-client/support";
 
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);

@@ -11,8 +11,8 @@ import type {
   PortalDefaultAuthStrategyOutputs,
 } from "../../provider/resources/portalDefaultArgs";
 import { UNKNOWN } from "../../provider/resources/unknowns";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
-import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
+import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { callShapes, providerLogLines, startProviderTestbed } from "./support";
 
 const publication = apiPublicationProvider;

@@ -17,8 +17,8 @@ import type {
   PortalDefaultAuthStrategyOutputs,
 } from "../../provider/resources/portalDefaultArgs";
 import { portalDefaultDefinition } from "../../provider/resources/portalDefaultHandlers";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
-import { oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
+import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { callShapes, startProviderTestbed } from "./support";
 
 const CODE = "code-v1";

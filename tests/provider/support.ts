@@ -5,7 +5,7 @@ import {
   setTransportOptions,
   setVerifySchedule,
 } from "../../provider/resources/testHooks";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
+import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
 
 /** A token shaped like a Konnect personal access token. */
 export const TEST_TOKEN = "kpat_TestToken0123456789abcdefghijklmnop";

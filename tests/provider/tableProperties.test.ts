@@ -17,7 +17,7 @@ import { DCR_CONFIG_WIRE_NAMES, DCR_PROVIDER_TYPES, DCR_SECRET_FIELDS } from "..
 import { authStrategyDefinition } from "../../provider/resources/authStrategyHandlers";
 import { dcrProviderDefinition } from "../../provider/resources/dcrProviderHandlers";
 import { DCR_VALID, STRATEGY_VALID, konnectAnswerForDcr, konnectAnswerForStrategy } from "../fuzz/arbitraries";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { callShapes, startProviderTestbed } from "./support";
 
 const CODE = "code-v1";

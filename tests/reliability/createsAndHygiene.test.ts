@@ -8,7 +8,7 @@ import type { AddressInfo } from "node:net";
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError, KonnectConfigError } from "../../provider/konnect";
 import { setStackSettings } from "../../provider/resources/testHooks";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "../provider/support";
 import { HOSTILE_TEXT } from "../fuzz/arbitraries";
 import { SecretScan } from "../support/secretScan";

@@ -11,8 +11,8 @@ import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider
 import { portalDefaultAuthStrategyProvider } from "../../provider/resources/portalDefaultAuthStrategy";
 import type { PortalDefaultAuthStrategyOutputs } from "../../provider/resources/portalDefaultArgs";
 import { setStackSettings } from "../../provider/resources/testHooks";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
-import { KEY_AUTH_BODY, oidcBody } from "../konnect-emulator/testSupport";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
+import { KEY_AUTH_BODY, oidcBody } from "../../tools/emulator/testSupport";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
 import { SecretScan } from "../support/secretScan";
 

@@ -20,8 +20,8 @@ import { transportFor } from "../../provider/resources/context";
 import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/creationKey";
 import { ResourceInitError } from "../../provider/resources/errorsForUsers";
 import { setStackSettings } from "../../provider/resources/testHooks";
-import type { KonnectEmulator, ObjectKind } from "../konnect-emulator/emulator";
-import type { MalformedAnswer } from "../konnect-emulator/types";
+import type { KonnectEmulator, ObjectKind } from "../../tools/emulator/emulator";
+import type { MalformedAnswer } from "../../tools/emulator/types";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
 import { SecretScan } from "../support/secretScan";
 

@@ -5,9 +5,9 @@
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError } from "../../provider/konnect";
 import { inputPathForWireField, type ResourceKind } from "../../provider/resources/wireNames";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { TEST_TOKEN, startProviderTestbed } from "../provider/support";
-import { oidcBody, seedPublicationTargets } from "../konnect-emulator/testSupport";
+import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { SecretScan } from "../support/secretScan";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";

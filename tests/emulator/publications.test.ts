@@ -7,7 +7,7 @@ import {
   problem,
   seedPublicationTargets,
   useEmulator,
-} from "./testSupport";
+} from "../../tools/emulator/testSupport";
 
 const konnect = useEmulator({
   options: {

@@ -1,6 +1,6 @@
-import { startKonnectEmulator } from "./emulator";
-import { TokenBucket } from "./rateLimit";
-import { DCR_BODIES, ISO_MS, TOKEN, call, problem, useEmulator } from "./testSupport";
+import { startKonnectEmulator } from "../../tools/emulator/emulator";
+import { TokenBucket } from "../../tools/emulator/rateLimit";
+import { DCR_BODIES, ISO_MS, TOKEN, call, problem, useEmulator } from "../../tools/emulator/testSupport";
 
 const konnect = useEmulator({ options: { rateLimit: null, latencyMs: 0 } });
 

@@ -1,4 +1,11 @@
-import { DCR_BODIES, KEY_AUTH_BODY, call, invalidParameters, oidcBody, useEmulator } from "./testSupport";
+import {
+  DCR_BODIES,
+  KEY_AUTH_BODY,
+  call,
+  invalidParameters,
+  oidcBody,
+  useEmulator,
+} from "../../tools/emulator/testSupport";
 
 const konnect = useEmulator();
 

@@ -1,4 +1,13 @@
-import { ISO_MS, KEY_AUTH_BODY, PORTAL_BODY, UUID, call, invalidParameters, problem, useEmulator } from "./testSupport";
+import {
+  ISO_MS,
+  KEY_AUTH_BODY,
+  PORTAL_BODY,
+  UUID,
+  call,
+  invalidParameters,
+  problem,
+  useEmulator,
+} from "../../tools/emulator/testSupport";
 
 const konnect = useEmulator({
   options: {

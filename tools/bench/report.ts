@@ -46,7 +46,7 @@ export function renderMarkdown(results: BenchResults, chart?: string): string {
   return [
     `# Benchmark results: Node ${results.machine.node}, @pulumi/pulumi ${results.machine.pulumiSdk}`,
     "",
-    "Written by `npm run bench` (tests/bench/run.ts). Ratios are measured side by side in one run; absolute times",
+    "Written by `npm run bench` (tools/bench/run.ts). Ratios are measured side by side in one run; absolute times",
     'depend on the machine and its load, recorded below. Rows whose goal is "reported" are figures kept for',
     "comparison with earlier runs, not goals.",
     "",

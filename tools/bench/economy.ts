@@ -11,8 +11,8 @@ import { destroy, preview, refresh, up, type CommandResult, type EngineOptions }
 import { REPO_ROOT } from "../engine/pluginHost";
 import type { ProgramSpec } from "../engine/programCapture";
 import type { StackConfig } from "../engine/providerClient";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
-import { KEY_AUTH_BODY } from "../konnect-emulator/sampleBodies";
+import type { KonnectEmulator } from "../emulator/emulator";
+import { KEY_AUTH_BODY } from "../emulator/sampleBodies";
 import { BENCH_TOKEN as TOKEN } from "./support";
 import type { GoalRow, SectionResult } from "./goals";
 import { DEV_PORTAL_FLOORS, upFloor, type DevPortalStep } from "./floors";

@@ -5,7 +5,7 @@
  * host beyond the requests themselves. One more profiled run of each shows where the difference goes.
  */
 import * as path from "node:path";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../emulator/emulator";
 import { profilingWrapper, summarizeProfile, type ProfileSummary } from "./cpuProfile";
 import type { GoalRow, SectionResult } from "./goals";
 import { baselineVariant, exactlyTheFloor, providerTexts, scaleRun, type ScaleRun, type ScaleVariant } from "./scale";

@@ -10,12 +10,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { ensureBuilt } from "./demoBuild";
 import { heading, intro, labelledRendering, outputsTable, runForReal } from "./demoFormat";
-import { preview, up, type CommandResult } from "./engineLite";
-import { stopAllHosts } from "./pluginHost";
-import { captureProgram, killRunningCaptures } from "./programCapture";
-import { rootStackOptions } from "./scenarios/rootStack";
-import type { PropertyMap } from "./encoding";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
+import { preview, up, type CommandResult } from "../engine/engineLite";
+import { stopAllHosts } from "../engine/pluginHost";
+import { captureProgram, killRunningCaptures } from "../engine/programCapture";
+import { rootStackOptions } from "./rootStack";
+import type { PropertyMap } from "../engine/encoding";
+import { startKonnectEmulator, type KonnectEmulator } from "../emulator/emulator";
 
 /** The token the demo gives the provider (the emulator checks its shape only). */
 export const DEMO_TOKEN = "kpat_offlineDemoToken0123456789abcdef";

@@ -9,7 +9,7 @@ import { providers } from "../../provider";
 import { startPluginHost } from "../engine/pluginHost";
 import { makeUrn, ProviderClient, type StackConfig } from "../engine/providerClient";
 import type { PropertyMap } from "../engine/encoding";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../emulator/emulator";
 import { fetchOnlyProvider } from "./fetchProvider";
 import type { GoalRow, SectionResult } from "./goals";
 import { median, now, round } from "./stats";

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { SAMPLE_TOKEN, optionsFromArgs } from "./cli";
+import { SAMPLE_TOKEN, optionsFromArgs } from "../../tools/emulator/cli";
 
 describe("CLI options", () => {
   it.each([
@@ -31,7 +31,7 @@ describe("CLI options", () => {
 
 describe("CLI process", () => {
   it("prints the URL and setup lines, serves, and exits 0 on SIGTERM", async () => {
-    const cli = path.join(__dirname, "cli.ts");
+    const cli = path.join(__dirname, "../../tools/emulator/cli.ts");
     const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", cli, "--port", "0"], {
       cwd: path.join(__dirname, "../.."),
       stdio: ["ignore", "pipe", "pipe"],

@@ -1,6 +1,6 @@
 /** Text blocks of the offline demo (`npm run demo`): intro, labelled previews, outputs, and how to run it for real. */
-import { isSecret, UNKNOWN, type JsonValue, type PropertyMap } from "./encoding";
-import { displayType, renderPreview, renderValue, type CommandResult } from "./engineLite";
+import { isSecret, UNKNOWN, type JsonValue, type PropertyMap } from "../engine/encoding";
+import { displayType, renderPreview, renderValue, type CommandResult } from "../engine/engineLite";
 
 /** A section heading with an underline. */
 export function heading(text: string): string {

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { REPO_ROOT, stopAllHosts } from "../engine/pluginHost";
 import { killRunningCaptures } from "../engine/programCapture";
-import { startKonnectEmulator, type KonnectEmulator } from "../konnect-emulator/emulator";
+import { startKonnectEmulator, type KonnectEmulator } from "../emulator/emulator";
 import { scaleChartSvg } from "./chart";
 import { runClientOverhead } from "./clientOverhead";
 import { runEconomy } from "./economy";

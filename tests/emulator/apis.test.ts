@@ -1,4 +1,4 @@
-import { slugify } from "./apiSchema";
+import { slugify } from "../../tools/emulator/apiSchema";
 import {
   API_BODY,
   ISO_MS,
@@ -8,7 +8,7 @@ import {
   problem,
   seedPublicationTargets,
   useEmulator,
-} from "./testSupport";
+} from "../../tools/emulator/testSupport";
 
 const konnect = useEmulator({ options: { uniqueApiNameVersion: true } });
 

@@ -17,7 +17,7 @@ import { providers } from "../../provider";
 import { processGroupMembers, startPluginHost } from "../engine/pluginHost";
 import type { JsonValue, PropertyMap } from "../engine/encoding";
 import { makeUrn, ProviderClient, type StackConfig } from "../engine/providerClient";
-import type { KonnectEmulator, RequestLogEntry } from "../konnect-emulator/emulator";
+import type { KonnectEmulator, RequestLogEntry } from "../emulator/emulator";
 import type { GoalRow, SectionResult } from "./goals";
 import { serializeProvider } from "./startup";
 import { baselineCreateRequests, createFloor, createPostFloor } from "./floors";

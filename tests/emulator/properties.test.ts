@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { applyLabelPatch } from "./labels";
-import { DCR_BODIES, call, useEmulator } from "./testSupport";
+import { applyLabelPatch } from "../../tools/emulator/labels";
+import { DCR_BODIES, call, useEmulator } from "../../tools/emulator/testSupport";
 
 const konnect = useEmulator({ resetEachTest: false });
 

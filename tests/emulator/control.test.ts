@@ -1,4 +1,4 @@
-import { startKonnectEmulator } from "./emulator";
+import { startKonnectEmulator } from "../../tools/emulator/emulator";
 import {
   API_BODY,
   DCR_BODIES,
@@ -11,7 +11,7 @@ import {
   problem,
   seedPublicationTargets,
   useEmulator,
-} from "./testSupport";
+} from "../../tools/emulator/testSupport";
 
 const konnect = useEmulator({ options: { latencyMs: 0 } });
 

@@ -1,5 +1,5 @@
-import { type KonnectEmulator, startKonnectEmulator } from "./emulator";
-import { DCR_BODIES, TOKEN, call, problem } from "./testSupport";
+import { type KonnectEmulator, startKonnectEmulator } from "../../tools/emulator/emulator";
+import { DCR_BODIES, TOKEN, call, problem } from "../../tools/emulator/testSupport";
 
 let konnect: KonnectEmulator;
 const READ_ONLY = "spat_readOnlyTokenAbcdefghijk";

@@ -6,7 +6,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { staleBuildReason } from "../../examples/azure-dcr/buildStatus";
-import { REPO_ROOT } from "./pluginHost";
+import { REPO_ROOT } from "../engine/pluginHost";
 
 /** The compiled file the plugin host loads first. */
 export const RUNTIME_JS = path.join(REPO_ROOT, "dist", "provider", "resources", "runtime.js");

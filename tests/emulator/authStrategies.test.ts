@@ -8,7 +8,7 @@ import {
   oidcBody,
   problem,
   useEmulator,
-} from "./testSupport";
+} from "../../tools/emulator/testSupport";
 
 const konnect = useEmulator({
   options: { strategyPutUnknownId: "not-found", strategyPutTypeChange: "reject", defaultKeyNames: null },

@@ -22,7 +22,7 @@ import {
 } from "../../provider/konnect";
 import { authStrategyResponseSchema, createAuthStrategyRequestSchema } from "../../provider/konnect";
 import { checkAuthStrategyInputs } from "../../provider/resources/authStrategyModel";
-import type { KonnectEmulator } from "../konnect-emulator/emulator";
+import type { KonnectEmulator } from "../emulator/emulator";
 import type { GoalRow, SectionResult } from "./goals";
 import { median, now, round } from "./stats";
 import { BENCH_ISSUER, BENCH_TOKEN } from "./support";

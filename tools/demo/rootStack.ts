@@ -4,10 +4,10 @@
  * Shared by the lifecycle scenarios and the offline demo.
  */
 import * as path from "node:path";
-import type { EngineOptions } from "../engineLite";
-import { REPO_ROOT } from "../pluginHost";
-import type { ProgramSpec } from "../programCapture";
-import type { StackConfig } from "../providerClient";
+import type { EngineOptions } from "../engine/engineLite";
+import { REPO_ROOT } from "../engine/pluginHost";
+import type { ProgramSpec } from "../engine/programCapture";
+import type { StackConfig } from "../engine/providerClient";
 
 /** Project name of the root `Pulumi.yaml` (the namespace of its config keys). */
 export const ROOT_PROJECT = "konnect-azure-dcr";
