@@ -8,14 +8,14 @@
  * - `AzureKonnectDcr`: the whole Azure DCR flow in one component.
  * - `providers`: the underlying `pulumi.dynamic.ResourceProvider` objects, usable directly with plain values.
  */
-import { apiPublicationProvider } from "./resources/apiPublication";
-import { authStrategyProvider } from "./resources/authStrategy";
-import { dcrProviderProvider } from "./resources/dcrProvider";
-import { portalDefaultAuthStrategyProvider } from "./resources/portalDefaultAuthStrategy";
+import { apiPublicationProvider } from "./resources/apiPublication/resource";
+import { authStrategyProvider } from "./resources/authStrategy/resource";
+import { dcrProviderProvider } from "./resources/dcrProvider/resource";
+import { portalDefaultAuthStrategyProvider } from "./resources/portalDefaultAuthStrategy/resource";
 
 export * from "./resources/args";
-export { AuthStrategy } from "./resources/authStrategy";
-export { DcrProvider } from "./resources/dcrProvider";
+export { AuthStrategy } from "./resources/authStrategy/resource";
+export { DcrProvider } from "./resources/dcrProvider/resource";
 export * from "./azure";
 export * from "./components";
 
@@ -27,7 +27,7 @@ export const providers = {
   portalDefaultAuthStrategy: portalDefaultAuthStrategyProvider,
 };
 
-export { ApiPublication } from "./resources/apiPublication";
-export { PortalDefaultAuthStrategy } from "./resources/portalDefaultAuthStrategy";
-export type * from "./resources/apiPublicationArgs";
-export type * from "./resources/portalDefaultArgs";
+export { ApiPublication } from "./resources/apiPublication/resource";
+export { PortalDefaultAuthStrategy } from "./resources/portalDefaultAuthStrategy/resource";
+export type * from "./resources/apiPublication/args";
+export type * from "./resources/portalDefaultAuthStrategy/args";

@@ -5,10 +5,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { isGuid } from "../azure/graphPermissions";
-import { ApiPublication } from "../resources/apiPublication";
-import type { ApiPublicationVisibility } from "../resources/apiPublicationArgs";
+import { ApiPublication } from "../resources/apiPublication/resource";
+import type { ApiPublicationVisibility } from "../resources/apiPublication/args";
 import type { KonnectRegion } from "../resources/args";
-import { PortalDefaultAuthStrategy } from "../resources/portalDefaultAuthStrategy";
+import { PortalDefaultAuthStrategy } from "../resources/portalDefaultAuthStrategy/resource";
 
 /** One API publication made with the component's auth strategy. */
 export interface AzureKonnectDcrPublication {

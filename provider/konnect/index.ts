@@ -1,11 +1,11 @@
 /** The Konnect v2 client for DCR providers and application auth strategies (axios + zod; no Pulumi imports). */
-export * from "./authStrategies";
+export * from "./authStrategies/operations";
 export * from "./connection";
-export * from "./dcrProviders";
+export * from "./dcrProviders/operations";
 export * from "./errors";
 export * from "./http";
 export type { FieldFilter, ListOptions, SortSpec } from "./operation";
 export * from "./retryPolicy";
-export * from "./schemas/authStrategy";
-export * from "./schemas/common";
-export * from "./schemas/dcrProvider";
+export * from "./authStrategies/schemas";
+export * from "./schemas";
+export * from "./dcrProviders/schemas";

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { KonnectRequestError, KonnectResponseError } from "./errors";
 import type { KonnectTransport, RequestSpec } from "./http";
-import { formatIssues, UUID_PATTERN, type Page } from "./schemas/common";
+import { formatIssues, UUID_PATTERN, type Page } from "./schemas";
 
 /** Validates a request body; throws `KonnectRequestError` naming each bad field. */
 export function toWire<S extends z.ZodType>(operation: string, schema: S, request: unknown): z.output<S> {

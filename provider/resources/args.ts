@@ -6,9 +6,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 import type { AuthStrategyType, DcrProviderType, Region } from "../konnect";
-import type { DcrConfigValues } from "../konnect/schemas/dcrConfigFields";
-import type { OpenIdConnectConfig } from "../konnect/schemas/authStrategy";
-import type { RecordedLocation } from "./location";
+import type { DcrConfigValues } from "../konnect/dcrProviders/configFields";
+import type { OpenIdConnectConfig } from "../konnect/authStrategies/schemas";
+import type { RecordedLocation } from "./core/location";
 
 export { AUTH_STRATEGY_TYPES, DCR_PROVIDER_TYPES, REGIONS as KONNECT_REGIONS } from "../konnect";
 export type { AuthStrategyType, DcrProviderType };

@@ -4,5 +4,5 @@
  * called directly). Exports exactly what the serialized providers load: `configureFromStack` and the handlers of
  * each resource by name. Test and benchmark hooks live in `./testHooks`, outside the package's exports.
  */
-export { configureFromStack } from "./context";
+export { configureFromStack } from "./core/context";
 export { handlers } from "./handlers";

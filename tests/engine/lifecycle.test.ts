@@ -27,7 +27,7 @@ import { CLIENT_SECRET as FIXTURE_SECRET } from "./scenarios/dcrProviderProgram"
 import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
 import { TOKEN } from "../../tools/emulator/testSupport";
 import { expectNoSecrets, type ScannedText } from "../support/secretScan";
-import { CREATION_KEY_INPUT, CREATION_LABEL_KEY, baseCreationKey } from "../../provider/resources/creationKey";
+import { CREATION_KEY_INPUT, CREATION_LABEL_KEY, baseCreationKey } from "../../provider/resources/core/creationKey";
 
 jest.setTimeout(600_000);
 

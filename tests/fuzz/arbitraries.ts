@@ -14,9 +14,9 @@ import {
   type DcrProvider,
 } from "../../provider/konnect";
 import type { AuthStrategyInputs, DcrProviderInputs } from "../../provider";
-import { toCreateRequest as dcrCreateRequest } from "../../provider/resources/dcrProviderModel";
-import { toCreateRequest as strategyCreateRequest } from "../../provider/resources/authStrategyModel";
-import { protoKeyPath } from "../../provider/resources/checkSupport";
+import { toCreateRequest as dcrCreateRequest } from "../../provider/resources/dcrProvider/check";
+import { toCreateRequest as strategyCreateRequest } from "../../provider/resources/authStrategy/check";
+import { protoKeyPath } from "../../provider/resources/core/check";
 
 /** Strings that look like attacks or encodings but are plain, valid text (no control characters). */
 export const HOSTILE_TEXT = [

@@ -9,11 +9,11 @@ import fc from "fast-check";
 // zod 4 schemas cost milliseconds to build and the client builds them per call (so nothing reachable from a
 // serialized provider holds one); here the pure factories are memoized by their primitive arguments, so thousands of
 // inputs fit in seconds. The schemas are the same objects the code would build; only construction is shared.
-jest.mock("../../provider/konnect/schemas/common", () => memoizedFactories("../../provider/konnect/schemas/common"));
-jest.mock("../../provider/konnect/schemas/dcrProvider", () =>
+jest.mock("../../provider/konnect/schemas", () => memoizedFactories("../../provider/konnect/schemas/common"));
+jest.mock("../../provider/konnect/dcrProviders/schemas", () =>
   memoizedFactories("../../provider/konnect/schemas/dcrProvider"),
 );
-jest.mock("../../provider/konnect/schemas/authStrategy", () =>
+jest.mock("../../provider/konnect/authStrategies/schemas", () =>
   memoizedFactories("../../provider/konnect/schemas/authStrategy"),
 );
 
@@ -38,8 +38,8 @@ function memoizedFactories(path: string): Record<string, unknown> {
   );
 }
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
-import { authStrategyOutputs } from "../../provider/resources/authStrategyModel";
-import { dcrProviderOutputs } from "../../provider/resources/dcrProviderModel";
+import { authStrategyOutputs } from "../../provider/resources/authStrategy/check";
+import { dcrProviderOutputs } from "../../provider/resources/dcrProvider/check";
 import {
   DCR_VALID,
   STRATEGY_VALID,

@@ -12,9 +12,13 @@ import {
   listApiPublications,
   putApiPublication,
   putApiPublicationRequestSchema,
-} from "../../provider/konnect/apiPublications";
+} from "../../provider/konnect/apiPublications/operations";
 import { KonnectApiError, KonnectRequestError } from "../../provider/konnect";
-import { getPortal, portalResponseSchema, setPortalDefaultAuthStrategy } from "../../provider/konnect/portals";
+import {
+  getPortal,
+  portalResponseSchema,
+  setPortalDefaultAuthStrategy,
+} from "../../provider/konnect/portals/operations";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { useClientTestbed } from "./support";
 

@@ -5,7 +5,7 @@
 import { providers, type AuthStrategyInputs, type AuthStrategyOutputs } from "../../provider";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { callShapes, startProviderTestbed } from "./support";
-import { CREATE_LABEL } from "../../provider/resources/createOnce";
+import { CREATE_LABEL } from "../../provider/resources/core/createOnce";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const ISSUER = `https://sts.windows.net/${TENANT}`;

@@ -10,8 +10,8 @@ import {
   CREATION_LABEL_KEY,
   baseCreationKey,
   successorCreationKey,
-} from "../../provider/resources/creationKey";
-import { UNKNOWN } from "../../provider/resources/unknowns";
+} from "../../provider/resources/core/creationKey";
+import { UNKNOWN } from "../../provider/resources/core/unknowns";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { callShapes, startProviderTestbed } from "./support";
 

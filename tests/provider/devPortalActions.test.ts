@@ -9,14 +9,14 @@ import {
   deletePublication,
   readPublication,
   updatePublication,
-} from "../../provider/resources/apiPublicationActions";
-import { publicationChanges } from "../../provider/resources/apiPublicationModel";
+} from "../../provider/resources/apiPublication/actions";
+import { publicationChanges } from "../../provider/resources/apiPublication/model";
 import {
   createPortalDefault,
   deletePortalDefault,
   readPortalDefault,
   updatePortalDefault,
-} from "../../provider/resources/portalDefaultActions";
+} from "../../provider/resources/portalDefaultAuthStrategy/actions";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { useClientTestbed } from "../konnect-client/support";
 

@@ -3,14 +3,14 @@
  * process against the emulator: check, create, a no-op diff without API calls, preview with unknown values, update,
  * refresh showing drift, delete, and the region of the resource.
  */
-import { apiPublicationProvider } from "../../provider/resources/apiPublication";
-import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublicationArgs";
-import { portalDefaultAuthStrategyProvider } from "../../provider/resources/portalDefaultAuthStrategy";
+import { apiPublicationProvider } from "../../provider/resources/apiPublication/resource";
+import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublication/args";
+import { portalDefaultAuthStrategyProvider } from "../../provider/resources/portalDefaultAuthStrategy/resource";
 import type {
   PortalDefaultAuthStrategyInputs,
   PortalDefaultAuthStrategyOutputs,
-} from "../../provider/resources/portalDefaultArgs";
-import { UNKNOWN } from "../../provider/resources/unknowns";
+} from "../../provider/resources/portalDefaultAuthStrategy/args";
+import { UNKNOWN } from "../../provider/resources/core/unknowns";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { callShapes, providerLogLines, startProviderTestbed } from "./support";

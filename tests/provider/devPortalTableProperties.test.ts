@@ -9,14 +9,14 @@
  */
 import fc from "fast-check";
 import { providers } from "../../provider";
-import type { ApiPublication } from "../../provider/konnect/apiPublications";
-import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublicationArgs";
-import { apiPublicationDefinition } from "../../provider/resources/apiPublicationHandlers";
+import type { ApiPublication } from "../../provider/konnect/apiPublications/operations";
+import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublication/args";
+import { apiPublicationDefinition } from "../../provider/resources/apiPublication/definition";
 import type {
   PortalDefaultAuthStrategyInputs,
   PortalDefaultAuthStrategyOutputs,
-} from "../../provider/resources/portalDefaultArgs";
-import { portalDefaultDefinition } from "../../provider/resources/portalDefaultHandlers";
+} from "../../provider/resources/portalDefaultAuthStrategy/args";
+import { portalDefaultDefinition } from "../../provider/resources/portalDefaultAuthStrategy/definition";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { callShapes, startProviderTestbed } from "./support";

@@ -14,8 +14,8 @@ import {
   type DcrProviderOutputs,
 } from "../../provider";
 import { DCR_CONFIG_WIRE_NAMES, DCR_PROVIDER_TYPES, DCR_SECRET_FIELDS } from "../../provider/konnect";
-import { authStrategyDefinition } from "../../provider/resources/authStrategyHandlers";
-import { dcrProviderDefinition } from "../../provider/resources/dcrProviderHandlers";
+import { authStrategyDefinition } from "../../provider/resources/authStrategy/definition";
+import { dcrProviderDefinition } from "../../provider/resources/dcrProvider/definition";
 import { DCR_VALID, STRATEGY_VALID, konnectAnswerForDcr, konnectAnswerForStrategy } from "../fuzz/arbitraries";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { callShapes, startProviderTestbed } from "./support";

@@ -16,9 +16,9 @@
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError, KonnectNetworkError, listDcrProviders } from "../../provider/konnect";
-import { transportFor } from "../../provider/resources/context";
-import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/creationKey";
-import { ResourceInitError } from "../../provider/resources/errorsForUsers";
+import { transportFor } from "../../provider/resources/core/context";
+import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/core/creationKey";
+import { ResourceInitError } from "../../provider/resources/core/errors";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator, ObjectKind } from "../../tools/emulator/emulator";
 import type { MalformedAnswer } from "../../tools/emulator/types";

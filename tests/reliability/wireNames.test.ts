@@ -4,7 +4,7 @@
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError } from "../../provider/konnect";
-import { inputPathForWireField, type ResourceKind } from "../../provider/resources/wireNames";
+import { inputPathForWireField, type ResourceKind } from "../../provider/resources/core/wireNames";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { TEST_TOKEN, startProviderTestbed } from "../provider/support";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";

@@ -3,8 +3,8 @@
  * decision, the PUT body, outputs and diff (table tests plus invariants over generated inputs).
  */
 import fc from "fast-check";
-import type { ApiPublication } from "../../provider/konnect/apiPublications";
-import type { ApiPublicationInputs } from "../../provider/resources/apiPublicationArgs";
+import type { ApiPublication } from "../../provider/konnect/apiPublications/operations";
+import type { ApiPublicationInputs } from "../../provider/resources/apiPublication/args";
 import {
   authStrategyIdsFromWire,
   authStrategyIdsToWire,
@@ -16,7 +16,7 @@ import {
   publicationOutputs,
   publicationRequest,
   settingsFromKonnect,
-} from "../../provider/resources/apiPublicationModel";
+} from "../../provider/resources/apiPublication/model";
 
 const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
 const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";

@@ -3,7 +3,7 @@
  * and are normalized, and values still unknown during preview are accepted.
  */
 import { providers } from "../../provider";
-import { UNKNOWN } from "../../provider/resources/unknowns";
+import { UNKNOWN } from "../../provider/resources/core/unknowns";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT = "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5";

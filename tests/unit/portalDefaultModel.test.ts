@@ -2,7 +2,7 @@
  * Pure logic of PortalDefaultAuthStrategy: outputs after create, update and refresh, the restore decision on delete,
  * what a failed restore PATCH leads to, and diff.
  */
-import type { PortalDefaultAuthStrategyOutputs } from "../../provider/resources/portalDefaultArgs";
+import type { PortalDefaultAuthStrategyOutputs } from "../../provider/resources/portalDefaultAuthStrategy/args";
 import {
   outputsAfterCreate,
   outputsAfterRead,
@@ -10,7 +10,7 @@ import {
   portalDefaultChanges,
   restoreDecision,
   restoreFailureAction,
-} from "../../provider/resources/portalDefaultModel";
+} from "../../provider/resources/portalDefaultAuthStrategy/model";
 
 const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";
 const OURS = "11111111-2222-4333-8444-555566667777";

@@ -24,7 +24,7 @@ import { baselineCreateRequests, createFloor, createPostFloor } from "./floors";
 import { fetchRequestsProvider } from "./fetchProvider";
 import { linearFit, now, round, runPool } from "./stats";
 import { BENCH_ISSUER, BENCH_TOKEN } from "./support";
-import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/creationKey";
+import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/core/creationKey";
 
 /** Goal: wall time at 100 ms latency at most this many times the latency ideal. */
 export const SCALE_RATIO_GOAL = 1.15;
