@@ -1,5 +1,7 @@
 /**
- * pulumi-konnect-dcr: Kong Konnect Dev Portal Dynamic Client Registration as Pulumi resources.
+ * pulumi-konnect-dcr: Kong Konnect Dev Portal Dynamic Client Registration as Pulumi resources. The program side
+ * only: loading this module loads neither the Konnect client nor axios nor zod (the serialized providers load them at
+ * call time through `pulumi-konnect-dcr/runtime`).
  *
  * - `DcrProvider` and `AuthStrategy`: dynamic resources for `/v2/dcr-providers` and `/v2/application-auth-strategies`.
  * - `ApiPublication` and `PortalDefaultAuthStrategy`: an API published to a Dev Portal with a strategy, and a portal's
@@ -13,9 +15,19 @@ import { authStrategyProvider } from "./resources/authStrategy/resource";
 import { dcrProviderProvider } from "./resources/dcrProvider/resource";
 import { portalDefaultAuthStrategyProvider } from "./resources/portalDefaultAuthStrategy/resource";
 
-export * from "./resources/args";
-export { AuthStrategy } from "./resources/authStrategy/resource";
+export { AUTH_STRATEGY_TYPES, type AuthStrategyType } from "./konnect/authStrategies/fields";
+export { DCR_PROVIDER_TYPES, type DcrProviderType } from "./konnect/dcrProviders/fields";
+export { REGIONS as KONNECT_REGIONS } from "./konnect/regions";
+export type { KonnectRegion, Labels } from "./resources/core/types";
+
 export { DcrProvider } from "./resources/dcrProvider/resource";
+export type * from "./resources/dcrProvider/args";
+export { AuthStrategy } from "./resources/authStrategy/resource";
+export type * from "./resources/authStrategy/args";
+export { ApiPublication } from "./resources/apiPublication/resource";
+export type * from "./resources/apiPublication/args";
+export { PortalDefaultAuthStrategy } from "./resources/portalDefaultAuthStrategy/resource";
+export type * from "./resources/portalDefaultAuthStrategy/args";
 export * from "./azure";
 export * from "./components";
 
@@ -26,8 +38,3 @@ export const providers = {
   apiPublication: apiPublicationProvider,
   portalDefaultAuthStrategy: portalDefaultAuthStrategyProvider,
 };
-
-export { ApiPublication } from "./resources/apiPublication/resource";
-export { PortalDefaultAuthStrategy } from "./resources/portalDefaultAuthStrategy/resource";
-export type * from "./resources/apiPublication/args";
-export type * from "./resources/portalDefaultAuthStrategy/args";

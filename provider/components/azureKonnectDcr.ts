@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AzureDcrAdminApp, type AzureDcrAdminAppArgs } from "../azure/dcrAdminApp";
 import { isGuid } from "../azure/graphPermissions";
 import { adminConsentUrl, azureV1Issuer } from "../azure/urls";
-import type { KonnectRegion } from "../resources/args";
+import type { KonnectRegion } from "../resources/core/types";
 import type { ApiPublication } from "../resources/apiPublication/resource";
 import { AuthStrategy } from "../resources/authStrategy/resource";
 import { DcrProvider } from "../resources/dcrProvider/resource";

@@ -7,7 +7,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isGuid } from "../azure/graphPermissions";
 import { ApiPublication } from "../resources/apiPublication/resource";
 import type { ApiPublicationVisibility } from "../resources/apiPublication/args";
-import type { KonnectRegion } from "../resources/args";
+import type { KonnectRegion } from "../resources/core/types";
 import { PortalDefaultAuthStrategy } from "../resources/portalDefaultAuthStrategy/resource";
 
 /** One API publication made with the component's auth strategy. */

@@ -3,6 +3,7 @@
  * Schemas are built by functions (never module-level values reachable from a serialized provider).
  */
 import { z } from "zod";
+import type { FieldTable, PlainOf, PlainValue, ValueRule } from "./fieldTable";
 import { MAX_LABELS, labelKeyProblem, labelValueProblem } from "./labelRules";
 
 export {
@@ -54,25 +55,67 @@ function buildLabelsUpdateSchema() {
     .superRefine(checkLabels);
 }
 
-/** How a value is validated, as data (tables stay free of zod; {@link valueSchema} builds the schema). */
-export type ValueRule =
-  | { kind: "text"; max: number; min?: number; nullable?: boolean; pattern?: { regex: RegExp; message: string } }
-  | { kind: "url"; max: number }
-  | { kind: "flag" };
+const ruleSchemas = new WeakMap<ValueRule, z.ZodType>();
 
-/** The zod schema of a value rule. */
-export function valueSchema(rule: ValueRule): z.ZodType {
+/**
+ * The zod schema of a value rule (`fieldTable.ts`), built once per rule object. Requests follow Kong's contract: the
+ * rules `check` adds on top (names without control characters, per-type rules) are applied there, not here.
+ */
+export function valueSchema<R extends ValueRule>(rule: R): z.ZodType<PlainValue<R>> {
+  let schema = ruleSchemas.get(rule);
+  if (schema === undefined) {
+    schema = buildValueSchema(rule);
+    ruleSchemas.set(rule, schema);
+  }
+  return schema as z.ZodType<PlainValue<R>>;
+}
+
+function buildValueSchema(rule: ValueRule): z.ZodType {
   switch (rule.kind) {
     case "flag":
       return z.boolean({ error: "must be true or false" });
     case "url":
       return urlText(rule.max);
+    case "id":
+      return idText();
+    case "enum":
+      return z.enum(rule.values as [string, ...string[]], {
+        error: rule.message ?? `must be one of ${rule.values.join(", ")}`,
+      });
+    case "count":
+      return z
+        .number({ error: "must be a number" })
+        .int("must be a whole number")
+        .min(rule.min, `must be at least ${rule.min}`);
+    case "list": {
+      let list = z.array(valueSchema(rule.item), {
+        error: rule.item.kind === "text" ? "must be a list of strings" : "must be a list",
+      });
+      const min = rule.minItems ?? 0;
+      if (min > 0) list = list.min(min, `must have at least ${min} item${min > 1 ? "s" : ""}`);
+      return list.max(rule.maxItems, `must have at most ${rule.maxItems} items`);
+    }
+    case "labels":
+      return labelsSchema();
+    case "options":
+      return z.record(z.string(), z.unknown(), { error: "must be an object" });
+    case "object":
+      return tableSchema(rule.fields);
     case "text": {
       let schema = text(rule.max, rule.min ?? 1);
       if (rule.pattern) schema = schema.regex(rule.pattern.regex, rule.pattern.message);
       return rule.nullable ? schema.nullable() : schema;
     }
   }
+}
+
+/** A strict object of a table's rows (camelCase keys): required rows required, the others optional. */
+export function tableSchema<T extends FieldTable>(table: T): z.ZodType<PlainOf<T>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [input, row] of Object.entries(table)) {
+    shape[input] = row.required === undefined ? valueSchema(row.value).optional() : valueSchema(row.value);
+  }
+  return z.strictObject(shape) as z.ZodType<PlainOf<T>>;
 }
 
 /** A non-empty string of at most `max` characters. */

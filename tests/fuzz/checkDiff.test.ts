@@ -6,40 +6,9 @@
  */
 import fc from "fast-check";
 
-// zod 4 schemas cost milliseconds to build and the client builds them per call (so nothing reachable from a
-// serialized provider holds one); here the pure factories are memoized by their primitive arguments, so thousands of
-// inputs fit in seconds. The schemas are the same objects the code would build; only construction is shared.
-jest.mock("../../provider/konnect/schemas", () => memoizedFactories("../../provider/konnect/schemas/common"));
-jest.mock("../../provider/konnect/dcrProviders/schemas", () =>
-  memoizedFactories("../../provider/konnect/schemas/dcrProvider"),
-);
-jest.mock("../../provider/konnect/authStrategies/schemas", () =>
-  memoizedFactories("../../provider/konnect/schemas/authStrategy"),
-);
-
-function memoizedFactories(path: string): Record<string, unknown> {
-  const actual = jest.requireActual<Record<string, unknown>>(path);
-  const factories = /Schema$|^(text|urlText|stringList|idText)$/;
-  return Object.fromEntries(
-    Object.entries(actual).map(([name, value]) => {
-      if (typeof value !== "function" || !factories.test(name)) return [name, value];
-      const cache = new Map<string, unknown>();
-      const fn = value as (...args: unknown[]) => unknown;
-      return [
-        name,
-        (...args: unknown[]) => {
-          if (args.some((a) => typeof a === "object" && a !== null)) return fn(...args);
-          const key = JSON.stringify(args);
-          if (!cache.has(key)) cache.set(key, fn(...args));
-          return cache.get(key);
-        },
-      ];
-    }),
-  );
-}
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
-import { authStrategyOutputs } from "../../provider/resources/authStrategy/check";
-import { dcrProviderOutputs } from "../../provider/resources/dcrProvider/check";
+import { authStrategyOutputs } from "../../provider/resources/authStrategy/definition";
+import { dcrProviderOutputs } from "../../provider/resources/dcrProvider/definition";
 import {
   DCR_VALID,
   STRATEGY_VALID,

@@ -12,6 +12,7 @@ import { providers } from "../../provider";
 import type { ApiPublication } from "../../provider/konnect/apiPublications/operations";
 import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublication/args";
 import { apiPublicationDefinition } from "../../provider/resources/apiPublication/definition";
+import { API_PUBLICATION_INPUTS } from "../../provider/resources/apiPublication/inputs";
 import type {
   PortalDefaultAuthStrategyInputs,
   PortalDefaultAuthStrategyOutputs,
@@ -19,7 +20,7 @@ import type {
 import { portalDefaultDefinition } from "../../provider/resources/portalDefaultAuthStrategy/definition";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
-import { callShapes, startProviderTestbed } from "./support";
+import { callShapes, declaredView, startProviderTestbed } from "./support";
 
 const CODE = "code-v1";
 const withCode = <T>(value: T) => ({ ...value, __provider: CODE }) as never;
@@ -88,11 +89,11 @@ describe("diff reports an in-place change exactly when the update body is non-em
           const base = { apiId: API, portalId: PORTAL, ...(region ? { region } : {}) };
           const olds = await checkedPublication({ ...a, ...base });
           const news = await checkedPublication({ ...b, ...base });
-          const outs = apiPublicationDefinition.outputs(olds, konnectPublication(olds, fallback));
+          const outs = apiPublicationDefinition.outputs(olds, konnectPublication(olds, fallback), { kind: "create" });
           const diff = await providers.apiPublication.diff!(`${API}/${PORTAL}`, withCode(outs), withCode(news));
           expect(diff.replaces).toEqual([]);
           expect(diff.deleteBeforeReplace).toBe(true);
-          const plan = apiPublicationDefinition.endpoint.planUpdate(outs, news);
+          const plan = apiPublicationDefinition.planUpdate(outs, news);
           expect(diff.changes).toBe(plan !== undefined || localChange(olds, news));
           if (plan) expect(plan.fields.length).toBeGreaterThan(0);
         },
@@ -109,7 +110,7 @@ describe("diff reports an in-place change exactly when the update body is non-em
         const base = { portalId: PORTAL, ...(region ? { region } : {}) };
         const olds = await checkedDefault({ ...base, authStrategyId: a });
         const news = await checkedDefault({ ...base, authStrategyId: b });
-        const created = portalDefaultDefinition.outputs(olds, { id: PORTAL, current: a, previous: null });
+        const created = portalDefaultDefinition.outputs(olds, { current: a, previous: null }, { kind: "create" });
         const outs: PortalDefaultAuthStrategyOutputs = {
           ...created,
           authStrategyId: now === "declared" ? a : now,
@@ -117,7 +118,7 @@ describe("diff reports an in-place change exactly when the update body is non-em
         const diff = await providers.portalDefaultAuthStrategy.diff!(PORTAL, withCode(outs), withCode(news));
         expect(diff.replaces).toEqual([]);
         expect(diff.deleteBeforeReplace).toBe(true);
-        const plan = portalDefaultDefinition.endpoint.planUpdate(outs, news);
+        const plan = portalDefaultDefinition.planUpdate(outs, news);
         expect(diff.changes).toBe(plan !== undefined);
         const same = (x: string | null, y: string) => x !== null && x.toLowerCase() === y.toLowerCase();
         expect(diff.changes).toBe(!same(a, b) || !same(outs.authStrategyId, b));
@@ -174,7 +175,7 @@ describe("create(old), update(new) against the emulator", () => {
         const before = (created.outs as ApiPublicationOutputs).authStrategyIds;
         const updated = await provider.update!(created.id, withCode(created.outs), withCode(news));
         const sent = writes();
-        const plan = apiPublicationDefinition.endpoint.planUpdate(created.outs as ApiPublicationOutputs, news);
+        const plan = apiPublicationDefinition.planUpdate(created.outs as ApiPublicationOutputs, news);
         expect(sent).toEqual(plan ? ["PUT /v3/apis/{id}/publications/{id}"] : []);
         expect(diff.changes).toBe(plan !== undefined || localChange(olds, news));
 
@@ -193,9 +194,7 @@ describe("create(old), update(new) against the emulator", () => {
         const afterRefresh = await provider.diff!(created.id, withCode(refreshed.props), withCode(news));
         expect(afterRefresh.changes).toBe(false);
         expect(refreshed.props).toEqual(updated.outs);
-        expect(refreshed.inputs).toEqual(
-          apiPublicationDefinition.inputsFromOutputs(refreshed.props as ApiPublicationOutputs),
-        );
+        expect(refreshed.inputs).toEqual(declaredView(refreshed.props, API_PUBLICATION_INPUTS));
       }),
       { numRuns: 30 },
     );

@@ -4,7 +4,12 @@
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError } from "../../provider/konnect";
-import { inputPathForWireField, type ResourceKind } from "../../provider/resources/core/wireNames";
+import type { FieldTable } from "../../provider/konnect/fieldTable";
+import { API_PUBLICATION_INPUTS } from "../../provider/resources/apiPublication/inputs";
+import { AUTH_STRATEGY_INPUTS } from "../../provider/resources/authStrategy/inputs";
+import { inputPathForWireField } from "../../provider/resources/core/wireNames";
+import { DCR_PROVIDER_INPUTS } from "../../provider/resources/dcrProvider/inputs";
+import { PORTAL_DEFAULT_INPUTS } from "../../provider/resources/portalDefaultAuthStrategy/inputs";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { TEST_TOKEN, startProviderTestbed } from "../provider/support";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
@@ -15,7 +20,13 @@ const MISSING = "11111111-2222-4333-8444-555555555555";
 const SECRET = "wire-names-client-secret-001";
 
 describe("inputPathForWireField", () => {
-  it.each<[ResourceKind, string, string]>([
+  const tables: Record<string, FieldTable> = {
+    dcrProvider: DCR_PROVIDER_INPUTS,
+    authStrategy: AUTH_STRATEGY_INPUTS,
+    apiPublication: API_PUBLICATION_INPUTS,
+    portalDefaultAuthStrategy: PORTAL_DEFAULT_INPUTS,
+  };
+  it.each<[string, string, string]>([
     ["dcrProvider", "dcr_config.initial_client_id", "dcrConfig.initialClientId"],
     ["dcrProvider", "dcr_config.initial_client_secret", "dcrConfig.initialClientSecret"],
     ["dcrProvider", "dcr_config.dcr_base_url", "dcrConfig.dcrBaseUrl"],
@@ -47,7 +58,7 @@ describe("inputPathForWireField", () => {
     ["apiPublication", "visibility", "visibility"],
     ["portalDefaultAuthStrategy", "default_application_auth_strategy_id", "authStrategyId"],
   ])("%s: %s -> %s", (kind, wire, input) => {
-    expect(inputPathForWireField(kind, wire)).toBe(input);
+    expect(inputPathForWireField(tables[kind]!, wire)).toBe(input);
   });
 });
 

@@ -74,7 +74,7 @@ describe("DcrProvider check: bad inputs", () => {
         {
           property: "clientSecret",
           reason:
-            "unknown property; expected one of name, displayName, providerType, issuer, labels, dcrConfig, adoptId, verify, region",
+            "unknown property; expected one of name, displayName, providerType, issuer, labels, dcrConfig, verify, adopt, adoptId, region",
         },
       ],
     ],

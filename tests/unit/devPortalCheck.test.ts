@@ -2,7 +2,8 @@
  * `check` of ApiPublication and PortalDefaultAuthStrategy: each bad input gets the exact failure (property and
  * reason), good inputs pass unchanged, and values still unknown during preview are accepted.
  */
-import { checkApiPublicationInputs, checkPortalDefaultInputs } from "../../provider/resources/apiPublication/check";
+import { checkApiPublicationInputs } from "../../provider/resources/apiPublication/check";
+import { checkPortalDefaultInputs } from "../../provider/resources/portalDefaultAuthStrategy/check";
 import { UNKNOWN } from "../../provider/resources/core/unknowns";
 
 const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";

@@ -1,16 +1,31 @@
 /**
  * Pure logic of PortalDefaultAuthStrategy: outputs after create, update and refresh, the restore decision on delete,
- * what a failed restore PATCH leads to, and diff.
+ * what a failed restore PATCH leads to, and the handlers' diff (no API call).
  */
-import type { PortalDefaultAuthStrategyOutputs } from "../../provider/resources/portalDefaultAuthStrategy/args";
+import type {
+  PortalDefaultAuthStrategyInputs,
+  PortalDefaultAuthStrategyOutputs,
+} from "../../provider/resources/portalDefaultAuthStrategy/args";
 import {
   outputsAfterCreate,
-  outputsAfterRead,
-  outputsAfterUpdate,
-  portalDefaultChanges,
+  portalDefaultDefinition,
   restoreDecision,
   restoreFailureAction,
-} from "../../provider/resources/portalDefaultAuthStrategy/model";
+} from "../../provider/resources/portalDefaultAuthStrategy/definition";
+import { handlers } from "../../provider/resources/runtime";
+
+/** The handlers' diff: changed or not, and what replaces. */
+async function portalDefaultChanges(olds: PortalDefaultAuthStrategyOutputs, news: PortalDefaultAuthStrategyInputs) {
+  const diff = await handlers.portalDefaultAuthStrategy.diff(olds.portalId, olds, news);
+  return { changes: diff.changes, replaces: diff.replaces };
+}
+const outputsAfterUpdate = (
+  olds: PortalDefaultAuthStrategyOutputs,
+  news: PortalDefaultAuthStrategyInputs,
+  current: string | null,
+) => portalDefaultDefinition.outputs(news, { current }, { kind: "update", olds });
+const outputsAfterRead = (olds: PortalDefaultAuthStrategyOutputs, current: string | null) =>
+  portalDefaultDefinition.outputs(olds as never, { current }, { kind: "read", olds });
 
 const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";
 const OURS = "11111111-2222-4333-8444-555566667777";
@@ -113,36 +128,43 @@ describe("restoreFailureAction (the PATCH back failed)", () => {
   });
 });
 
-describe("portalDefaultChanges (diff)", () => {
+describe("portalDefaultChanges (the handlers' diff)", () => {
   test.each<[string, Partial<PortalDefaultAuthStrategyOutputs>, object, object]>([
-    ["nothing", {}, { portalId: PORTAL, authStrategyId: OURS }, { changes: [], replaces: [] }],
-    ["other case", {}, { portalId: PORTAL, authStrategyId: OURS.toUpperCase() }, { changes: [], replaces: [] }],
-    ["a new strategy", {}, { portalId: PORTAL, authStrategyId: OTHER }, { changes: ["authStrategyId"], replaces: [] }],
+    ["nothing", {}, { portalId: PORTAL, authStrategyId: OURS }, { changes: false, replaces: [] }],
+    ["other case", {}, { portalId: PORTAL, authStrategyId: OURS.toUpperCase() }, { changes: false, replaces: [] }],
+    ["a new strategy", {}, { portalId: PORTAL, authStrategyId: OTHER }, { changes: true, replaces: [] }],
     [
       "drift seen by refresh is put back",
       { authStrategyId: OTHER },
       { portalId: PORTAL, authStrategyId: OURS },
-      { changes: ["authStrategyId"], replaces: [] },
+      { changes: true, replaces: [] },
     ],
     [
       "someone set the declared one by hand: still ours to apply",
       { authStrategyId: OTHER, appliedAuthStrategyId: PREVIOUS },
       { portalId: PORTAL, authStrategyId: OTHER },
-      { changes: ["authStrategyId"], replaces: [] },
+      { changes: true, replaces: [] },
     ],
+    ["another portal", {}, { portalId: OTHER, authStrategyId: OURS }, { changes: true, replaces: ["portalId"] }],
     [
-      "another portal",
-      {},
-      { portalId: OTHER, authStrategyId: OURS },
-      { changes: ["portalId"], replaces: ["portalId"] },
-    ],
-    [
-      "a region",
-      {},
+      "another region than the recorded one",
+      { effectiveRegion: "us" },
       { portalId: PORTAL, authStrategyId: OURS, region: "eu" },
-      { changes: ["region"], replaces: ["region"] },
+      { changes: true, replaces: ["region"] },
     ],
-  ])("%s", (_name, olds, news, expected) => {
-    expect(portalDefaultChanges(state(olds), news as never)).toEqual(expected);
+    [
+      "the region it lives in, now declared",
+      { effectiveRegion: "us" },
+      { portalId: PORTAL, authStrategyId: OURS, region: "us" },
+      { changes: false, replaces: [] },
+    ],
+    [
+      "a declared region dropped while the stack's default is that region",
+      { region: "us", effectiveRegion: "us" },
+      { portalId: PORTAL, authStrategyId: OURS },
+      { changes: false, replaces: [] },
+    ],
+  ])("%s", async (_name, olds, news, expected) => {
+    expect(await portalDefaultChanges(state(olds), news as never)).toEqual(expected);
   });
 });

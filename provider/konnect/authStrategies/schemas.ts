@@ -5,82 +5,48 @@
  */
 import { z } from "zod";
 import type { DcrProviderType } from "../dcrProviders/schemas";
+import { wireNames } from "../fieldTable";
+import { idText, labelsUpdateSchema, listPageSchema, tableSchema, toWireKeys, valueSchema, cached } from "../schemas";
 import {
-  idText,
-  labelsSchema,
-  labelsUpdateSchema,
-  listPageSchema,
-  stringList,
-  text,
-  toWireKeys,
-  urlText,
-  cached,
-} from "../schemas";
+  AUTH_STRATEGY_FIELDS,
+  AUTH_STRATEGY_TYPES,
+  KEY_AUTH_FIELDS,
+  KEY_AUTH_TTL_FIELDS,
+  OIDC_CORE_WIRE_KEYS,
+  OIDC_FIELD_NAMES,
+  OIDC_FIELDS,
+  TTL_UNITS,
+  type AuthStrategyType,
+  type OidcField,
+} from "./fields";
 
-/** Strategy types, as Konnect spells them. */
-export const AUTH_STRATEGY_TYPES = ["openid_connect", "key_auth"] as const;
-/** One strategy type. */
-export type AuthStrategyType = (typeof AUTH_STRATEGY_TYPES)[number];
-
-/** Key TTL units. */
-export const TTL_UNITS = ["days", "weeks", "years"] as const;
-
-/**
- * The OpenID Connect key table: the keys of `configs.openid-connect` the model names, camelCase → wire name and
- * value rule. Every other wire key is an extra plugin option (`additionalProperties`). Schemas, wire mapping, check,
- * diff, PATCH and the renaming of Konnect's 400 fields derive from it.
- */
-export const OIDC_FIELDS = {
-  /** Issuer URL (at most 256 characters). */
-  issuer: { wire: "issuer", list: undefined, url: 256 },
-  /** Claims that identify the client, at most 10 of at most 128 characters. */
-  credentialClaim: { wire: "credential_claim", list: { maxItems: 10, maxLength: 128 }, url: undefined },
-  /** Scopes, at most 50 of at most 128 characters. */
-  scopes: { wire: "scopes", list: { maxItems: 50, maxLength: 128 }, url: undefined },
-  /** Auth methods, at most 10 of at most 64 characters. */
-  authMethods: { wire: "auth_methods", list: { maxItems: 10, maxLength: 64 }, url: undefined },
-} as const;
-/** A named OpenID Connect key (camelCase). */
-export type OidcField = keyof typeof OIDC_FIELDS;
-/** The named OpenID Connect keys, in wire order. */
-export const OIDC_FIELD_NAMES = Object.keys(OIDC_FIELDS) as OidcField[];
-/** Their wire names; every other key of `configs.openid-connect` is an extra plugin option. */
-export const OIDC_CORE_WIRE_KEYS: readonly string[] = OIDC_FIELD_NAMES.map((f) => OIDC_FIELDS[f].wire);
-
-/** The key-auth key table: camelCase → wire name. */
-export const KEY_AUTH_FIELDS = {
-  /** Header names that carry the API key, 1-10 names of at most 256 characters. */
-  keyNames: { wire: "key_names" },
-  /** Default maximum lifetime of keys; removed with null. */
-  ttl: { wire: "ttl" },
-} as const;
-/** A key-auth key (camelCase). */
-export type KeyAuthField = keyof typeof KEY_AUTH_FIELDS;
+export {
+  AUTH_STRATEGY_FIELDS,
+  AUTH_STRATEGY_TYPES,
+  KEY_AUTH_FIELDS,
+  OIDC_CORE_WIRE_KEYS,
+  OIDC_FIELD_NAMES,
+  OIDC_FIELDS,
+  TTL_UNITS,
+} from "./fields";
+export type { AuthStrategyType, OidcField } from "./fields";
 
 /** Top-level request fields of a strategy besides `configs`: camelCase → wire name. */
-export const AUTH_STRATEGY_WIRE_NAMES = {
-  name: "name",
-  displayName: "display_name",
-  strategyType: "strategy_type",
-  dcrProviderId: "dcr_provider_id",
-  labels: "labels",
-  principals: "principals",
-} as const;
+const AUTH_STRATEGY_WIRE_NAMES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(wireNames(AUTH_STRATEGY_FIELDS)).filter(([, wire]) => !wire.startsWith("configs.")),
+);
 
 /** OpenID Connect settings (camelCase). */
 export type OpenIdConnectConfig = {
-  [F in OidcField]: (typeof OIDC_FIELDS)[F]["list"] extends undefined ? string : string[];
+  [F in OidcField]: (typeof OIDC_FIELDS)[F]["value"] extends { kind: "list" } ? string[] : string;
 } & {
   /** Extra OpenID Connect plugin options, sent as-is next to the named keys. */
   additionalProperties?: Record<string, unknown>;
 };
 
 /** Schema of one named OpenID Connect key's value. */
-export function oidcFieldSchema(field: OidcField) {
-  return cached(`oidcFieldSchema:${field}`, (): z.ZodType => {
-    const spec: { list?: { maxItems: number; maxLength: number }; url?: number } = OIDC_FIELDS[field];
-    return spec.list ? stringList(spec.list.maxItems, spec.list.maxLength) : urlText(spec.url ?? 256);
-  });
+export function oidcFieldSchema(field: OidcField): z.ZodType {
+  return valueSchema(OIDC_FIELDS[field].value);
 }
 
 /** Key-auth TTL. */
@@ -150,10 +116,7 @@ export interface AuthStrategy {
 }
 
 function ttlSchema() {
-  return z.strictObject({
-    value: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1"),
-    unit: z.enum(TTL_UNITS, { error: `must be one of ${TTL_UNITS.join(", ")}` }),
-  });
+  return tableSchema(KEY_AUTH_TTL_FIELDS);
 }
 
 /**
@@ -203,7 +166,7 @@ export function keyAuthConfigSchema(partial: boolean) {
 
 function buildKeyAuthConfigSchema(partial: boolean) {
   return z.strictObject({
-    keyNames: stringList(10, 256, 1).optional(),
+    keyNames: valueSchema(KEY_AUTH_FIELDS.keyNames.value).optional(),
     ttl: partial ? ttlSchema().nullable().optional() : ttlSchema().optional(),
   });
 }
@@ -220,17 +183,17 @@ export function openIdConnectToWire(config: Partial<OpenIdConnectConfig>): Recor
 /** Converts camelCase key-auth settings to the wire object. */
 export function keyAuthToWire(config: { keyNames?: string[]; ttl?: KeyAuthTtl | null }): Record<string, unknown> {
   const wire: Record<string, unknown> = {};
-  for (const field of Object.keys(KEY_AUTH_FIELDS) as KeyAuthField[]) {
-    if (config[field] !== undefined) wire[KEY_AUTH_FIELDS[field].wire] = config[field];
-  }
+  if (config.keyNames !== undefined) wire[KEY_AUTH_FIELDS.keyNames.wire] = config.keyNames;
+  if (config.ttl !== undefined) wire[KEY_AUTH_FIELDS.ttl.wire] = config.ttl;
   return wire;
 }
 
+const F = AUTH_STRATEGY_FIELDS;
 const common = () => ({
-  name: text(256),
-  displayName: text(256, 0),
-  labels: labelsSchema().optional(),
-  principals: z.strictObject({ enabled: z.boolean({ error: "must be true or false" }) }).optional(),
+  name: valueSchema(F.name.value),
+  displayName: valueSchema(F.displayName.value),
+  labels: valueSchema(F.labels.value).optional(),
+  principals: valueSchema(F.principals.value).optional(),
 });
 
 /** Create (and PUT) request: camelCase in, validated per type, wire body out. */
@@ -247,7 +210,7 @@ function buildCreateAuthStrategyRequestSchema() {
           ...common(),
           strategyType: z.literal("openid_connect"),
           openidConnect: openIdConnectConfigSchema(false),
-          dcrProviderId: idText().nullable().optional(),
+          dcrProviderId: valueSchema(F.dcrProviderId.value).nullable().optional(),
         }),
         z.strictObject({
           ...common(),
@@ -273,16 +236,16 @@ export function updateAuthStrategyRequestSchema(type: AuthStrategyType) {
 
 function buildUpdateAuthStrategyRequestSchema(type: AuthStrategyType) {
   const shape = {
-    name: text(256).optional(),
-    displayName: text(256, 0).optional(),
+    name: valueSchema(F.name.value).optional(),
+    displayName: valueSchema(F.displayName.value).optional(),
     labels: labelsUpdateSchema().optional(),
-    principals: z.strictObject({ enabled: z.boolean({ error: "must be true or false" }) }).optional(),
+    principals: valueSchema(F.principals.value).optional(),
   };
   const typed =
     type === "openid_connect"
       ? z.strictObject({
           ...shape,
-          dcrProviderId: idText().nullable().optional(),
+          dcrProviderId: valueSchema(F.dcrProviderId.value).nullable().optional(),
           openidConnect: openIdConnectConfigSchema(true).optional(),
         })
       : z.strictObject({ ...shape, keyAuth: keyAuthConfigSchema(true).optional() });
@@ -304,7 +267,10 @@ function buildAuthStrategyResponseSchema() {
   const oidcWire = z
     .object(
       Object.fromEntries(
-        OIDC_FIELD_NAMES.map((f) => [OIDC_FIELDS[f].wire, OIDC_FIELDS[f].list ? z.array(z.string()) : z.string()]),
+        OIDC_FIELD_NAMES.map((f) => [
+          OIDC_FIELDS[f].wire,
+          OIDC_FIELDS[f].value.kind === "list" ? z.array(z.string()) : z.string(),
+        ]),
       ),
     )
     .catchall(z.unknown());

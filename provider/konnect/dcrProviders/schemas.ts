@@ -24,7 +24,7 @@ import {
   type DcrConfigField,
   type DcrConfigValues,
   type DcrProviderType,
-} from "./configFields";
+} from "./fields";
 
 export {
   DCR_CONFIG_FIELDS,
@@ -35,14 +35,8 @@ export {
   DCR_TYPE_RULES,
   dcrConfigField,
   isClearedWithNull,
-} from "./configFields";
-export type {
-  DcrConfigField,
-  DcrConfigFieldSpec,
-  DcrConfigValues,
-  DcrProviderType,
-  DcrTypeRules,
-} from "./configFields";
+} from "./fields";
+export type { DcrConfigField, DcrConfigFieldSpec, DcrConfigValues, DcrProviderType, DcrTypeRules } from "./fields";
 
 /** Top-level request fields of a DCR provider: camelCase → wire name (`providerType` is sent on create only). */
 export const DCR_PROVIDER_WIRE_NAMES = {

@@ -1,4 +1,8 @@
-/** `konnect.AuthStrategy` as a resource definition for the generic handlers. */
+/**
+ * `konnect.AuthStrategy` as a resource definition for the generic handlers: its diff rows (from the input table, the
+ * OpenID Connect or key-auth rows per strategy type), the PATCH or PUT that moves Konnect to the declared state,
+ * outputs that mirror the inputs, a keyed create (POST with the creation key) and DELETE by id.
+ */
 import {
   createAuthStrategy,
   deleteAuthStrategy,
@@ -7,61 +11,198 @@ import {
   replaceAuthStrategy,
   updateAuthStrategy,
   type AuthStrategy,
+  type AuthStrategyType,
+  type CreateAuthStrategyRequest,
+  type UpdateAuthStrategyRequest,
 } from "../../konnect";
-import type { AuthStrategyInputs, AuthStrategyOutputs } from "../args";
-import {
-  authStrategyInputsFromOutputs,
-  authStrategyOutputs,
-  authStrategyRules,
-  checkAuthStrategyInputs,
-  planAuthStrategyUpdate,
-  toCreateRequest,
-} from "./check";
-import { resourceHandlers, type ResourceDefinition } from "../core/handlerFactory";
+import { OIDC_FIELD_NAMES } from "../../konnect/authStrategies/fields";
+import { deepEqual, withoutUndefined } from "../core/compare";
+import { tableRules, updateBody, type FieldRule } from "../core/fieldRules";
+import { keyedCreate, resourceHandlers, type ResourceDefinition } from "../core/handlerFactory";
+import { ownedLabels } from "../core/labelOwnership";
+import type { AuthStrategyInputs, AuthStrategyOutputs, OpenIdConnectState } from "./args";
+import { checkAuthStrategyInputs, toCreateRequest } from "./check";
+import { AUTH_STRATEGY_INPUTS } from "./inputs";
+
+type Rule = FieldRule<AuthStrategyOutputs, AuthStrategyInputs, UpdateAuthStrategyRequest>;
+
+const extrasOf = (config: { additionalProperties?: Record<string, unknown> } | undefined) =>
+  config?.additionalProperties ?? {};
+
+/** Top-level rows, from the input table; the settings objects get their rows per strategy type (below). */
+const TOP_RULES: readonly Rule[] = tableRules<AuthStrategyOutputs, AuthStrategyInputs, UpdateAuthStrategyRequest>(
+  AUTH_STRATEGY_INPUTS,
+  {
+    dcrProviderId: {
+      property: "dcrProviderId",
+      effect: "update",
+      before: (o) => o.dcrProviderId,
+      after: (n) => n.dcrProviderId,
+      // null unlinks the DCR provider.
+      send: (body, _o, n) => (body.dcrProviderId = n.dcrProviderId ?? null),
+    },
+    principals: {
+      property: "principals",
+      effect: "update",
+      before: (o) => o.principals?.enabled ?? false,
+      after: (n) => n.principals?.enabled ?? false,
+      send: (body, _o, n) => (body.principals = { enabled: n.principals?.enabled ?? false }),
+    },
+    openidConnect: null,
+    keyAuth: null,
+  },
+);
+
+/** Rows of the named OpenID Connect keys (from the key table) and the extra plugin options. */
+const OIDC_RULES: readonly Rule[] = [
+  ...OIDC_FIELD_NAMES.map((key): Rule => ({
+    property: `openidConnect.${key}`,
+    effect: "update",
+    group: "openidConnect",
+    before: (o) => o.openidConnect?.[key],
+    after: (n) => n.openidConnect?.[key],
+    send: (body, _o, n) => (body.openidConnect = { ...body.openidConnect, [key]: n.openidConnect?.[key] }),
+  })),
+  {
+    property: "openidConnect.additionalProperties",
+    effect: "update",
+    group: "openidConnect",
+    before: (o) => extrasOf(o.openidConnect),
+    after: (n) => extrasOf(n.openidConnect),
+    // PATCH merges: only changed or added options are sent (removed ones need the PUT, see planAuthStrategyUpdate).
+    send: (body, o, n) => {
+      const before = extrasOf(o.openidConnect);
+      const changes = Object.fromEntries(
+        Object.entries(extrasOf(n.openidConnect)).filter(([key, value]) => !deepEqual(before[key], value)),
+      );
+      if (Object.keys(changes).length > 0) {
+        body.openidConnect = { ...body.openidConnect, additionalProperties: changes };
+      }
+    },
+  },
+];
+
+/** Rows of the key-auth keys. */
+const KEY_AUTH_RULES: readonly Rule[] = [
+  {
+    property: "keyAuth.keyNames",
+    effect: "update",
+    group: "keyAuth",
+    // Key names left out keep Konnect's value.
+    keptWhenAbsent: (n) => n.keyAuth?.keyNames === undefined,
+    before: (o) => o.keyAuth?.keyNames,
+    after: (n) => n.keyAuth?.keyNames,
+    send: (body, _o, n) => (body.keyAuth = { ...body.keyAuth, keyNames: n.keyAuth?.keyNames }),
+  },
+  {
+    property: "keyAuth.ttl",
+    effect: "update",
+    group: "keyAuth",
+    before: (o) => o.keyAuth?.ttl,
+    after: (n) => n.keyAuth?.ttl,
+    // A TTL left out is removed.
+    send: (body, _o, n) => (body.keyAuth = { ...body.keyAuth, ttl: n.keyAuth?.ttl ?? null }),
+  },
+];
+
+/** Every row for the declared strategy type. */
+export function authStrategyRules(type: AuthStrategyType): readonly Rule[] {
+  return [...TOP_RULES, ...(type === "openid_connect" ? OIDC_RULES : KEY_AUTH_RULES)];
+}
+
+/** How to move Konnect from `olds` to `news`: nothing, a PATCH of what changed, or a PUT (extra options removed). */
+export type StrategyChange =
+  | { kind: "none" }
+  | { kind: "patch"; body: UpdateAuthStrategyRequest }
+  | { kind: "put"; body: CreateAuthStrategyRequest };
+
+/** Plans the API call for an update. */
+export function planAuthStrategyUpdate(olds: AuthStrategyOutputs, news: AuthStrategyInputs): StrategyChange {
+  const afterExtra = extrasOf(news.openidConnect);
+  if (Object.keys(extrasOf(olds.openidConnect)).some((key) => !(key in afterExtra))) {
+    // PATCH merges configs, so removing an extra OpenID Connect option needs a full replacement.
+    return { kind: "put", body: toCreateRequest(news) };
+  }
+  const body = updateBody(authStrategyRules(news.strategyType), olds, news, {});
+  return body ? { kind: "patch", body } : { kind: "none" };
+}
+
+/** Outputs from Konnect's answer and the declared inputs. */
+export function authStrategyOutputs(declared: AuthStrategyInputs, strategy: AuthStrategy): AuthStrategyOutputs {
+  let openidConnect: OpenIdConnectState | undefined;
+  if (strategy.openidConnect) {
+    const { additionalProperties, ...core } = strategy.openidConnect;
+    const extra = additionalProperties ?? {};
+    openidConnect =
+      Object.keys(extra).length > 0 || declared.openidConnect?.additionalProperties !== undefined
+        ? { ...core, additionalProperties: extra }
+        : core;
+  }
+  let keyAuth = strategy.keyAuth ? withoutUndefined({ ...strategy.keyAuth }) : undefined;
+  if (keyAuth && Object.keys(keyAuth).length === 0 && declared.keyAuth === undefined) keyAuth = undefined;
+  const principals =
+    strategy.principals && (declared.principals !== undefined || strategy.principals.enabled)
+      ? strategy.principals
+      : undefined;
+  return withoutUndefined({
+    name: strategy.name,
+    displayName: strategy.displayName,
+    strategyType: strategy.strategyType,
+    openidConnect,
+    keyAuth,
+    dcrProviderId: strategy.dcrProvider?.id,
+    // Only the declared keys (labels set outside Pulumi are not ours and never show as a change).
+    labels: ownedLabels(strategy.labels, declared.labels),
+    principals,
+    adopt: declared.adopt,
+    adoptId: declared.adoptId,
+    region: declared.region,
+    active: strategy.active,
+    supportsMultipleCredentials: strategy.supportsMultipleCredentials,
+    dcrProvider: strategy.dcrProvider ? withoutUndefined({ ...strategy.dcrProvider }) : null,
+    createdAt: strategy.createdAt,
+    updatedAt: strategy.updatedAt,
+  });
+}
 
 /** What the generic handlers need to know about auth strategies. */
 export const authStrategyDefinition: ResourceDefinition<AuthStrategyInputs, AuthStrategyOutputs, AuthStrategy> = {
-  kind: "authStrategy",
   noun: "auth strategy",
-  typeProperty: "strategyType",
-  typeOf: (strategy) => strategy.strategyType,
+  inputs: AUTH_STRATEGY_INPUTS,
+  subject: (props) => `auth strategy "${props.name}"`,
   check: checkAuthStrategyInputs,
   rules: (news) => authStrategyRules(news.strategyType),
-  endpoint: {
-    create: (transport, inputs, labels) => createAuthStrategy(transport, { ...toCreateRequest(inputs), labels }),
-    findByName: (transport, name) => listAllAuthStrategies(transport, { filter: { name: { eq: name } } }),
-    get: getAuthStrategy,
-    planUpdate(olds, news) {
-      const plan = planAuthStrategyUpdate(olds, news);
-      if (plan.kind === "none") return undefined;
-      if (plan.kind === "put") {
-        return {
-          fields: Object.keys(plan.body),
-          replaceAllReason: "extra OIDC options removed",
-          // The PUT replaces every label: the handlers pass the declared ones plus the object's creation label.
-          replacesLabels: true,
-          send: (transport, id, labels) => replaceAuthStrategy(transport, id, { ...plan.body, labels }),
-        };
-      }
+  get: (transport, id) => getAuthStrategy(transport, id),
+  planUpdate(olds, news) {
+    const plan = planAuthStrategyUpdate(olds, news);
+    if (plan.kind === "none") return undefined;
+    if (plan.kind === "put") {
       return {
         fields: Object.keys(plan.body),
-        send: (transport, id) => updateAuthStrategy(transport, id, olds.strategyType, plan.body),
+        replaceAllReason: "extra OIDC options removed",
+        // The PUT replaces every label: the handlers pass the declared ones plus the object's creation label.
+        replacesLabels: true,
+        send: (transport, id, labels) => replaceAuthStrategy(transport, id, { ...plan.body, labels }),
       };
-    },
-    delete: deleteAuthStrategy,
+    }
+    return {
+      fields: Object.keys(plan.body),
+      send: (transport, id) => updateAuthStrategy(transport, id, olds.strategyType, plan.body),
+    };
   },
-  outputs: authStrategyOutputs,
-  inputsFromOutputs: authStrategyInputsFromOutputs,
-  readOnlyOutputs: (olds) => ({
-    active: olds.active,
-    supportsMultipleCredentials: olds.supportsMultipleCredentials,
-    dcrProvider: olds.dcrProvider,
-    createdAt: olds.createdAt,
-    updatedAt: olds.updatedAt,
+  outputs: (declared, strategy) => authStrategyOutputs(declared, strategy),
+  create: keyedCreate<AuthStrategyInputs, AuthStrategy>({
+    post: (transport, inputs, labels) => createAuthStrategy(transport, { ...toCreateRequest(inputs), labels }),
+    findByName: (transport, name) => listAllAuthStrategies(transport, { filter: { name: { eq: name } } }),
+    type: { property: "strategyType", of: (strategy) => strategy.strategyType },
+    adoptBaseline: (inputs) => ({ ...inputs, labels: undefined }),
   }),
-  adoptBaseline: (inputs) => ({ ...inputs, labels: undefined }),
-  deleteConflictHint:
-    "an API publication in a Dev Portal; remove it from the publication's auth_strategy_ids or delete the publication first",
+  delete: {
+    kind: "byId",
+    remove: (transport, id) => deleteAuthStrategy(transport, id),
+    usedBy:
+      "an API publication in a Dev Portal; remove it from the publication's auth_strategy_ids or delete the publication first",
+  },
 };
 
 /** Handlers behind the serialized `konnect.AuthStrategy` provider. */

@@ -3,8 +3,9 @@
  * issues into Pulumi check failures that name the property (`dcrConfig.initialClientId: must be a GUID`).
  */
 import type { z } from "zod";
-import { z as zod } from "zod";
-import { CREATE_LABEL, REGIONS, declaredLabelCountProblem, formatIssues, idText, labelsSchema } from "../../konnect";
+import { CREATE_LABEL, declaredLabelCountProblem, formatIssues, labelsSchema, valueSchema } from "../../konnect";
+import type { FieldRow, FieldTable } from "../../konnect/fieldTable";
+import { normalizeIssuer } from "./compare";
 import { containsUnknown, isUnknown } from "./unknowns";
 
 /** A Pulumi check failure. */
@@ -87,23 +88,23 @@ export function protoKeyPath(value: unknown): string | undefined {
 }
 
 /** Validates declared labels: Konnect's rules, minus one slot and one key kept for the creation label. */
-export function checkLabelsInput(f: FailureList, labels: unknown): void {
+function checkLabelsInput(f: FailureList, labels: unknown, path: string): void {
   if (isUnknown(labels)) return;
   if (!isRecord(labels)) {
-    f.add("labels", "must be an object of string keys to string values");
+    f.add(path, "must be an object of string keys to string values");
     return;
   }
   if (hasProtoKey(labels)) {
-    f.add("labels.__proto__", PROTO_KEY_REASON);
+    f.add(`${path}.__proto__`, PROTO_KEY_REASON);
     return;
   }
-  if (CREATE_LABEL in labels) f.add(`labels.${CREATE_LABEL}`, "reserved: set by pulumi-konnect-dcr on create");
+  if (CREATE_LABEL in labels) f.add(`${path}.${CREATE_LABEL}`, "reserved: set by pulumi-konnect-dcr on create");
   const countProblem = declaredLabelCountProblem(Object.keys(labels).length);
   if (countProblem) {
-    f.add("labels", countProblem);
+    f.add(path, countProblem);
     return;
   }
-  f.check("labels", labels, labelsSchema());
+  f.check(path, labels, labelsSchema());
 }
 
 /**
@@ -157,28 +158,95 @@ export function checkNameInput(f: FailureList, property: string, value: unknown,
   }
 }
 
-/**
- * Starts a `check`: rejects properties the resource does not have and splits off Pulumi's `__provider`, which is
- * handed back unchanged in `inputs`.
- */
-export function startCheck(
-  news: Record<string, unknown>,
-  allowed: readonly string[],
-): { f: FailureList; props: Record<string, unknown>; inputs: Record<string, unknown> } {
-  const f = new FailureList();
+/** Starts a `check`: splits off Pulumi's `__provider`, which is handed back unchanged in `inputs`. */
+export function startCheck(news: Record<string, unknown>): {
+  f: FailureList;
+  props: Record<string, unknown>;
+  inputs: Record<string, unknown>;
+} {
   const { __provider, ...props } = news;
-  f.rejectUnknownKeys("", props, allowed, `expected one of ${allowed.join(", ")}`);
   const inputs: Record<string, unknown> = { ...props };
   if (__provider !== undefined) inputs.__provider = __provider;
-  return { f, props, inputs };
+  return { f: new FailureList(), props, inputs };
 }
 
-/** Checks the inputs every resource has: labels, adoptId, region. */
-export function checkCommonInputs(f: FailureList, props: Record<string, unknown>): void {
-  if (props.labels !== undefined) checkLabelsInput(f, props.labels);
-  if (props.adoptId !== undefined) f.check("adoptId", props.adoptId, idText());
-  if (props.region !== undefined) {
-    f.check("region", props.region, zod.enum(REGIONS, { error: `must be one of ${REGIONS.join(", ")}` }));
+/** True when a value counts as not given: undefined, or null for a row that cannot hold null. */
+function isMissing(row: FieldRow, value: unknown): boolean {
+  if (value === undefined) return true;
+  return value === null && !(row.value.kind === "text" && row.value.nullable === true);
+}
+
+/** Options of {@link checkTable}. */
+export interface TableCheckOptions {
+  /** Property path of the object checked (`dcrConfig`); empty for the top level. */
+  prefix?: string;
+  /** Rows the caller checks itself (their keys are still known properties). */
+  skip?: readonly string[];
+  /** Where normalized values go (issuers without trailing slash), under the row's name. */
+  normalized?: Record<string, unknown>;
+}
+
+/**
+ * Checks an object against a table: properties no row names (with what is expected), missing required rows (the
+ * row's `required` message), and each given value against its rule: names (no control characters, not only
+ * whitespace), labels (Konnect's rules minus the creation label), issuers (normalized, then checked), options (no
+ * `__proto__` key at any depth), nested tables. Values still unknown (preview) are deferred.
+ */
+export function checkTable(
+  f: FailureList,
+  table: FieldTable,
+  props: Record<string, unknown>,
+  options: TableCheckOptions = {},
+): void {
+  const prefix = options.prefix ?? "";
+  const known = Object.keys(table);
+  f.rejectUnknownKeys(prefix, props, known, `expected one of ${known.join(", ")}`);
+  for (const [input, row] of Object.entries(table)) {
+    if (options.skip?.includes(input)) continue;
+    const value = props[input];
+    const path = prefix ? `${prefix}.${input}` : input;
+    if (isMissing(row, value)) {
+      if (row.required !== undefined) f.add(path, row.required);
+      continue;
+    }
+    const normalized = checkValue(f, row, value, path);
+    if (normalized !== undefined && options.normalized) options.normalized[input] = normalized;
+  }
+}
+
+/** Checks one given value against its row; returns the normalized value when `check` normalizes it (issuers). */
+function checkValue(f: FailureList, row: FieldRow, value: unknown, path: string): unknown {
+  const rule = row.value;
+  switch (rule.kind) {
+    case "labels":
+      checkLabelsInput(f, value, path);
+      return undefined;
+    case "options": {
+      const protoPath = isRecord(value) ? protoKeyPath(value) : undefined;
+      if (protoPath !== undefined) f.add(`${path}${protoPath}`, PROTO_KEY_REASON);
+      else f.check(path, value, valueSchema(rule));
+      return undefined;
+    }
+    case "object":
+      if (isUnknown(value)) return undefined;
+      if (!isRecord(value)) f.add(path, "must be an object");
+      else checkTable(f, rule.fields, value, { prefix: path });
+      return undefined;
+    case "url":
+      if (rule.issuer === true && typeof value === "string" && !isUnknown(value)) {
+        const issuer = normalizeIssuer(value);
+        f.check(path, issuer, valueSchema(rule));
+        return issuer;
+      }
+      f.check(path, value, valueSchema(rule));
+      return undefined;
+    case "text":
+      if (rule.name === true) checkNameInput(f, path, value, valueSchema(rule));
+      else f.check(path, value, valueSchema(rule));
+      return undefined;
+    default:
+      f.check(path, value, valueSchema(rule));
+      return undefined;
   }
 }
 
@@ -198,5 +266,13 @@ export function checkWholeRequest(
   for (const issue of formatIssues(parsed.error)) {
     const at = issue.indexOf(": ");
     f.add(at > 0 ? issue.slice(0, at) : "", at > 0 ? issue.slice(at + 2) : issue);
+  }
+}
+
+/** `adopt` and its old spelling `adoptId` name two different objects: refused (one object can be adopted). */
+export function adoptConflict(f: FailureList, props: Record<string, unknown>): void {
+  const { adopt, adoptId } = props;
+  if (adopt !== undefined && adoptId !== undefined && adopt !== adoptId) {
+    f.add("adoptId", "the old spelling of adopt; set one of the two (they name different objects)");
   }
 }

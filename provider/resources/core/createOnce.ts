@@ -39,11 +39,13 @@ function outcomeUnknown(error: unknown, keyed: boolean): unknown {
  * Runs `post` with a creation label until it succeeds or fails for sure. After an unknown outcome, `findByName`
  * lists candidates and the one carrying this create's label is returned instead of posting again.
  */
-export async function createOnce<T extends { labels: Record<string, string> }>(options: {
+export async function createOnce<T>(options: {
   /** POSTs with the given labels (the declared ones plus the creation label). */
   post: (labels: Record<string, string>) => Promise<T>;
   /** Lists existing objects with the declared name. */
   findByName: () => Promise<T[]>;
+  /** The labels of an object. */
+  labelsOf: (object: T) => Record<string, string>;
   /** The declared labels. */
   labels: Record<string, string> | undefined;
   /** The resource's creation key (the creation label's value); a random id when absent (no cross-run recovery). */
@@ -74,7 +76,7 @@ export async function createOnce<T extends { labels: Record<string, string> }>(o
           keyed,
         );
       }
-      const found = candidates.find((o) => o.labels[CREATE_LABEL] === token);
+      const found = candidates.find((o) => options.labelsOf(o)[CREATE_LABEL] === token);
       if (found) {
         options.log("the create was applied although its answer was lost; using the object it made");
         return found;

@@ -3,13 +3,11 @@
  * place: `diff` (which properties changed, which of them replace) and the update body (what is sent). A field is
  * diffed exactly when its rule says what it sends, so nothing can be diffed but never sent, or sent but never diffed.
  */
-import type { Labels } from "../args";
+import type { ChangeEffect, FieldRow, FieldTable } from "../../konnect/fieldTable";
+import type { Labels } from "./types";
 import { deepEqual, labelsEqual } from "./compare";
 import { ownedLabelsPatch, previouslyOwnedLabels } from "./labelOwnership";
 import { containsUnknown } from "./unknowns";
-
-/** What a change of the field does: a new object, an in-place update, or only something local (no request body). */
-export type ChangeEffect = "replace" | "update" | "local";
 
 /** One row: how a field is compared and what its change sends. */
 export interface FieldRule<Olds, News, Body> {
@@ -78,60 +76,54 @@ export function updateBody<O, N, B extends object>(
   return Object.keys(body).length > 0 ? body : undefined;
 }
 
-/** A row for a top-level property compared as-is and sent under its own name. */
-export function plainRule<O, N, B>(
-  property: keyof N & keyof O & keyof B & string,
-  effect: ChangeEffect,
-): FieldRule<O, N, B> {
-  return {
-    property,
-    effect,
-    before: (o) => o[property],
-    after: (n) => n[property],
-    send: (body, _o, n) => ((body as Record<string, unknown>)[property] = n[property]),
-  };
-}
-
-/** The row every resource has for its `region`: a change replaces the object (it lives in another region). */
-export function regionRule<O extends { region?: string }, N extends { region?: string }, B>(): FieldRule<O, N, B> {
-  return { property: "region", effect: "replace", before: (o) => o.region, after: (n) => n.region };
-}
-
-/** What every Konnect resource's outputs and inputs share. */
-interface Common {
-  region?: string;
-  name: string;
-  labels?: Labels;
+/** A table row's effective value for comparison: an absent flag is `false`. */
+function effective(row: FieldRow, value: unknown): unknown {
+  return value === undefined && row.value.kind === "flag" ? false : value;
 }
 
 /**
- * The rows every resource has: its type and region replace, its name updates, its owned labels update with removed
- * keys sent as null (Konnect merges labels; keys the resource does not own are never sent).
+ * The diff rows of a table's inputs, in row order: each compared as its effective value (an absent flag is `false`),
+ * with the row's effect, and sent under its own name when it updates. Labels get {@link labelsRule}. `custom`
+ * replaces a row (a normalization, a wire shape, a value kept when absent) or drops it (`null`, for nested objects
+ * whose rows the resource adds itself); an object row without a custom entry is a programming error.
  */
-export function commonRules<
-  O extends Common,
-  N extends Common,
-  B extends { name?: string; labels?: Record<string, string | null> },
->(typeProperty: keyof N & keyof O & string): FieldRule<O, N, B>[] {
-  return [
-    { property: typeProperty, effect: "replace", before: (o) => o[typeProperty], after: (n) => n[typeProperty] },
-    regionRule<O, N, B>(),
-    {
-      property: "name",
-      effect: "update",
-      before: (o) => o.name,
-      after: (n) => n.name,
-      send: (b, _o, n) => (b.name = n.name),
-    },
-    {
-      property: "labels",
-      effect: "update",
-      // Only owned labels are compared and sent (see labelOwnership.ts): a label set outside Pulumi never blocks an
-      // update nor shows as a change.
-      before: (o) => previouslyOwnedLabels(o.labels),
-      after: (n) => n.labels,
-      equal: (a, b) => labelsEqual(a as Labels | undefined, b as Labels | undefined),
-      send: (body, o, n) => (body.labels = ownedLabelsPatch(o.labels, n.labels)),
-    },
-  ];
+export function tableRules<O, N, B>(
+  table: FieldTable,
+  custom: Readonly<Record<string, FieldRule<O, N, B> | null>> = {},
+): FieldRule<O, N, B>[] {
+  return Object.entries(table).flatMap(([property, row]): FieldRule<O, N, B>[] => {
+    const override = custom[property];
+    if (override === null) return [];
+    if (override !== undefined) return [override];
+    if (row.value.kind === "labels") return [labelsRule(property)];
+    if (row.value.kind === "object") throw new Error(`${property}: an object row needs its own rows`);
+    const value = (props: O | N) => effective(row, (props as Record<string, unknown>)[property]);
+    return [
+      {
+        property,
+        effect: row.effect,
+        before: value,
+        after: value,
+        ...(row.effect === "update" && {
+          send: (body: B, _o: O, n: N) => ((body as Record<string, unknown>)[property] = value(n)),
+        }),
+      },
+    ];
+  });
+}
+
+/**
+ * The labels row: owned labels update, removed keys sent as null (Konnect merges labels; keys the resource does not
+ * own are never sent or compared, see labelOwnership.ts).
+ */
+export function labelsRule<O, N, B>(property = "labels"): FieldRule<O, N, B> {
+  const labels = (props: O | N) => (props as Record<string, unknown>)[property] as Labels | undefined;
+  return {
+    property,
+    effect: "update",
+    before: (o) => previouslyOwnedLabels(labels(o)),
+    after: (n) => labels(n),
+    equal: (a, b) => labelsEqual(a as Labels | undefined, b as Labels | undefined),
+    send: (body, o, n) => ((body as Record<string, unknown>)[property] = ownedLabelsPatch(labels(o), labels(n))),
+  };
 }

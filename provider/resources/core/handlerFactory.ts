@@ -1,13 +1,16 @@
 /**
  * One generic set of dynamic-provider handlers (check, diff, create, read, update, delete) for every Konnect
- * resource. A resource is described by a {@link ResourceDefinition}: its field rules, its endpoint (the typed client
- * calls), how outputs are built, and optional hooks. Adoption, exactly-once creates by creation key (see
- * `creationKey.ts`), renaming of Konnect's 400 fields to input names (on every path, adopt included), 404/409
- * handling and logging live here once.
+ * resource. A resource is described by a {@link ResourceDefinition}: its input table, check, field rows, how its
+ * object is read and updated, how outputs are built, and two strategies chosen by kind: how it is created
+ * ({@link CreateStrategy}: a keyed POST with the creation key, or an object named by the inputs) and how it is
+ * deleted ({@link DeleteStrategy}: DELETE by id, or a custom step that puts something back). Adoption, exactly-once
+ * creates by creation key (see `creationKey.ts`), renaming of Konnect's 400 fields to input names (on every path,
+ * adopt included), 404/409 handling, the recorded location and logging live here once.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { isNotFound, type KonnectTransport } from "../../konnect";
-import type { KonnectRegion, Labels } from "../args";
+import { fieldNames, type FieldTable } from "../../konnect/fieldTable";
+import type { Region } from "../../konnect/regions";
 import { inputDepthFailure, type CheckFailure } from "./check";
 import { withoutProviderCode } from "./compare";
 import { createRetryDelayMs, effectiveRegion, providerLog, transportFor } from "./context";
@@ -24,32 +27,28 @@ import {
 import { IMPORT_UNSUPPORTED, explainDeleteConflict } from "./errors";
 import { changedProperties, replacingProperties, type FieldRule } from "./fieldRules";
 import { ownedLabelsReplacement } from "./labelOwnership";
-import { recordedLocation, withEffectiveRegions, withLocation } from "./location";
+import { recordedLocation, withEffectiveRegions, withLocation, withoutLocation } from "./location";
 import { isUnknown } from "./unknowns";
-import { withInputNames, type ResourceKind } from "./wireNames";
-
-/** Inputs every resource has. */
-export interface BaseInputs {
-  /** Name in Konnect (not unique). */
-  name: string;
-  /** Labels declared by the user. */
-  labels?: Labels;
-  /** Id of an existing object to take over instead of creating one. */
-  adoptId?: string;
-  /** Region of the object (overrides the stack's). */
-  region?: KonnectRegion;
-}
+import { withInputNames } from "./wireNames";
 
 /** What every resource's inputs and outputs have: an optional region. */
 export interface RegionInputs {
   /** Region of the object (overrides the stack's). */
-  region?: KonnectRegion;
+  region?: Region;
 }
 
-/** What the handlers need of a Konnect object. */
+/** What a keyed create needs of a Konnect object: an id and labels (the creation label is one). */
 export interface KonnectObject {
   id: string;
   labels: Record<string, string>;
+}
+
+/** What a keyed create needs of the inputs: a name to list by, labels, and the id to adopt (either spelling). */
+export interface KeyedInputs {
+  name: string;
+  labels?: Record<string, string>;
+  adopt?: string;
+  adoptId?: string;
 }
 
 /** Where and how a call goes: the transport of the resource's region. */
@@ -70,26 +69,71 @@ export interface UpdatePlan<Obj> {
   replaceAllReason?: string;
   /**
    * True when the request replaces the object's labels as a whole (a PUT): the handlers then pass `labels`, the
-   * declared labels plus the creation label the object carries now, so the object keeps its creation key.
+   * declared labels plus the labels on the object that are not ours (the creation label included).
    */
   replacesLabels?: boolean;
   /** Sends the request (`labels` is set exactly when {@link replacesLabels} is). */
   send(transport: KonnectTransport, id: string, labels?: Record<string, string>): Promise<Obj>;
 }
 
-/** The resource's endpoint: the typed client calls it is made of. */
-export interface ResourceEndpoint<I, O, Obj> {
-  /** POST with the given labels (declared ones plus the creation label); needed unless the definition has `create`. */
-  create?(transport: KonnectTransport, inputs: I, labels: Record<string, string>): Promise<Obj>;
-  /** Every object with this name (exactly-once create recovery); needed unless the definition has `create`. */
-  findByName?(transport: KonnectTransport, name: string): Promise<Obj[]>;
-  /** GET by id. */
-  get(transport: KonnectTransport, id: string): Promise<Obj>;
-  /** The update from `olds` to `news`, or undefined when nothing needs sending. */
-  planUpdate(olds: O, news: I): UpdatePlan<Obj> | undefined;
-  /** DELETE by id. */
-  delete(transport: KonnectTransport, id: string): Promise<void>;
+/**
+ * Create by one POST carrying the creation key as a label, with exactly-once recovery across runs: the objects with
+ * the declared name are listed, and one carrying the key is taken over instead of posting (see `creationKey.ts`).
+ * Adopting an existing object by id (`adopt`) goes through the same take-over. Build it with {@link keyedCreate}.
+ */
+export interface KeyedCreate<I, Obj> {
+  readonly kind: "keyed";
+  /** POSTs with `labels` (the declared ones plus the creation label). */
+  post(transport: KonnectTransport, inputs: I, labels: Record<string, string>): Promise<Obj>;
+  /** Every object with the declared name (the creation-key lookup and the exactly-once recovery). */
+  findByName(transport: KonnectTransport, inputs: I): Promise<Obj[]>;
+  /** The Konnect id of an object (the resource id). */
+  idOf(object: Obj): string;
+  /** The labels of an object. */
+  labelsOf(object: Obj): Record<string, string>;
+  /** The declared labels. */
+  declaredLabels(inputs: I): Record<string, string> | undefined;
+  /** The id to adopt and the input that names it (`adopt`, or its old spelling `adoptId`), when declared. */
+  adoptionOf(inputs: I): { property: string; id: string } | undefined;
+  /** The object's type, when the resource has one: a different type cannot be taken over. */
+  type?: { property: string; declared(inputs: I): string; of(object: Obj): string };
+  /** The declared inputs an existing object is compared with when taken over (what the object's outputs know). */
+  baseline(inputs: I): I;
 }
+
+/**
+ * Create of an object named by the inputs (it has no id of its own, or this resource does not own it): `run` reads,
+ * decides and writes (a publication's PUT, a portal's PATCH). Its errors are renamed like a POST's.
+ */
+export interface DerivedCreate<I, Obj> {
+  readonly kind: "derived";
+  /** The resource id, from the inputs (`<apiId>/<portalId>`, a portal id). */
+  idOf(inputs: I): string;
+  /** The create: what Konnect holds afterwards. */
+  run(context: CallContext, inputs: I): Promise<Obj>;
+}
+
+/** How a resource is created. */
+export type CreateStrategy<I, Obj> = KeyedCreate<I, Obj> | DerivedCreate<I, Obj>;
+
+/** Delete = one DELETE by id; 404 is done; 409 is explained with `usedBy`. */
+export interface DeleteById<O> {
+  readonly kind: "byId";
+  /** The DELETE. */
+  remove(transport: KonnectTransport, id: string, props: O): Promise<void>;
+  /** What may still use the object when Konnect answers 409, and what to do. */
+  usedBy: string;
+}
+
+/** Delete that puts something back instead of deleting (a portal's previous default strategy). */
+export interface CustomDelete<O> {
+  readonly kind: "custom";
+  /** The delete step; errors pass through as they are. */
+  run(context: CallContext, id: string, props: O): Promise<void>;
+}
+
+/** How a resource is deleted. */
+export type DeleteStrategy<O> = DeleteById<O> | CustomDelete<O>;
 
 /** Which write an `afterWrite` hook follows. */
 export interface WriteStep<O> {
@@ -100,64 +144,72 @@ export interface WriteStep<O> {
   sent: boolean;
 }
 
+/** What outputs are built after: a create (or take-over), or an update or read with the prior outputs. */
+export type OutputStep<O> = { kind: "create" } | { kind: "update" | "read"; olds: O };
+
 /** Everything the generic handlers know about one resource. */
 export interface ResourceDefinition<I extends RegionInputs, O extends RegionInputs, Obj> {
-  /** Which wire-name table renames Konnect's 400 fields to input names. */
-  kind: ResourceKind;
   /** Noun for logs and errors (`DCR provider`). */
   noun: string;
   /**
-   * What log lines and errors call one object (default: the noun and the `name` input, `DCR provider "x"`), for
-   * resources without a `name`.
+   * The input table: the renaming of Konnect's 400 fields, the declared-input view of outputs (its rows), and the
+   * outputs of an update that sends nothing (rows Konnect does not hold, those without a wire name, come from the
+   * new inputs; the others stay as Konnect last reported them).
    */
-  subject?(props: I | O): string;
-  /**
-   * Input property holding the object's type (`providerType`); a different type cannot be adopted. Absent for
-   * resources without a type (and without `adoptId`).
-   */
-  typeProperty?: keyof I & string;
-  /** The type of an existing object (with `typeProperty`). */
-  typeOf?(object: Obj): string;
+  inputs: FieldTable;
+  /** What log lines and errors call one object (`DCR provider "x"`, `API publication <apiId>/<portalId>`). */
+  subject(props: I | O): string;
   /** Validates and normalizes inputs. */
   check(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] };
   /** The field rows for the declared inputs (diff and update bodies derive from them). */
   rules(news: I): readonly FieldRule<O, I, object>[];
-  /** The client calls. */
-  endpoint: ResourceEndpoint<I, O, Obj>;
-  /** Outputs from the declared inputs and Konnect's answer; `olds` (prior outputs) on update and read. */
-  outputs(declared: I, object: Obj, olds?: O): O;
-  /** The declared-input view of outputs (what `read` hands back as inputs), without read-only and location outputs. */
-  inputsFromOutputs(outputs: O): I;
-  /** The read-only outputs (not inputs, or Konnect's view of inputs) kept when an update sends nothing. */
-  readOnlyOutputs(olds: O): Omit<O, keyof I> & Partial<O>;
-  /** The declared inputs an existing object is compared with on adopt (default: the inputs as declared). */
-  adoptBaseline?(inputs: I): I;
-  /** What may still use the object when Konnect answers a delete with 409, and what to do. */
-  deleteConflictHint: string;
+  /** GET by id; `props` (inputs or outputs) give what the path needs besides the id. */
+  get(transport: KonnectTransport, id: string, props: I | O): Promise<Obj>;
+  /** The update from `olds` to `news`, or undefined when nothing needs sending. */
+  planUpdate(olds: O, news: I): UpdatePlan<Obj> | undefined;
+  /** Outputs from the declared inputs and Konnect's answer. */
+  outputs(declared: I, object: Obj, step: OutputStep<O>): O;
+  /** The declared-input view of outputs (default: the table's rows picked from the outputs). */
+  inputsFromOutputs?(outputs: O): I;
+  /** How the resource is created. */
+  create: CreateStrategy<I, Obj>;
+  /** How the resource is deleted. */
+  delete: DeleteStrategy<O>;
   /** Optional step after a write (the DCR provider's `/verify`); may throw `ResourceInitError`. */
   afterWrite?(context: CallContext, id: string, outputs: O, step: WriteStep<O>): Promise<void>;
-  /**
-   * Optional lookup before posting: an existing object this create should take over instead of posting (the seam
-   * for a stable creation key). Undefined means post.
-   */
-  findBeforeCreate?(context: CallContext, inputs: I): Promise<Obj | undefined>;
   /** Whether a replacement deletes the old object before creating the new one (default false: create first). */
   deleteBeforeReplace?: boolean;
-  /**
-   * The resource id of a created object (default: Konnect's `id` of the object), for objects Konnect gives no id of
-   * their own (an API publication is `<apiId>/<portalId>`).
-   */
-  idOf?(inputs: I, object: Obj): string;
-  /**
-   * Create strategy replacing the default (`findBeforeCreate`, then POST exactly once with a creation label): for
-   * objects that are PUT or PATCHed into place after a GET decides. Its errors are renamed like the default's.
-   */
-  create?(context: CallContext, inputs: I): Promise<Obj>;
-  /**
-   * Delete strategy replacing the default (DELETE by id, 404 done, 409 explained): for resources whose delete puts
-   * something back instead (a portal's previous default strategy).
-   */
-  delete?(context: CallContext, id: string, props: O): Promise<void>;
+}
+
+/**
+ * A keyed create for objects with a name and labels. The constraints are checked here, where the definition is
+ * written: inputs without a name or objects without labels do not compile.
+ */
+export function keyedCreate<I extends KeyedInputs, Obj extends KonnectObject>(spec: {
+  /** POSTs with `labels` (the declared ones plus the creation label). */
+  post: (transport: KonnectTransport, inputs: I, labels: Record<string, string>) => Promise<Obj>;
+  /** Every object with this name. */
+  findByName: (transport: KonnectTransport, name: string) => Promise<Obj[]>;
+  /** The object's type, when the resource has one. */
+  type?: { property: keyof I & string; of: (object: Obj) => string };
+  /** The declared inputs an existing object is compared with when taken over (default: the inputs). */
+  adoptBaseline?: (inputs: I) => I;
+}): KeyedCreate<I, Obj> {
+  const type = spec.type;
+  return {
+    kind: "keyed",
+    post: spec.post,
+    findByName: (transport, inputs) => spec.findByName(transport, inputs.name),
+    idOf: (object) => object.id,
+    labelsOf: (object) => object.labels,
+    declaredLabels: (inputs) => inputs.labels,
+    adoptionOf: (inputs) => {
+      if (inputs.adopt) return { property: "adopt", id: inputs.adopt };
+      return inputs.adoptId ? { property: "adoptId", id: inputs.adoptId } : undefined;
+    },
+    ...(type && { type: { property: type.property, declared: (i: I) => String(i[type.property]), of: type.of } }),
+    baseline: spec.adoptBaseline ?? ((inputs) => inputs),
+  };
 }
 
 /**
@@ -166,24 +218,14 @@ export interface ResourceDefinition<I extends RegionInputs, O extends RegionInpu
  */
 const creationKeys = new CreationKeyMemory();
 
-/** The labels of a Konnect object (resources whose objects have none: undefined). */
-function labelsOf(object: unknown): Record<string, string> | undefined {
-  return (object as Partial<KonnectObject>).labels;
-}
-
-/** The creation key an object's creation label holds, if any. */
-function creationKeyOfObject(object: unknown): string | undefined {
-  return creationKeyFromLabels(labelsOf(object));
-}
-
 /** The creation key carried by checked inputs, when they carry a valid one (direct calls may skip `check`). */
-function creationKeyOf(inputs: object): string | undefined {
-  const key = (inputs as Record<string, unknown>)[CREATION_KEY_INPUT];
+function creationKeyOf(props: object): string | undefined {
+  const key = (props as Record<string, unknown>)[CREATION_KEY_INPUT];
   return isCreationKey(key) ? key : undefined;
 }
 
-/** Outputs with `__creationKey` set to the key the object's creation label holds (dropped when it holds none). */
-function withCreationKey<O>(outs: O, key: string | undefined): O {
+/** Outputs with `__creationKey` set to `key` (dropped when undefined). */
+function withCreationKey<O extends object>(outs: O, key: string | undefined): O {
   const { [CREATION_KEY_INPUT]: _dropped, ...rest } = outs as Record<string, unknown>;
   return (key === undefined ? rest : { ...rest, [CREATION_KEY_INPUT]: key }) as O;
 }
@@ -194,6 +236,12 @@ function priorInputs(olds: object | undefined): PriorInputs {
   return { inState: true, creationKey: (olds as Record<string, unknown>)[CREATION_KEY_INPUT] };
 }
 
+/** The given keys of `source` that are set, as an object. */
+function pick(source: object, keys: readonly string[]): Record<string, unknown> {
+  const record = source as Record<string, unknown>;
+  return Object.fromEntries(keys.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
+}
+
 /** The six handlers behind one serialized provider. */
 export type Handlers<I, O> = Required<Omit<pulumi.dynamic.ResourceProvider<I, O>, "configure">>;
 
@@ -202,97 +250,103 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
   def: ResourceDefinition<I, O, Obj>,
 ): Handlers<I, O> {
   const rename = (error: unknown) => {
-    throw withInputNames(error, def.kind);
+    throw withInputNames(error, def.inputs);
   };
-  const subject = (props: I | O) =>
-    def.subject ? def.subject(props) : `${def.noun} "${(props as unknown as BaseInputs).name}"`;
-  const idOf = (inputs: I, object: Obj) => (def.idOf ? def.idOf(inputs, object) : (object as KonnectObject).id);
-
-  /** The default create: the `findBeforeCreate` seam, then one POST with exactly-once recovery by name. */
-  /** Every object with the declared name (the creation-key lookup and the exactly-once recovery). */
-  function findByName(context: CallContext, inputs: I): Promise<Obj[]> {
-    if (!def.endpoint.findByName) throw new Error(`${def.noun}: the definition has no endpoint.findByName`);
-    return def.endpoint.findByName(context.transport, (inputs as unknown as BaseInputs).name);
-  }
-
-  /** The default create: one POST carrying the creation key, with exactly-once recovery by name. */
-  async function postOnce(context: CallContext, inputs: I): Promise<Obj> {
-    const endpoint = def.endpoint;
-    if (!endpoint.create) throw new Error(`${def.noun}: the definition has neither create nor endpoint.create`);
-    // The default create applies to Konnect objects with labels (`KonnectObject`).
-    return createOnce({
-      post: (labels) => endpoint.create!(context.transport, inputs, labels) as Promise<Obj & KonnectObject>,
-      findByName: () => findByName(context, inputs) as Promise<(Obj & KonnectObject)[]>,
-      labels: (inputs as unknown as BaseInputs).labels,
-      creationKey: creationKeyOf(inputs),
-      log: providerLog,
-      retryDelayMs: createRetryDelayMs(),
-    });
-  }
+  const inputKeys = fieldNames(def.inputs);
+  /** Input rows Konnect does not hold (no wire name): on an update that sends nothing they come from the news. */
+  const localKeys = inputKeys.filter((k) => def.inputs[k]!.wire === undefined);
+  const inputsFromOutputs = (outs: O): I =>
+    def.inputsFromOutputs ? def.inputsFromOutputs(outs) : (pick(outs, inputKeys) as I);
+  /** The creation key an object's label holds (keyed creates only). */
+  const creationKeyOfObject = (object: Obj): string | undefined =>
+    def.create.kind === "keyed" ? creationKeyFromLabels(def.create.labelsOf(object)) : undefined;
+  /** Final outputs: the object's creation key and the location of the call. */
+  const finish = (outs: O, key: string | undefined, context: CallContext): O =>
+    withLocation(withCreationKey(outs, key), context);
 
   async function applyUpdate(context: CallContext, id: string, olds: O, news: I): Promise<Obj | undefined> {
-    const plan = def.endpoint.planUpdate(olds, news);
+    const plan = def.planUpdate(olds, news);
     if (!plan) return undefined;
-    const where = `${subject(news)} in region ${context.region}`;
+    const where = `${def.subject(news)} in region ${context.region}`;
     providerLog(
       plan.replaceAllReason
         ? `replacing settings of ${where} (${plan.replaceAllReason})`
         : `updating ${where}: ${plan.fields.join(", ")}`,
     );
     // A request that replaces every label re-sends the labels that are not ours, the creation label included.
-    const labels = plan.replacesLabels
-      ? ownedLabelsReplacement(
-          (olds as Partial<BaseInputs>).labels,
-          (news as Partial<BaseInputs>).labels,
-          labelsOf(await def.endpoint.get(context.transport, id)),
-        )
-      : undefined;
+    let labels: Record<string, string> | undefined;
+    if (plan.replacesLabels && def.create.kind === "keyed") {
+      const current = await def.get(context.transport, id, olds);
+      const owned = (props: I | O) => (props as { labels?: Record<string, string> }).labels;
+      labels = ownedLabelsReplacement(owned(olds), owned(news), def.create.labelsOf(current));
+    }
     return plan.send(context.transport, id, labels).catch(rename);
   }
 
   /** Brings an existing object of the declared type to the declared state (adopt, or a create finding its key). */
-  async function takeOver(context: CallContext, existing: Obj, inputs: I, what: "adopted" | "created"): Promise<O> {
-    const id = idOf(inputs, existing);
-    if (def.typeProperty && def.typeOf) {
-      const declaredType = String(inputs[def.typeProperty]);
-      if (def.typeOf(existing) !== declaredType) {
-        const found = what === "adopted" ? "adoptId" : `the object carrying this resource's creation key`;
+  async function takeOver(
+    create: KeyedCreate<I, Obj>,
+    context: CallContext,
+    existing: Obj,
+    inputs: I,
+    what: "adopted" | "created",
+  ): Promise<{ id: string; outs: O }> {
+    const id = create.idOf(existing);
+    if (create.type) {
+      const declared = create.type.declared(inputs);
+      const found = create.type.of(existing);
+      if (found !== declared) {
+        const source =
+          what === "adopted"
+            ? (create.adoptionOf(inputs)?.property ?? "adopt")
+            : `the object carrying this resource's creation key`;
         throw new Error(
-          `${found}: ${def.noun} ${id} has ${def.typeProperty} ${def.typeOf(existing)}, but ` +
-            `${def.typeProperty} ${declaredType} is declared` +
+          `${source}: ${def.noun} ${id} has ${create.type.property} ${found}, but ${create.type.property} ` +
+            `${declared} is declared` +
             (what === "created" ? "; delete that object or declare its type" : ""),
         );
       }
     }
-    const current = def.outputs(def.adoptBaseline ? def.adoptBaseline(inputs) : inputs, existing);
+    const current = def.outputs(create.baseline(inputs), existing, { kind: "create" });
     const updated = await applyUpdate(context, id, current, inputs);
     const object = updated ?? existing;
-    const outs = withLocation(withCreationKey(def.outputs(inputs, object), creationKeyOfObject(object)), context);
+    const outs = finish(def.outputs(inputs, object, { kind: "create" }), creationKeyOfObject(object), context);
     await def.afterWrite?.(context, id, outs, { what, sent: updated !== undefined });
-    return outs;
+    return { id, outs };
   }
 
-  async function adopt(context: CallContext, id: string, inputs: I): Promise<O> {
+  async function adopt(
+    create: KeyedCreate<I, Obj>,
+    context: CallContext,
+    adoption: { property: string; id: string },
+    inputs: I,
+  ) {
+    const id = adoption.id;
     providerLog(`adopting ${def.noun} ${id} in region ${context.region}`);
     let existing: Obj;
     try {
-      existing = await def.endpoint.get(context.transport, id);
+      existing = await def.get(context.transport, id, inputs);
     } catch (error) {
       if (isNotFound(error)) {
-        throw new Error(`adoptId: no ${def.noun} with id ${id} in region ${context.region}`, { cause: error });
+        throw new Error(`${adoption.property}: no ${def.noun} with id ${id} in region ${context.region}`, {
+          cause: error,
+        });
       }
       throw error;
     }
-    return takeOver(context, existing, inputs, "adopted");
+    return takeOver(create, context, existing, inputs, "adopted");
   }
 
   /**
    * The object an earlier attempt of this create left (found by the creation key among the objects with the
    * declared name), or undefined when there is none and a POST is due.
    */
-  async function findByKey(context: CallContext, inputs: I, key: string): Promise<Obj | undefined> {
-    const candidates = await findByName(context, inputs);
-    const lookup = findByCreationKey(candidates as (Obj & KonnectObject)[], key);
+  async function findByKey(create: KeyedCreate<I, Obj>, context: CallContext, inputs: I, key: string) {
+    const candidates = await create.findByName(context.transport, inputs);
+    const lookup = findByCreationKey(
+      candidates.map((object) => ({ object, id: create.idOf(object), labels: create.labelsOf(object) })),
+      key,
+    );
     if (lookup.found === "none") return undefined;
     if (lookup.found === "many") {
       throw new Error(
@@ -300,17 +354,52 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
       );
     }
     providerLog(`found ${def.noun} ${lookup.object.id} made by an earlier attempt of this create; taking it over`);
-    return lookup.object;
+    return lookup.object.object;
+  }
+
+  /** The keyed create: adopt, or the object an earlier attempt left, or one POST with exactly-once recovery. */
+  async function createKeyed(create: KeyedCreate<I, Obj>, context: CallContext, inputs: I) {
+    const adoption = create.adoptionOf(inputs);
+    if (adoption) return adopt(create, context, adoption, inputs);
+    const type = create.type ? ` (${create.type.declared(inputs)})` : "";
+    providerLog(`creating ${def.subject(inputs)}${type} in region ${context.region}`);
+    const key = creationKeyOf(inputs);
+    const existing = key === undefined ? undefined : await findByKey(create, context, inputs, key);
+    if (existing) return takeOver(create, context, existing, inputs, "created");
+    const created = await createOnce({
+      post: (labels) => create.post(context.transport, inputs, labels),
+      findByName: () => create.findByName(context.transport, inputs),
+      labelsOf: (object) => create.labelsOf(object),
+      labels: create.declaredLabels(inputs),
+      creationKey: key,
+      log: providerLog,
+      retryDelayMs: createRetryDelayMs(),
+    }).catch(rename);
+    return written(context, create.idOf(created), inputs, created);
+  }
+
+  /** The create of an object named by the inputs. */
+  async function createDerived(create: DerivedCreate<I, Obj>, context: CallContext, inputs: I) {
+    providerLog(`creating ${def.subject(inputs)} in region ${context.region}`);
+    const created = await create.run(context, inputs).catch(rename);
+    return written(context, create.idOf(inputs), inputs, created);
+  }
+
+  /** Outputs after a create that wrote, and the `afterWrite` step. */
+  async function written(context: CallContext, id: string, inputs: I, created: Obj) {
+    const outs = finish(def.outputs(inputs, created, { kind: "create" }), creationKeyOfObject(created), context);
+    await def.afterWrite?.(context, id, outs, { what: "created", sent: true });
+    return { id, outs };
   }
 
   return {
     check(olds, news) {
       // A value nested past the bound is refused before any rule walks it (no stack overflow in check or diff).
-      const tooDeep = inputDepthFailure(news as unknown as Record<string, unknown>);
+      const tooDeep = inputDepthFailure(news as Record<string, unknown>);
       if (tooDeep) return Promise.resolve({ inputs: news, failures: [tooDeep] });
       // The resource classes always pass the base key; a direct `providers.*` call without one (it has no URN) gets
       // no key, and its create falls back to a random creation id (exactly once within that call only).
-      const { [CREATION_KEY_INPUT]: base, ...declared } = news as unknown as Record<string, unknown>;
+      const { [CREATION_KEY_INPUT]: base, ...declared } = news as Record<string, unknown>;
       const { inputs, failures } = def.check(declared);
       if (isUnknown(base)) {
         inputs[CREATION_KEY_INPUT] = base;
@@ -319,56 +408,38 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
         if ("key" in keyed) inputs[CREATION_KEY_INPUT] = keyed.key;
         else failures.push({ property: CREATION_KEY_INPUT, reason: keyed.problem });
       }
-      return Promise.resolve({ inputs: inputs as unknown as I, failures });
+      return Promise.resolve({ inputs: inputs as I, failures });
     },
 
     diff(_id, olds, news) {
-      const codeChanged =
-        (olds as unknown as Record<string, unknown>).__provider !==
-        (news as unknown as Record<string, unknown>).__provider;
+      const codeChanged = (olds as Record<string, unknown>).__provider !== (news as Record<string, unknown>).__provider;
       const rules = def.rules(news);
       // Region rows compare where the object lives with where the news would put it (see location.ts).
       const compared = withEffectiveRegions(olds, news, effectiveRegion);
       const changed = changedProperties(rules, compared.olds, compared.news, (n, group) => {
         return (n as Record<string, unknown>)[group];
       });
-      const replaces = replacingProperties(rules, changed);
       return Promise.resolve({
         changes: codeChanged || changed.length > 0,
-        replaces,
+        replaces: replacingProperties(rules, changed),
         deleteBeforeReplace: def.deleteBeforeReplace ?? false,
       });
     },
 
     async create(inputs) {
       const context = transportFor(inputs.region);
-      const adoptId = (inputs as Partial<BaseInputs>).adoptId;
-      if (adoptId) return { id: adoptId, outs: await adopt(context, adoptId, inputs) };
-      const type = def.typeProperty ? ` (${String(inputs[def.typeProperty])})` : "";
-      providerLog(`creating ${subject(inputs)}${type} in region ${context.region}`);
-      if (!def.create) {
-        // The default create: an object an earlier attempt left (the seam, then the creation key) is taken over.
-        const key = creationKeyOf(inputs);
-        const existing =
-          (await def.findBeforeCreate?.(context, inputs)) ??
-          (key === undefined ? undefined : await findByKey(context, inputs, key));
-        if (existing) return { id: idOf(inputs, existing), outs: await takeOver(context, existing, inputs, "created") };
-      }
-      const created = await (def.create ? def.create(context, inputs) : postOnce(context, inputs)).catch(rename);
-      const id = idOf(inputs, created);
-      const outs = withLocation(withCreationKey(def.outputs(inputs, created), creationKeyOfObject(created)), context);
-      await def.afterWrite?.(context, id, outs, { what: "created", sent: true });
-      return { id, outs };
+      return def.create.kind === "keyed"
+        ? createKeyed(def.create, context, inputs)
+        : createDerived(def.create, context, inputs);
     },
 
     async read(id, props) {
       if (!props) throw new Error(IMPORT_UNSUPPORTED);
       const where = recordedLocation(props);
       const context = transportFor(where.region, where.serverUrl);
-      const { transport } = context;
       let current: Obj;
       try {
-        current = await def.endpoint.get(transport, id);
+        current = await def.get(context.transport, id, props);
       } catch (error) {
         if (isNotFound(error)) return {};
         throw error;
@@ -376,42 +447,49 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
       // The key the object carries; else the prior one (a dropped key would make the next check derive a key that
       // may be the label of this very object, see creationKey.ts).
       const key = creationKeyOfObject(current) ?? creationKeyOf(props);
-      const outs = withLocation(
-        withCreationKey(def.outputs(def.inputsFromOutputs(props), current, props), key),
-        context,
-      );
+      const outs = finish(def.outputs(inputsFromOutputs(props), current, { kind: "read", olds: props }), key, context);
       // Pulumi types `inputs` as Outputs; the engine stores it as the resource's inputs.
-      return { id, props: outs, inputs: def.inputsFromOutputs(outs) as unknown as O };
+      const inputs = withCreationKey(inputsFromOutputs(outs) as object, key);
+      return { id, props: outs, inputs: inputs as O };
     },
 
     async update(id, olds, news) {
       const context = transportFor(news.region);
       const current = await applyUpdate(context, id, olds, news);
       // Outputs carry the key the object's label holds, never the input's (which moves one step per `up`).
-      const outs = withLocation(
-        current
-          ? withCreationKey(def.outputs(news, current, olds), creationKeyOfObject(current) ?? creationKeyOf(olds))
-          : withCreationKey(
-              { ...withoutProviderCode(news), ...def.readOnlyOutputs(olds) } as unknown as O,
-              creationKeyOf(olds),
-            ),
-        context,
-      );
-      await def.afterWrite?.(context, id, outs, { what: "updated", olds, sent: current !== undefined });
-      return { outs };
+      const key = (current === undefined ? undefined : creationKeyOfObject(current)) ?? creationKeyOf(olds);
+      const outs = current
+        ? def.outputs(news, current, { kind: "update", olds })
+        : // Nothing was sent: Konnect still holds what it last reported; inputs it does not hold come from the news.
+          keptOutputs(olds, news, localKeys);
+      const final = finish(outs, key, context);
+      await def.afterWrite?.(context, id, final, { what: "updated", olds, sent: current !== undefined });
+      return { outs: final };
     },
 
     async delete(id, props) {
       const where = recordedLocation(props);
       const context = transportFor(where.region, where.serverUrl);
-      providerLog(`deleting ${subject(props)} in region ${context.region}`);
-      if (def.delete) return def.delete(context, id, props);
+      providerLog(`deleting ${def.subject(props)} in region ${context.region}`);
+      const strategy = def.delete;
+      if (strategy.kind === "custom") return strategy.run(context, id, props);
       try {
-        await def.endpoint.delete(context.transport, id);
+        await strategy.remove(context.transport, id, props);
       } catch (error) {
         if (isNotFound(error)) return;
-        throw explainDeleteConflict(error, `${subject(props)} (${id})`, def.deleteConflictHint);
+        throw explainDeleteConflict(error, `${def.subject(props)} (${id})`, strategy.usedBy);
       }
     },
   };
+}
+
+/** The outputs of an update that sent nothing: the prior ones, with the `localKeys` inputs taken from the news. */
+function keptOutputs<O extends object>(olds: O, news: object, localKeys: readonly string[]): O {
+  const kept: Record<string, unknown> = { ...(withoutLocation(withoutProviderCode(olds)) as object) };
+  const declared = news as Record<string, unknown>;
+  for (const key of localKeys) {
+    if (declared[key] === undefined) delete kept[key];
+    else kept[key] = declared[key];
+  }
+  return kept as O;
 }

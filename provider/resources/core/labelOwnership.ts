@@ -13,7 +13,7 @@
  * only for keys that were ours before and are no longer declared.
  */
 import { CREATE_LABEL, RESERVED_LABEL_PREFIXES } from "../../konnect/labelRules";
-import type { Labels } from "../args";
+import type { Labels } from "./types";
 
 /** True for a key a resource may own through its declared labels (not reserved by Kong, not the creation label). */
 export function isDeclarableLabelKey(key: string): boolean {

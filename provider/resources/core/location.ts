@@ -10,7 +10,7 @@
  * A state written before the location was recorded counts as living where its `region` (or the current default)
  * points: no replace on upgrade; the next read or update records it.
  */
-import type { KonnectRegion } from "../args";
+import type { KonnectRegion } from "./types";
 import { containsUnknown } from "./unknowns";
 
 /** Read-only outputs that say where the object lives. */

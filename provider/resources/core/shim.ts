@@ -5,8 +5,9 @@
  * token, client secrets) is ever in the serialized text.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { Handlers, ResourceName } from "../handlers";
+import type { Handlers } from "./handlerFactory";
 import type * as Runtime from "../runtime";
+import type { ResourceName } from "../runtime";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- lazy require by package name is the serialization rule */
 /** The dynamic provider of the resource named `resource`; usable directly with plain values. */

@@ -1,87 +1,69 @@
 /**
  * Konnect names rejected fields by their wire paths (`dcr_config.initial_client_id`,
  * `configs.openid-connect.credential_claim`); users wrote input properties (`dcrConfig.initialClientId`,
- * `openidConnect.credentialClaim`). These functions translate the one into the other for error messages.
+ * `openidConnect.credentialClaim`). The translation is derived from the resource's input table: each row's `wire`
+ * (a dotted path where the wire nests differently, `configs.openid-connect`), nested tables for object rows, and a
+ * table's `options` row taking the wire keys no other row names (extra plugin options).
  */
-import {
-  AUTH_STRATEGY_WIRE_NAMES,
-  DCR_CONFIG_WIRE_NAMES,
-  DCR_PROVIDER_WIRE_NAMES,
-  KEY_AUTH_FIELDS,
-  KonnectApiError,
-  OIDC_FIELDS,
-} from "../../konnect";
-
-/** Which resource's inputs the path belongs to. */
-export type ResourceKind = "dcrProvider" | "authStrategy" | "apiPublication" | "portalDefaultAuthStrategy";
+import { KonnectApiError } from "../../konnect";
+import type { FieldRow, FieldTable } from "../../konnect/fieldTable";
 
 const snakeToCamel = (segment: string) => segment.replace(/[_-]([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
-/** Wire name → input name, from a field table. */
-const inverse = (table: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(table).map(([input, wire]) => [wire, input]));
-const wireOf = (table: Record<string, { wire: string }>): Record<string, string> =>
-  Object.fromEntries(Object.entries(table).map(([input, spec]) => [input, spec.wire]));
+/** The row whose wire path is the longest prefix of `segments`, with the number of segments it takes. */
+function rowForWire(
+  table: FieldTable,
+  segments: string[],
+): { input: string; row: FieldRow; taken: number } | undefined {
+  let best: { input: string; row: FieldRow; taken: number } | undefined;
+  for (const [input, row] of Object.entries(table)) {
+    if (row.wire === undefined) continue;
+    const wire = row.wire.split(".");
+    const matches = wire.every((part, i) => segments[i] === part);
+    if (matches && (best === undefined || wire.length > best.taken)) best = { input, row, taken: wire.length };
+  }
+  return best;
+}
 
-/** Input property → wire field of an API publication's PUT body. */
-const API_PUBLICATION_WIRE_NAMES: Record<string, string> = {
-  authStrategyIds: "auth_strategy_ids",
-  autoApproveRegistrations: "auto_approve_registrations",
-  visibility: "visibility",
-};
-/** Input property → wire field of the portal PATCH this resource sends. */
-const PORTAL_DEFAULT_WIRE_NAMES: Record<string, string> = {
-  authStrategyId: "default_application_auth_strategy_id",
-};
+/** The table's row for wire keys no other row names (`options` kind), if any. */
+function restRow(table: FieldTable): string | undefined {
+  return Object.keys(table).find((input) => table[input]!.value.kind === "options" && table[input]!.wire === undefined);
+}
 
-const DCR_CONFIG_INPUT_NAMES = inverse(DCR_CONFIG_WIRE_NAMES);
-const OIDC_CORE = inverse(wireOf(OIDC_FIELDS));
-const KEY_AUTH_INPUT_NAMES = inverse(wireOf(KEY_AUTH_FIELDS));
-const TOP_INPUT_NAMES: Record<ResourceKind, Record<string, string>> = {
-  dcrProvider: inverse(DCR_PROVIDER_WIRE_NAMES),
-  authStrategy: inverse(AUTH_STRATEGY_WIRE_NAMES),
-  apiPublication: inverse(API_PUBLICATION_WIRE_NAMES),
-  portalDefaultAuthStrategy: inverse(PORTAL_DEFAULT_WIRE_NAMES),
-};
+/** Input path segments for wire path segments, within `table`. */
+function inputSegments(table: FieldTable, segments: string[]): string[] {
+  const head = segments[0];
+  if (head === undefined) return [];
+  const match = rowForWire(table, segments);
+  if (match === undefined) {
+    // A key no row names: an extra option when the table takes them, else converted from snake_case.
+    const rest = restRow(table);
+    return rest === undefined ? [snakeToCamel(head), ...segments.slice(1)] : [rest, ...segments];
+  }
+  const tail = segments.slice(match.taken);
+  const value = match.row.value;
+  // Label keys, free-form options and list indexes keep their own spelling.
+  if (value.kind === "object") return [match.input, ...inputSegments(value.fields, tail)];
+  return [match.input, ...tail];
+}
 
 /**
- * The input property path for a wire field path. Label keys and extra OpenID Connect options keep their own
- * spelling; list indexes are kept. Unknown wire names are converted from snake_case to camelCase.
+ * The input property path for a wire field path, by the resource's input table. Label keys and extra OpenID Connect
+ * options keep their own spelling; list indexes are kept. Unknown wire names are converted from snake_case to
+ * camelCase.
  */
-export function inputPathForWireField(kind: ResourceKind, field: string): string {
-  const [head, ...rest] = field.split(".");
-  if (head === undefined || head === "") return field;
-  if (head === "labels") return field;
-  if (kind === "dcrProvider" && head === "dcr_config") {
-    const [name, ...tail] = rest;
-    if (name === undefined) return "dcrConfig";
-    return ["dcrConfig", DCR_CONFIG_INPUT_NAMES[name] ?? snakeToCamel(name), ...tail].join(".");
-  }
-  if (kind === "authStrategy" && head === "configs") {
-    const [config, name, ...tail] = rest;
-    if (config === "openid-connect") {
-      if (name === undefined) return "openidConnect";
-      const core = OIDC_CORE[name];
-      return core
-        ? ["openidConnect", core, ...tail].join(".")
-        : ["openidConnect", "additionalProperties", name, ...tail].join(".");
-    }
-    if (config === "key-auth") {
-      if (name === undefined) return "keyAuth";
-      return ["keyAuth", KEY_AUTH_INPUT_NAMES[name] ?? snakeToCamel(name), ...tail].join(".");
-    }
-    return ["configs", ...rest].join(".");
-  }
-  return [TOP_INPUT_NAMES[kind][head] ?? snakeToCamel(head), ...rest].join(".");
+export function inputPathForWireField(table: FieldTable, field: string): string {
+  if (field === "") return field;
+  return inputSegments(table, field.split(".")).join(".");
 }
 
 /**
  * A Konnect API error with its invalid parameters renamed to input properties, so a 400 names what the user wrote.
  * Status, title, detail and trace stay; the message keeps the original's redaction. Other errors pass through.
  */
-export function withInputNames(error: unknown, kind: ResourceKind): unknown {
+export function withInputNames(error: unknown, table: FieldTable): unknown {
   if (!(error instanceof KonnectApiError) || error.invalidParameters.length === 0) return error;
-  const renamed = error.invalidParameters.map((p) => ({ ...p, field: inputPathForWireField(kind, p.field) }));
+  const renamed = error.invalidParameters.map((p) => ({ ...p, field: inputPathForWireField(table, p.field) }));
   const mapped = new KonnectApiError(error.operation, error.status, error.title, error.detail, error.instance, renamed);
   // Rebuild the message from the original (already redacted) one, renaming each `field: ` in order.
   let message = error.message;

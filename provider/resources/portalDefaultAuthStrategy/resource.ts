@@ -1,16 +1,17 @@
 /**
  * `konnect.PortalDefaultAuthStrategy`: a Dev Portal's default application auth strategy, set without owning the
- * portal, and put back on delete (`GET|PATCH /v3/portals/{portalId}`). Semantics: `./portalDefaultArgs.ts`.
+ * portal and put back on delete (`GET|PATCH /v3/portals/{portalId}`), as a Pulumi dynamic resource (program side).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import type { KonnectRegion } from "../args";
+import { KonnectResource, type OutputProperties } from "../core/konnectResource";
+import type { RecordedLocation } from "../core/location";
 import { serializedProvider } from "../core/shim";
 import type {
   PortalDefaultAuthStrategyArgs,
   PortalDefaultAuthStrategyInputs,
   PortalDefaultAuthStrategyOutputs,
 } from "./args";
-import { KonnectResource } from "../core/konnectResource";
+import { PORTAL_DEFAULT_INPUTS } from "./inputs";
 
 /** The dynamic provider for portal defaults; usable directly with plain values. */
 export const portalDefaultAuthStrategyProvider = serializedProvider<
@@ -18,34 +19,31 @@ export const portalDefaultAuthStrategyProvider = serializedProvider<
   PortalDefaultAuthStrategyOutputs
 >("portalDefaultAuthStrategy");
 
+/** The outputs of a portal default as properties (the location outputs come from the base class). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- Pulumi sets the outputs at run time
+export interface PortalDefaultAuthStrategy extends OutputProperties<
+  Omit<PortalDefaultAuthStrategyOutputs, keyof RecordedLocation>
+> {}
+
 /**
  * Makes an auth strategy the default of a Dev Portal (what new API publications use when they name none). On delete
  * the previous default comes back, unless someone changed the default since. Declare at most one per portal.
  * Type token `pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy`.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- Pulumi sets the outputs at run time
 export class PortalDefaultAuthStrategy extends KonnectResource {
-  /** The portal's id. */
-  declare public readonly portalId: pulumi.Output<string>;
-  /** The portal's current default as Konnect last reported it (null when none). */
-  declare public readonly authStrategyId: pulumi.Output<string | null>;
-  /** The strategy this resource set as the default. */
-  declare public readonly appliedAuthStrategyId: pulumi.Output<string>;
-  /** The default before this resource set it (null when none): what delete puts back. */
-  declare public readonly previousAuthStrategyId: pulumi.Output<string | null>;
-  /** Region set on the resource. */
-  declare public readonly region: pulumi.Output<KonnectRegion | undefined>;
-
   /**
    * @param name Pulumi resource name.
    * @param args The portal and the strategy.
    * @param opts Pulumi resource options.
    */
   constructor(name: string, args: PortalDefaultAuthStrategyArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = {
-      ...args,
-      appliedAuthStrategyId: undefined,
-      previousAuthStrategyId: undefined,
+    const spec = {
+      type: "PortalDefaultAuthStrategy",
+      inputs: PORTAL_DEFAULT_INPUTS,
+      outputs: ["appliedAuthStrategyId", "previousAuthStrategyId"],
+      creationKey: false,
     };
-    super(portalDefaultAuthStrategyProvider, name, props, opts, "PortalDefaultAuthStrategy");
+    super(spec, portalDefaultAuthStrategyProvider, name, args, opts);
   }
 }

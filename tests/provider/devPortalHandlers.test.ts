@@ -1,29 +1,42 @@
 /**
- * The lifecycle steps of ApiPublication and PortalDefaultAuthStrategy against the emulator: what each step leaves in
- * Konnect, what it returns, and exactly which requests it sends (the API economy floors: create publication = GET +
- * PUT, update = PUT, delete = DELETE; portal default create = GET + PATCH, delete = GET + PATCH).
+ * The lifecycle steps of ApiPublication and PortalDefaultAuthStrategy through their handlers (what the plugin host
+ * runs) against the emulator: what each step leaves in Konnect, what it returns, and exactly which requests it sends
+ * (the API economy floors: create publication = GET + PUT, update = PUT, delete = DELETE; portal default create = GET
+ * + PATCH, delete = GET + PATCH).
  */
-import { deleteAuthStrategy } from "../../provider/konnect";
-import {
-  createPublication,
-  deletePublication,
-  readPublication,
-  updatePublication,
-} from "../../provider/resources/apiPublication/actions";
-import { publicationChanges } from "../../provider/resources/apiPublication/model";
-import {
-  createPortalDefault,
-  deletePortalDefault,
-  readPortalDefault,
-  updatePortalDefault,
-} from "../../provider/resources/portalDefaultAuthStrategy/actions";
+import { createTransport, deleteAuthStrategy, resolveConnection, type KonnectTransport } from "../../provider/konnect";
+import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublication/args";
+import type {
+  PortalDefaultAuthStrategyInputs,
+  PortalDefaultAuthStrategyOutputs,
+} from "../../provider/resources/portalDefaultAuthStrategy/args";
+import { handlers } from "../../provider/resources/runtime";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
-import { useClientTestbed } from "../konnect-client/support";
+import type { KonnectEmulator } from "../../tools/emulator/emulator";
+import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "./support";
 
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
 const MISSING = "0b0b0b0b-1111-4222-8333-444455556666";
 
-const bed = useClientTestbed();
+let emulator: KonnectEmulator;
+let transport: KonnectTransport;
+beforeAll(async () => {
+  emulator = await startProviderTestbed();
+  transport = createTransport(resolveConnection({ stack: { token: TEST_TOKEN, serverUrl: `${emulator.url}/us` } }));
+});
+afterAll(() => emulator.close());
+beforeEach(() => {
+  emulator.reset();
+  providerLogLines.splice(0);
+});
+const bed = {
+  get emulator() {
+    return emulator;
+  },
+  get transport() {
+    return transport;
+  },
+};
 
 /** Requests since the last call, as `METHOD status` (paths are checked where they matter). */
 function takeRequests(): string[] {
@@ -31,6 +44,38 @@ function takeRequests(): string[] {
   bed.emulator.clearRequestLog();
   return list;
 }
+
+const publication = handlers.apiPublication;
+const portalDefault = handlers.portalDefaultAuthStrategy;
+const where = () => ({ effectiveRegion: "us", serverUrl: `${emulator.url}/us` });
+
+async function createPublication(inputs: ApiPublicationInputs) {
+  return (await publication.create(inputs)) as { id: string; outs: ApiPublicationOutputs };
+}
+async function updatePublication(olds: ApiPublicationOutputs, news: ApiPublicationInputs) {
+  return (await publication.update(`${news.apiId}/${news.portalId}`, olds, news)).outs as ApiPublicationOutputs;
+}
+async function readPublication(olds: ApiPublicationOutputs) {
+  const read = await publication.read(`${olds.apiId}/${olds.portalId}`, olds);
+  return read.props;
+}
+const deletePublication = (olds: ApiPublicationOutputs) => publication.delete(`${olds.apiId}/${olds.portalId}`, olds);
+/** What the handlers' diff says (no API call). */
+async function publicationDiff(olds: ApiPublicationOutputs, news: ApiPublicationInputs) {
+  const diff = await publication.diff(`${news.apiId}/${news.portalId}`, olds, news);
+  return { changes: diff.changes, replaces: diff.replaces };
+}
+
+async function createPortalDefault(inputs: PortalDefaultAuthStrategyInputs) {
+  return (await portalDefault.create(inputs)) as { id: string; outs: PortalDefaultAuthStrategyOutputs };
+}
+async function updatePortalDefault(olds: PortalDefaultAuthStrategyOutputs, news: PortalDefaultAuthStrategyInputs) {
+  return (await portalDefault.update(news.portalId, olds, news)).outs as PortalDefaultAuthStrategyOutputs;
+}
+async function readPortalDefault(olds: PortalDefaultAuthStrategyOutputs) {
+  return (await portalDefault.read(olds.portalId, olds)).props;
+}
+const deletePortalDefault = (olds: PortalDefaultAuthStrategyOutputs) => portalDefault.delete(olds.portalId, olds);
 
 describe("ApiPublication steps", () => {
   function setup(portal: Record<string, unknown> = {}) {
@@ -42,7 +87,7 @@ describe("ApiPublication steps", () => {
 
   test("create publishes with GET + PUT; update is one PUT; delete one DELETE, and a second delete is done", async () => {
     const { strategyId, otherId, apiId, portalId } = setup();
-    const created = await createPublication(bed.transport, {
+    const created = await createPublication({
       apiId,
       portalId,
       authStrategyIds: [strategyId],
@@ -50,7 +95,6 @@ describe("ApiPublication steps", () => {
     });
     expect(created).toEqual({
       id: `${apiId}/${portalId}`,
-      outcome: "published",
       outs: {
         apiId,
         portalId,
@@ -60,8 +104,10 @@ describe("ApiPublication steps", () => {
         warnings: [],
         createdAt: ISO,
         updatedAt: ISO,
+        ...where(),
       },
     });
+    expect(providerLogLines.join("\n")).not.toContain("existing publication");
     expect(takeRequests()).toEqual(["GET 404", "PUT 200"]);
     expect(bed.emulator.getPublication(apiId, portalId)).toMatchObject({
       auth_strategy_ids: [strategyId],
@@ -69,29 +115,31 @@ describe("ApiPublication steps", () => {
     });
 
     const news = { apiId, portalId, authStrategyIds: [otherId] };
-    expect(publicationChanges(created.outs, news).changes).toEqual(["authStrategyIds", "visibility"]);
-    const updated = await updatePublication(bed.transport, news);
+    expect(await publicationDiff(created.outs, news)).toEqual({ changes: true, replaces: [] });
+    const updated = await updatePublication(created.outs, news);
     expect(takeRequests()).toEqual(["PUT 200"]);
     expect(updated).toMatchObject({ authStrategyIds: [otherId], visibility: "private" });
-    expect(publicationChanges(updated, news)).toEqual({ changes: [], replaces: [] });
+    expect(await publicationDiff(updated, news)).toEqual({ changes: false, replaces: [] });
 
-    await deletePublication(bed.transport, updated);
+    await deletePublication(updated);
     expect(takeRequests()).toEqual(["DELETE 204"]);
     expect(bed.emulator.getPublication(apiId, portalId)).toBeUndefined();
-    await deletePublication(bed.transport, updated);
+    await deletePublication(updated);
     expect(takeRequests()).toEqual(["DELETE 404"]);
   });
 
   test("an equal existing publication (an interrupted earlier up) is taken over with one GET", async () => {
     const { strategyId, apiId, portalId } = setup();
     bed.emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [strategyId], visibility: "public" });
-    const created = await createPublication(bed.transport, {
+    const created = await createPublication({
       apiId,
       portalId,
       authStrategyIds: [strategyId],
       visibility: "public",
     });
-    expect(created.outcome).toBe("taken over");
+    expect(providerLogLines).toContain(
+      `konnect: API publication ${apiId}/${portalId}: existing publication taken over`,
+    );
     expect(created.outs.authStrategyIds).toEqual([strategyId]);
     expect(takeRequests()).toEqual(["GET 200"]);
   });
@@ -99,7 +147,7 @@ describe("ApiPublication steps", () => {
   test("a different existing publication fails with the differences, and is left as it was", async () => {
     const { strategyId, otherId, apiId, portalId } = setup();
     bed.emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [otherId], visibility: "public" });
-    await expect(createPublication(bed.transport, { apiId, portalId, authStrategyIds: [strategyId] })).rejects.toThrow(
+    await expect(createPublication({ apiId, portalId, authStrategyIds: [strategyId] })).rejects.toThrow(
       `API ${apiId} is already published to portal ${portalId} with other settings ` +
         `(authStrategyIds: Konnect has ["${otherId}"], declared ["${strategyId}"]; ` +
         'visibility: Konnect has "public", declared "private"). Set adopt: true',
@@ -114,13 +162,15 @@ describe("ApiPublication steps", () => {
   test("with adopt: true a different existing publication is overwritten with GET + PUT", async () => {
     const { strategyId, otherId, apiId, portalId } = setup();
     bed.emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [otherId], visibility: "public" });
-    const created = await createPublication(bed.transport, {
+    const created = await createPublication({
       apiId,
       portalId,
       authStrategyIds: [strategyId],
       adopt: true,
     });
-    expect(created.outcome).toBe("overwritten");
+    expect(providerLogLines).toContain(
+      `konnect: API publication ${apiId}/${portalId}: existing publication overwritten`,
+    );
     expect(created.outs).toMatchObject({ authStrategyIds: [strategyId], visibility: "private", adopt: true });
     expect(takeRequests()).toEqual(["GET 200", "PUT 200"]);
   });
@@ -128,45 +178,48 @@ describe("ApiPublication steps", () => {
   test("authStrategyIds absent takes the portal default (not sent); [] is no application auth (null)", async () => {
     const { strategyId, apiId, portalId } = setup({ default_application_auth_strategy_id: undefined });
     bed.emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: strategyId });
-    const viaDefault = await createPublication(bed.transport, { apiId, portalId });
+    const viaDefault = await createPublication({ apiId, portalId });
     expect(viaDefault.outs.authStrategyIds).toEqual([strategyId]);
-    expect(publicationChanges(viaDefault.outs, { apiId, portalId })).toEqual({ changes: [], replaces: [] });
+    expect(await publicationDiff(viaDefault.outs, { apiId, portalId })).toEqual({ changes: false, replaces: [] });
 
-    const noAuth = await updatePublication(bed.transport, { apiId, portalId, authStrategyIds: [] });
+    const noAuth = await updatePublication(viaDefault.outs, { apiId, portalId, authStrategyIds: [] });
     expect(noAuth.authStrategyIds).toEqual([]);
     expect(bed.emulator.getPublication(apiId, portalId)).toMatchObject({ auth_strategy_ids: null });
-    expect(publicationChanges(noAuth, { apiId, portalId, authStrategyIds: [] })).toEqual({ changes: [], replaces: [] });
+    expect(await publicationDiff(noAuth, { apiId, portalId, authStrategyIds: [] })).toEqual({
+      changes: false,
+      replaces: [],
+    });
   });
 
   test("read shows drift made in the UI, and undefined once the publication is gone", async () => {
     const { strategyId, apiId, portalId } = setup();
-    const { outs } = await createPublication(bed.transport, { apiId, portalId, authStrategyIds: [strategyId] });
+    const { outs } = await createPublication({ apiId, portalId, authStrategyIds: [strategyId] });
     bed.emulator.updateStoredPublication(apiId, portalId, { visibility: "public", auto_approve_registrations: true });
     bed.emulator.clearRequestLog();
-    const read = await readPublication(bed.transport, outs);
+    const read = await readPublication(outs);
     expect(read).toEqual({ ...outs, visibility: "public", autoApproveRegistrations: true, updatedAt: ISO });
-    expect(publicationChanges(read!, { apiId, portalId, authStrategyIds: [strategyId] }).changes).toEqual([
-      "visibility",
-      "autoApproveRegistrations",
-    ]);
-    await deletePublication(bed.transport, outs);
+    expect(await publicationDiff(read!, { apiId, portalId, authStrategyIds: [strategyId] })).toEqual({
+      changes: true,
+      replaces: [],
+    });
+    await deletePublication(outs);
     bed.emulator.clearRequestLog();
-    expect(await readPublication(bed.transport, outs)).toBeUndefined();
+    expect(await readPublication(outs)).toBeUndefined();
     expect(takeRequests()).toEqual(["GET 404"]);
   });
 
   test("publishing to a portal that does not exist fails with Konnect's 404, naming the call", async () => {
     const { apiId } = setup();
-    await expect(createPublication(bed.transport, { apiId, portalId: MISSING })).rejects.toThrow(
+    await expect(createPublication({ apiId, portalId: MISSING })).rejects.toThrow(
       new RegExp(`^publish API ${apiId} to portal ${MISSING}: 404 `),
     );
   });
 
   test("the strategy cannot be deleted while the publication uses it (409); after delete it can", async () => {
     const { strategyId, apiId, portalId } = setup();
-    const { outs } = await createPublication(bed.transport, { apiId, portalId, authStrategyIds: [strategyId] });
+    const { outs } = await createPublication({ apiId, portalId, authStrategyIds: [strategyId] });
     await expect(deleteAuthStrategy(bed.transport, strategyId)).rejects.toThrow(/409/);
-    await deletePublication(bed.transport, outs);
+    await deletePublication(outs);
     await expect(deleteAuthStrategy(bed.transport, strategyId)).resolves.toBeUndefined();
   });
 });
@@ -179,67 +232,73 @@ describe("PortalDefaultAuthStrategy steps", () => {
     bed.emulator.clearRequestLog();
     return { ours: ours.id, previous: previous.id, portalId: portal.id };
   }
-  const lines: string[] = [];
-  const log = (line: string) => lines.push(line);
-  beforeEach(() => lines.splice(0));
+  /** The portal lines the provider logged. */
+  const lines = () => providerLogLines.filter((l) => l.startsWith("konnect: portal ")).map((l) => l.slice(9));
 
   test("create = GET + PATCH, recording the previous default; delete = GET + PATCH, putting it back", async () => {
     const { ours, previous, portalId } = setup();
-    const created = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+    const created = await createPortalDefault({ portalId, authStrategyId: ours });
     expect(created).toEqual({
       id: portalId,
-      outs: { portalId, authStrategyId: ours, appliedAuthStrategyId: ours, previousAuthStrategyId: previous },
+      outs: {
+        portalId,
+        authStrategyId: ours,
+        appliedAuthStrategyId: ours,
+        previousAuthStrategyId: previous,
+        ...where(),
+      },
     });
     expect(takeRequests()).toEqual(["GET 200", "PATCH 200"]);
     expect(bed.emulator.portalDefault(portalId)).toBe(ours);
 
-    await deletePortalDefault(bed.transport, created.outs, log);
+    await deletePortalDefault(created.outs);
     expect(takeRequests()).toEqual(["GET 200", "PATCH 200"]);
     expect(bed.emulator.portalDefault(portalId)).toBe(previous);
-    expect(lines).toEqual([]);
+    expect(lines()).toEqual([]);
   });
 
   test("a portal without a default gets none back", async () => {
     const { ours } = setup();
     const portal = bed.emulator.seedPortal({ name: "bare" });
-    const { outs } = await createPortalDefault(bed.transport, { portalId: portal.id, authStrategyId: ours });
+    const { outs } = await createPortalDefault({ portalId: portal.id, authStrategyId: ours });
     expect(outs.previousAuthStrategyId).toBeNull();
-    await deletePortalDefault(bed.transport, outs, log);
+    await deletePortalDefault(outs);
     expect(bed.emulator.portalDefault(portal.id)).toBeNull();
   });
 
   test("update is one PATCH and keeps the previous default", async () => {
     const { ours, previous, portalId } = setup();
     const other = bed.emulator.seedAuthStrategy(oidcBody());
-    const { outs } = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+    const { outs } = await createPortalDefault({ portalId, authStrategyId: ours });
     takeRequests();
-    const updated = await updatePortalDefault(bed.transport, outs, { portalId, authStrategyId: other.id });
+    const updated = await updatePortalDefault(outs, { portalId, authStrategyId: other.id });
     expect(takeRequests()).toEqual(["PATCH 200"]);
     expect(updated).toEqual({
       portalId,
       authStrategyId: other.id,
       appliedAuthStrategyId: other.id,
       previousAuthStrategyId: previous,
+      ...where(),
     });
-    await deletePortalDefault(bed.transport, updated, log);
+    await deletePortalDefault(updated);
     expect(bed.emulator.portalDefault(portalId)).toBe(previous);
   });
 
   test("changed since by someone else: delete leaves it (GET only) and says so in the log", async () => {
     const { ours, portalId } = setup();
-    const mine = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+    const mine = await createPortalDefault({ portalId, authStrategyId: ours });
     const theirs = bed.emulator.seedAuthStrategy(oidcBody());
     bed.emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: theirs.id });
     bed.emulator.clearRequestLog();
 
     // A refresh in between shows the drift, and delete still decides on the strategy this resource applied.
-    const refreshed = await readPortalDefault(bed.transport, mine.outs);
+    const refreshed = await readPortalDefault(mine.outs);
     expect(refreshed).toEqual({ ...mine.outs, authStrategyId: theirs.id });
     takeRequests();
-    await deletePortalDefault(bed.transport, refreshed!, log);
+    await deletePortalDefault(refreshed!);
     expect(takeRequests()).toEqual(["GET 200"]);
     expect(bed.emulator.portalDefault(portalId)).toBe(theirs.id);
-    expect(lines).toEqual([
+    expect(lines()).toEqual([
       `portal ${portalId}: default auth strategy left as is (strategy ${theirs.id}): it no longer points at ${ours}, which this resource set, so someone changed it since`,
     ]);
   });
@@ -249,13 +308,13 @@ describe("PortalDefaultAuthStrategy steps", () => {
     async (status) => {
       bed.emulator.setOptions({ unknownStrategyReferenceStatus: status });
       const { ours, previous, portalId } = setup();
-      const { outs } = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+      const { outs } = await createPortalDefault({ portalId, authStrategyId: ours });
       await deleteAuthStrategy(bed.transport, previous);
       bed.emulator.clearRequestLog();
-      await deletePortalDefault(bed.transport, outs, log);
+      await deletePortalDefault(outs);
       expect(takeRequests()).toEqual(["GET 200", `PATCH ${status}`, "PATCH 200"]);
       expect(bed.emulator.portalDefault(portalId)).toBeNull();
-      expect(lines).toEqual([
+      expect(lines()).toEqual([
         `portal ${portalId}: the previous default auth strategy ${previous} no longer exists; clearing the default instead`,
       ]);
     },
@@ -269,16 +328,16 @@ describe("PortalDefaultAuthStrategy steps", () => {
       appliedAuthStrategyId: ours,
       previousAuthStrategyId: null,
     };
-    expect(await readPortalDefault(bed.transport, state)).toBeUndefined();
-    await deletePortalDefault(bed.transport, state, log);
+    expect(await readPortalDefault(state)).toBeUndefined();
+    await deletePortalDefault(state);
     expect(takeRequests()).toEqual(["GET 404", "GET 404"]);
   });
 
   test("the strategy cannot be deleted while it is the portal's default (409); after delete it can", async () => {
     const { ours, portalId } = setup();
-    const { outs } = await createPortalDefault(bed.transport, { portalId, authStrategyId: ours });
+    const { outs } = await createPortalDefault({ portalId, authStrategyId: ours });
     await expect(deleteAuthStrategy(bed.transport, ours)).rejects.toThrow(/409/);
-    await deletePortalDefault(bed.transport, outs, log);
+    await deletePortalDefault(outs);
     await expect(deleteAuthStrategy(bed.transport, ours)).resolves.toBeUndefined();
   });
 });
