@@ -87,21 +87,6 @@ export function wireNames(table: FieldTable): Readonly<Record<string, string>> {
   );
 }
 
-/** The rows' input names whose `effect` is `effect`. */
-export function fieldsWithEffect(table: FieldTable, effect: ChangeEffect): string[] {
-  return Object.keys(table).filter((input) => table[input]!.effect === effect);
-}
-
-/** The input names of required rows. */
-export function requiredFields(table: FieldTable): string[] {
-  return Object.keys(table).filter((input) => table[input]!.required !== undefined);
-}
-
-/** The input names of write-only secret rows. */
-export function secretFields(table: FieldTable): string[] {
-  return Object.keys(table).filter((input) => table[input]!.secret === true);
-}
-
 /** Keys of a table's required rows. */
 export type RequiredKeys<T> = { [K in keyof T]: T[K] extends { readonly required: string } ? K : never }[keyof T];
 

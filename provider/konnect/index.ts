@@ -12,7 +12,6 @@ export * from "./dcrProviders/operations";
 export * from "./dcrProviders/schemas";
 export * from "./errors";
 export * from "./http";
-export type { FieldFilter, ListOptions, SortSpec } from "./operation";
 export * from "./portals/operations";
 export * from "./retryPolicy";
 export * from "./schemas";

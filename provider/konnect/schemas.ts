@@ -6,16 +6,7 @@ import { z } from "zod";
 import type { FieldTable, PlainOf, PlainValue, ValueRule } from "./fieldTable";
 import { MAX_LABELS, labelKeyProblem, labelValueProblem } from "./labelRules";
 
-export {
-  CREATE_LABEL,
-  LABEL_VALUE_PATTERN,
-  MAX_DECLARED_LABELS,
-  MAX_LABELS,
-  RESERVED_LABEL_PREFIXES,
-  declaredLabelCountProblem,
-  labelKeyProblem,
-  labelValueProblem,
-} from "./labelRules";
+export { CREATE_LABEL, MAX_DECLARED_LABELS, declaredLabelCountProblem } from "./labelRules";
 import { UUID_PATTERN } from "./ids";
 export { UUID_PATTERN };
 
@@ -142,13 +133,6 @@ export function isHttpUrl(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** A list of strings: at most `maxItems` items of at most `maxLength` characters each. */
-export function stringList(maxItems: number, maxLength: number, minItems = 0) {
-  let schema = z.array(text(maxLength), { error: "must be a list of strings" });
-  if (minItems > 0) schema = schema.min(minItems, `must have at least ${minItems} item${minItems > 1 ? "s" : ""}`);
-  return schema.max(maxItems, `must have at most ${maxItems} items`);
 }
 
 /** A Konnect object id (UUID). */

@@ -21,18 +21,8 @@ import { type EmulatorState } from "./state";
 import { EmulatorStore, MonotonicClock } from "./store";
 import { type EmulatorOptions, type Region } from "./types";
 
-export type {
-  EmulatorOptions,
-  Fault,
-  ObjectKind,
-  Region,
-  RequestLogEntry,
-  StoredApi,
-  StoredPortal,
-  StoredPublication,
-  VerifyBehavior,
-} from "./types";
-export type { EmulatorControl, SeedOptions, StoredObject } from "./control";
+export type { EmulatorOptions, ObjectKind, Region, RequestLogEntry } from "./types";
+export type { EmulatorControl } from "./control";
 
 /** A running emulator: its address, its control surface and `close`. */
 export interface KonnectEmulator extends EmulatorControl {

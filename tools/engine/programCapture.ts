@@ -111,16 +111,6 @@ export function placeholder(urn: string, property: string): string {
 
 const PLACEHOLDER = /\$ref\{([^#{}]+)#([^{}]+)\}/g;
 
-/** The URNs referenced by placeholders anywhere in a value. */
-export function referencedUrns(value: JsonValue): string[] {
-  const found = new Set<string>();
-  JSON.stringify(value).replace(PLACEHOLDER, (_m, urn: string) => {
-    found.add(urn);
-    return "";
-  });
-  return [...found];
-}
-
 /** Answers a placeholder: the value (possibly a secret wrapper or UNKNOWN), or undefined if the URN is not known. */
 export type PlaceholderLookup = (urn: string, property: string) => JsonValue | undefined;
 

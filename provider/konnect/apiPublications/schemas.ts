@@ -6,12 +6,9 @@
  * packages) or with other visibilities do not fail the list. Schemas are built on first use and cached per process.
  */
 import { z } from "zod";
-import { type ListOptions } from "../operation";
 import { wireNames } from "../fieldTable";
 import { cached, idText, pageMetaSchema, toWireKeys, valueSchema } from "../schemas";
-import { API_PUBLICATION_FIELDS as F, PUBLICATION_VISIBILITIES, type PublicationVisibility } from "./fields";
-
-export { PUBLICATION_VISIBILITIES, type PublicationVisibility };
+import { API_PUBLICATION_FIELDS as F, type PublicationVisibility } from "./fields";
 
 /** Body of a publish call (camelCase). Every field is optional; a PUT replaces the whole publication. */
 export interface PutApiPublicationRequest {
@@ -57,8 +54,6 @@ export type ApiPublicationFilterField =
   "portal_id" | "portal_name" | "api_id" | "api_name" | "auth_strategy_id" | "entity_type";
 /** Fields publications can be sorted on (wire names). */
 export type ApiPublicationSortField = "portal_id" | "portal_name" | "api_id" | "api_name" | "created_at" | "updated_at";
-/** Options of a publication list call. */
-export type ApiPublicationListOptions = ListOptions<ApiPublicationFilterField, ApiPublicationSortField>;
 
 /** Strict request schema: camelCase in, Konnect's wire body out (absent fields stay absent). */
 export function putApiPublicationRequestSchema() {

@@ -1,6 +1,6 @@
 /** Typed operations on `/v2/application-auth-strategies`: list, create, get, replace (PUT), update (PATCH), delete. */
 import type { KonnectTransport } from "../http";
-import { call, collectionOperations, idPath, toWire, type ListOptions } from "../operation";
+import { call, collectionOperations, idPath, toWire } from "../operation";
 import {
   authStrategyListSchema,
   authStrategyResponseSchema,
@@ -27,8 +27,6 @@ export type AuthStrategySortField =
   | "dcr_provider_id"
   | "dcr_provider_name"
   | "dcr_provider_type";
-/** Options of a strategy list call. */
-export type AuthStrategyListOptions = ListOptions<AuthStrategyFilterField, AuthStrategySortField>;
 
 /**
  * `GET /v2/application-auth-strategies` one page (`listAuthStrategies`; objects of types this package does not know are left out), every page

@@ -20,15 +20,7 @@ import {
   type OidcField,
 } from "./fields";
 
-export {
-  AUTH_STRATEGY_FIELDS,
-  AUTH_STRATEGY_TYPES,
-  KEY_AUTH_FIELDS,
-  OIDC_CORE_WIRE_KEYS,
-  OIDC_FIELD_NAMES,
-  OIDC_FIELDS,
-  TTL_UNITS,
-} from "./fields";
+export { OIDC_CORE_WIRE_KEYS, OIDC_FIELDS, TTL_UNITS } from "./fields";
 export type { AuthStrategyType, OidcField } from "./fields";
 
 /** Top-level request fields of a strategy besides `configs`: camelCase → wire name. */

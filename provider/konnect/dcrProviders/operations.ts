@@ -1,6 +1,6 @@
 /** Typed operations on `/v2/dcr-providers`: list, create, get, update (PATCH), delete, verify. */
 import type { KonnectTransport } from "../http";
-import { call, collectionOperations, idPath, toWire, type ListOptions } from "../operation";
+import { call, collectionOperations, idPath, toWire } from "../operation";
 import {
   createDcrProviderRequestSchema,
   dcrConfigSecrets,
@@ -22,8 +22,6 @@ export type DcrProviderFilterField =
   "id" | "issuer" | "name" | "provider_type" | "initial_client_id" | "initial_client_audience";
 /** Fields DCR providers can be sorted on (wire names). */
 export type DcrProviderSortField = "created_at" | "updated_at" | "provider_type" | "issuer" | "name";
-/** Options of a DCR provider list call. */
-export type DcrProviderListOptions = ListOptions<DcrProviderFilterField, DcrProviderSortField>;
 
 /**
  * `GET /v2/dcr-providers` one page (`listDcrProviders`; objects of types this package does not know are left out), every page

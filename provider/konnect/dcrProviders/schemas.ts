@@ -4,6 +4,7 @@
  * carry them, responses never do.
  */
 import { z } from "zod";
+import { wireNames } from "../fieldTable";
 import {
   idText,
   labelsSchema,
@@ -17,6 +18,7 @@ import {
 } from "../schemas";
 import {
   DCR_CONFIG_FIELD_NAMES,
+  DCR_PROVIDER_FIELDS,
   DCR_PROVIDER_TYPES,
   DCR_SECRET_FIELDS,
   DCR_TYPE_RULES,
@@ -27,26 +29,16 @@ import {
 } from "./fields";
 
 export {
-  DCR_CONFIG_FIELDS,
-  DCR_CONFIG_FIELD_NAMES,
   DCR_CONFIG_WIRE_NAMES,
   DCR_PROVIDER_TYPES,
   DCR_SECRET_FIELDS,
   DCR_TYPE_RULES,
-  dcrConfigField,
   isClearedWithNull,
 } from "./fields";
-export type { DcrConfigField, DcrConfigFieldSpec, DcrConfigValues, DcrProviderType, DcrTypeRules } from "./fields";
+export type { DcrConfigField, DcrConfigValues, DcrProviderType } from "./fields";
 
 /** Top-level request fields of a DCR provider: camelCase → wire name (`providerType` is sent on create only). */
-export const DCR_PROVIDER_WIRE_NAMES = {
-  name: "name",
-  displayName: "display_name",
-  providerType: "provider_type",
-  issuer: "issuer",
-  labels: "labels",
-  dcrConfig: "dcr_config",
-} as const;
+const DCR_PROVIDER_WIRE_NAMES = wireNames(DCR_PROVIDER_FIELDS);
 
 /** DCR settings sent to Konnect (camelCase), one optional property per table entry. */
 export type DcrConfigInput = Partial<DcrConfigValues>;

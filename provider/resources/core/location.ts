@@ -21,9 +21,6 @@ export interface RecordedLocation {
   serverUrl?: string;
 }
 
-/** The names of the location outputs (never inputs). */
-export const LOCATION_OUTPUTS = ["effectiveRegion", "serverUrl"] as const;
-
 /** Outputs with the location of the call that produced them. */
 export function withLocation<O extends object>(outs: O, where: { region: string; serverUrl: string }): O {
   return { ...outs, effectiveRegion: where.region, serverUrl: where.serverUrl };
