@@ -23,6 +23,10 @@ export const ADOPT_BY_ID_INPUTS = {
    * changing it later changes nothing in Konnect.
    */
   adopt: { value: { kind: "id" }, effect: "local" },
-  /** @deprecated The old spelling of `adopt`; still accepted (use one of the two). */
+  /**
+   * The old spelling of `adopt`, still accepted (set one of the two). Only read at create; changing it later changes
+   * nothing in Konnect.
+   * @deprecated Use `adopt`.
+   */
   adoptId: { value: { kind: "id" }, effect: "local" },
 } as const satisfies FieldTable;
