@@ -2,6 +2,9 @@
  * What Pulumi stores as `__provider` for every resource, captured from real registrations under setMocks: no token,
  * no secret, only the package runtime's `require`, no client code, under 4 KB. Sizes are printed for the record.
  */
+import { execFile } from "node:child_process";
+import * as path from "node:path";
+import { promisify } from "node:util";
 import * as pulumi from "@pulumi/pulumi";
 import * as konnect from "../../provider";
 
@@ -106,4 +109,37 @@ it("serializes every provider without secrets, with only the package runtime's r
     portalId: PORTAL,
     authStrategyIds: ["strategy-id"],
   });
+});
+
+/**
+ * The serialized texts users' states hold, as the built package produces them (dist/, which the plugin host runs):
+ * stored states run them on refresh and destroy, and a changed text shows every resource as an update, so they are
+ * byte-stable. A deliberate change must update these hashes and replay the upgrade fixture (tests/upgrade).
+ */
+const PINNED_SHIM_TEXTS: Record<string, { bytes: number; sha256: string }> = {
+  dcrProvider: { bytes: 2637, sha256: "094a91602be80866" },
+  authStrategy: { bytes: 2638, sha256: "c278088cfa13978e" },
+  apiPublication: { bytes: 2640, sha256: "b99a4eedaee75a16" },
+  portalDefaultAuthStrategy: { bytes: 2651, sha256: "8d8b6f8fe6fcc3ba" },
+};
+
+it("the serialized provider texts are byte-stable (a contract with every stored state)", async () => {
+  // A fresh Node process serializes the built package's providers as `dynamic.Resource` does (`() => provider`: the
+  // captured variable's name is part of the text).
+  const script = `
+    const pulumi = require("@pulumi/pulumi");
+    const { createHash } = require("node:crypto");
+    const { providers } = require("pulumi-konnect-dcr");
+    (async () => {
+      const texts = {};
+      for (const [name, provider] of Object.entries(providers)) {
+        const { text } = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
+        texts[name] = { bytes: Buffer.byteLength(text), sha256: createHash("sha256").update(text).digest("hex").slice(0, 16) };
+      }
+      process.stdout.write(JSON.stringify(texts));
+    })();`;
+  const { stdout } = await promisify(execFile)(process.execPath, ["-e", script], {
+    cwd: path.resolve(__dirname, "../.."),
+  });
+  expect(JSON.parse(stdout)).toEqual(PINNED_SHIM_TEXTS);
 });
