@@ -68,7 +68,7 @@ export const labelsArb = () => fc.dictionary(labelKey(), labelValue(), { maxKeys
 export const httpsUrlArb = (max = 256) =>
   fc.webUrl({ validSchemes: ["https"], withQueryParameters: true }).filter((u) => u.length <= max - 2);
 
-/** Optional shared properties of both resources. */
+/** Optional shared properties of the DCR provider and the auth strategy. */
 const common = {
   labels: fc.option(labelsArb(), { nil: undefined }),
   region: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),

@@ -1,5 +1,5 @@
 /**
- * Property tests of `check` and `diff` for both resources over thousands of generated inputs: check never throws,
+ * Property tests of `check` and `diff` for the DCR provider and the auth strategy over thousands of generated inputs: check never throws,
  * rejects every invalid input with a failure naming a real input path, accepts every valid one, normalization is
  * idempotent, and `diff(x, x)` (outputs built from x as Konnect would answer, same `__provider`) has no changes.
  * fast-check prints the seed and the shrunk counterexample of any failure.

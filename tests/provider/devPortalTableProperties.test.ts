@@ -1,5 +1,5 @@
 /**
- * Properties of the Dev Portal resources' field rows (as `tableProperties.test.ts` for the first two resources),
+ * Properties of the Dev Portal resources' field rows (as `tableProperties.test.ts` for the DCR provider and the auth strategy),
  * over random valid old/new input pairs with the same API, portal and region:
  * - `diff` reports an in-place change exactly when the update has a non-empty body to send (offline, many runs);
  *   `adopt` is a local row: its change alone is reported and sends nothing;

@@ -1,5 +1,5 @@
 /**
- * The fault matrix: every operation the resources make (create, read, update, delete of both resources, verify, list)
+ * The fault matrix: every operation the resources make (create, read, update, delete of the DCR provider and the auth strategy, verify, list)
  * under every fault Konnect or the network can produce (429 with Retry-After in seconds, as an HTTP date and without
  * it; 500, 502, 503, 504; a reset connection; an answer slower than the timeout; a burst of 429s longer than the
  * retry budget). Each case asserts the final Konnect state, the exact requests, the error or log lines the user sees,

@@ -1,5 +1,5 @@
 /**
- * `check` of both resources: every bad input gets the exact expected failure (property + reason), good inputs pass
+ * `check` of the DCR provider and the auth strategy: every bad input gets the exact expected failure (property + reason), good inputs pass
  * and are normalized, and values still unknown during preview are accepted.
  */
 import { providers } from "../../provider";

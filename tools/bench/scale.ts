@@ -106,7 +106,7 @@ const DCR_TYPE = "pulumi-nodejs:dynamic/konnect:DcrProvider";
 /** Which provider creates the strategies: ours, or the fetch-only baseline making the same requests. */
 export type ScaleVariant = { kind: "ours"; texts: ProviderTexts } | { kind: "baseline"; text: string };
 
-/** Serialized provider texts of our two resources. */
+/** Serialized provider texts of the DCR provider and auth strategy resources. */
 export interface ProviderTexts {
   dcr: string;
   strategy: string;
