@@ -6,9 +6,8 @@ import { providers, type AuthStrategyInputs, type AuthStrategyOutputs } from "..
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { callShapes, startProviderTestbed } from "./support";
 import { CREATE_LABEL } from "../../provider/resources/core/createOnce";
+import { CLIENT_ID, ISSUER, oidcStrategyInputs } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-const ISSUER = `https://sts.windows.net/${TENANT}`;
 const strategy = providers.authStrategy;
 
 let emulator: KonnectEmulator;
@@ -23,25 +22,13 @@ beforeEach(() => {
     name: "azure-dcr",
     provider_type: "azureAd",
     issuer: ISSUER,
-    dcr_config: { initial_client_id: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initial_client_secret: "s" },
+    dcr_config: { initial_client_id: CLIENT_ID, initial_client_secret: "s" },
   }).id;
   emulator.clearRequestLog();
 });
 
 function oidcInputs(overrides: Partial<AuthStrategyInputs> = {}): AuthStrategyInputs {
-  return {
-    name: "azure-dcr-strategy",
-    displayName: "Azure AD (DCR)",
-    strategyType: "openid_connect",
-    openidConnect: {
-      issuer: ISSUER,
-      credentialClaim: ["appid"],
-      scopes: ["openid"],
-      authMethods: ["client_credentials", "bearer", "session"],
-    },
-    dcrProviderId,
-    ...overrides,
-  };
+  return oidcStrategyInputs({ dcrProviderId, ...overrides });
 }
 
 async function checked(inputs: AuthStrategyInputs): Promise<AuthStrategyInputs> {
@@ -168,7 +155,7 @@ describe("AuthStrategy openid_connect with DCR", () => {
     emulator.clearRequestLog();
     const adopted = await strategy.create(await checked(oidcInputs({ adoptId: id, labels: { team: "platform" } })));
     expect(adopted.id).toBe(id);
-    expect(adopted.outs).toMatchObject({ displayName: "Azure AD (DCR)", labels: { team: "platform" }, adoptId: id });
+    expect(adopted.outs).toMatchObject({ displayName: "Azure DCR", labels: { team: "platform" }, adoptId: id });
     expect(callShapes(emulator)).toEqual([
       "GET /v2/application-auth-strategies/{id}",
       "PATCH /v2/application-auth-strategies/{id}",

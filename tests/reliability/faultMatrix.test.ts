@@ -24,15 +24,15 @@ import type { KonnectEmulator, ObjectKind } from "../../tools/emulator/emulator"
 import type { MalformedAnswer } from "../../tools/emulator/types";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
 import { SecretScan } from "../support/secretScan";
+import { CLIENT_ID, TENANT } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT_SECRET = "matrix-client-secret-value-0001";
 const dcrInputs: DcrProviderInputs = {
   name: "matrix-dcr",
   providerType: "azureAd",
   issuer: `https://sts.windows.net/${TENANT}`,
   labels: { team: "platform" },
-  dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: CLIENT_SECRET },
+  dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: CLIENT_SECRET },
 };
 const strategyInputs: AuthStrategyInputs = {
   name: "matrix-keys",

@@ -14,8 +14,8 @@ import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { TEST_TOKEN, startProviderTestbed } from "../provider/support";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { SecretScan } from "../support/secretScan";
+import { CLIENT_ID, TENANT } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const MISSING = "11111111-2222-4333-8444-555555555555";
 const SECRET = "wire-names-client-secret-001";
 
@@ -90,7 +90,7 @@ describe("400s from Konnect name input properties", () => {
     name: "azure",
     providerType: "azureAd",
     issuer: `https://sts.windows.net/${TENANT}`,
-    dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: SECRET },
+    dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: SECRET },
   };
 
   async function failure(promise: Promise<unknown>): Promise<KonnectApiError> {
