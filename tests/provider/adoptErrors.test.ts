@@ -5,7 +5,7 @@
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { startProviderTestbed } from "./support";
-import { CLIENT_ID, ISSUER, TENANT } from "../support/validInputs";
+import { CLIENT_ID, ISSUER } from "../support/validInputs";
 
 const withCode = <T>(value: T) => ({ ...value, __provider: "code-v1" }) as never;
 
