@@ -6,7 +6,7 @@ import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../.
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "./support";
-import { CLIENT_ID, TENANT } from "../support/validInputs";
+import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../support/validInputs";
 
 const dcrInputs: DcrProviderInputs = {
   name: "azure-dcr",
@@ -15,12 +15,7 @@ const dcrInputs: DcrProviderInputs = {
   labels: { team: "platform" },
   dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: "s3cret-value" },
 };
-const strategyInputs: AuthStrategyInputs = {
-  name: "keys",
-  displayName: "Keys",
-  strategyType: "key_auth",
-  keyAuth: { keyNames: ["apikey"] },
-};
+const strategyInputs: AuthStrategyInputs = keyAuthStrategyInputs();
 
 let emulator: KonnectEmulator;
 beforeAll(async () => {

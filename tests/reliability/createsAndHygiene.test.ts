@@ -12,7 +12,7 @@ import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "../provider/support";
 import { HOSTILE_TEXT } from "../fuzz/arbitraries";
 import { SecretScan } from "../support/secretScan";
-import { CLIENT_ID, TENANT } from "../support/validInputs";
+import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../support/validInputs";
 
 const SECRET = "hygiene-client-secret-0001";
 const azure = (name: string, extra: Partial<DcrProviderInputs> = {}): DcrProviderInputs => ({
@@ -22,13 +22,8 @@ const azure = (name: string, extra: Partial<DcrProviderInputs> = {}): DcrProvide
   dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: SECRET },
   ...extra,
 });
-const keys = (name: string, extra: Partial<AuthStrategyInputs> = {}): AuthStrategyInputs => ({
-  name,
-  displayName: name,
-  strategyType: "key_auth",
-  keyAuth: { keyNames: ["apikey"] },
-  ...extra,
-});
+const keys = (name: string, extra: Partial<AuthStrategyInputs> = {}): AuthStrategyInputs =>
+  keyAuthStrategyInputs({ name, displayName: name, ...extra });
 
 let emulator: KonnectEmulator;
 const scan = new SecretScan();

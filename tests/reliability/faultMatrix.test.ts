@@ -24,7 +24,7 @@ import type { KonnectEmulator, ObjectKind } from "../../tools/emulator/emulator"
 import type { MalformedAnswer } from "../../tools/emulator/types";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
 import { SecretScan } from "../support/secretScan";
-import { CLIENT_ID, TENANT } from "../support/validInputs";
+import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../support/validInputs";
 
 const CLIENT_SECRET = "matrix-client-secret-value-0001";
 const dcrInputs: DcrProviderInputs = {
@@ -34,12 +34,7 @@ const dcrInputs: DcrProviderInputs = {
   labels: { team: "platform" },
   dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: CLIENT_SECRET },
 };
-const strategyInputs: AuthStrategyInputs = {
-  name: "matrix-keys",
-  displayName: "Keys",
-  strategyType: "key_auth",
-  keyAuth: { keyNames: ["apikey"] },
-};
+const strategyInputs: AuthStrategyInputs = keyAuthStrategyInputs({ name: "matrix-keys" });
 const DCR = "/v2/dcr-providers";
 const STRATEGIES = "/v2/application-auth-strategies";
 
