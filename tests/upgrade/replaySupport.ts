@@ -5,6 +5,9 @@
 import { deepEqual, isObject, stripSecrets, type JsonValue } from "../../tools/engine/encoding";
 import type { CommandResult, Step } from "../../tools/engine/engineLite";
 import type { StackState, StateResource } from "../../tools/engine/stateFile";
+import { secretFieldNames } from "../../tools/emulator/dcrConfigFields";
+import type { DcrProviderType } from "../../tools/emulator/types";
+import { sha256 } from "../../tools/upgrade/placeholders";
 import type { StoreSnapshot } from "../../tools/upgrade/storeSnapshot";
 
 /** Input keys that move by design on every `up` (the creation key's successor), not a change of the resource. */
@@ -58,10 +61,20 @@ function nameOf(urn: string): string {
   return urn.split("::").slice(3).join("::");
 }
 
-/** A snapshot without `updated_at` (a restored portal default moves it) for comparing what objects exist and hold. */
-export function withoutUpdateTimes(snapshot: StoreSnapshot): unknown {
+/**
+ * A snapshot for comparing what objects exist and hold: without `updated_at` (a restored portal default moves it),
+ * and with the write-only DCR config fields as digests (a failure message may be printed).
+ */
+export function comparableStore(snapshot: StoreSnapshot): unknown {
   const strip = (o: object) => {
     const { updated_at: _time, ...rest } = o as Record<string, unknown>;
+    if (typeof rest.provider_type === "string" && isObject(rest.dcr_config)) {
+      const config = { ...rest.dcr_config };
+      for (const field of secretFieldNames(rest.provider_type as DcrProviderType)) {
+        if (config[field] !== undefined) config[field] = `[secret sha256:${sha256(JSON.stringify(config[field]))}]`;
+      }
+      rest.dcr_config = config;
+    }
     return rest;
   };
   return {
