@@ -136,7 +136,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
     name: "resource-variants",
     covers: [
       "okta DcrProvider with dcrToken (secret stack config) and labels, region unset",
-      "http DcrProvider with dcrBaseUrl, apiKey (secret stack config), disableEventHooks, allowMultipleCredentials, labels",
+      "http DcrProvider with dcrBaseUrl, apiKey (secret stack config), disableEventHooks, allowMultipleCredentials, labels, verify false",
       "kongIdentity DcrProvider without dcrConfig",
       "openid_connect AuthStrategies with dcrProviderId: scopes [] (okta); additionalProperties and labels (http)",
       "key_auth AuthStrategy with keyNames, ttl and labels",

@@ -1,10 +1,11 @@
 /**
  * Upgrade fixture program: the resource variants no other scenario program declares, written against the package's
  * public surface as a user's program is. An `okta` DCR provider (DCR token, labels) with a linked openid_connect
- * strategy (`scopes: []`, as examples/okta-dcr); an `http` DCR provider (bridge URL, API key, flags, labels) with a
- * linked openid_connect strategy (extra plugin options); a `kongIdentity` DCR provider; a key_auth strategy with key
- * names, ttl and labels (as examples/key-auth); and three publications in one portal: with the strategy (`[id]`,
- * public, auto approval), with no application auth (`[]`), and with the portal's default (`authStrategyIds` absent).
+ * strategy (`scopes: []`, as examples/okta-dcr); an `http` DCR provider (bridge URL, API key, flags, labels,
+ * `verify: false` declared) with a linked openid_connect strategy (extra plugin options); a `kongIdentity` DCR
+ * provider; a key_auth strategy with key names, ttl and labels (as examples/key-auth); and three publications in one
+ * portal: with the strategy (`[id]`, public, auto approval), with no application auth (`[]`), and with the portal's
+ * default (`authStrategyIds` absent).
  *
  * Frozen once a state is recorded with it (the fixture stores its sha256): a new variant goes into a new program.
  */
@@ -61,6 +62,7 @@ export default function program() {
       allowMultipleCredentials: true,
     },
     labels: { team: "platform", "cost-center": "cc-1234" },
+    verify: false,
   });
   const kongIdentity = new DcrProvider("kong-identity", {
     name: "variants-kong-identity",
