@@ -29,13 +29,33 @@ const CACHE_ROOT = path.join(os.tmpdir(), "pulumi-konnect-dcr-packs");
 /** Cached tarballs older than this are removed when a new one is written. */
 const CACHE_MAX_AGE_MS = 24 * 3600 * 1000;
 
-/** The files a fresh clone of `root` would have, with the working tree's edits: relative paths, sorted. */
-export function cloneFiles(root: string = REPO_ROOT): string[] {
-  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
+/** Folders a source tree without git history still must not contribute (installs, builds, local state). */
+const NOT_SOURCE = new Set(["node_modules", ".git", "dist", "coverage", ".pulumi", ".test-state"]);
+
+function walk(root: string, prefix = ""): string[] {
+  return fs.readdirSync(path.join(root, prefix), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(prefix, entry.name);
+    if (entry.isDirectory()) return NOT_SOURCE.has(entry.name) ? [] : walk(root, relative);
+    return entry.isFile() ? [relative] : [];
   });
+}
+
+/**
+ * The files a fresh clone of `root` would have, with the working tree's edits (git's tracked and untracked files that
+ * are not ignored): relative paths, sorted. Outside a git checkout, every file but installs and builds.
+ */
+export function cloneFiles(root: string = REPO_ROOT): string[] {
+  let listed: string;
+  try {
+    listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch {
+    return walk(root).sort();
+  }
   const files = new Set(listed.split("\0").filter((f) => f !== ""));
   return [...files].filter((f) => fs.statSync(path.join(root, f), { throwIfNoEntry: false })?.isFile()).sort();
 }
