@@ -15,22 +15,14 @@ export const REGION_INPUT = {
   region: { value: { kind: "enum", values: REGIONS }, effect: "replace" },
 } as const satisfies FieldTable;
 
-/** The adoption row of resources keyed by a Konnect id: `adopt`, the package's one spelling. */
-export const ADOPT_INPUT = {
+/** The adoption rows of resources keyed by a Konnect id (`adopt`, and the old spelling `adoptId`). */
+export const ADOPT_BY_ID_INPUTS = {
   /**
    * Take over the existing object with this id instead of creating one: it is read, then brought to the declared
    * state (`pulumi import` cannot work for dynamic resources). Default: create a new object. Only read at create;
    * changing it later changes nothing in Konnect.
    */
   adopt: { value: { kind: "id" }, effect: "local" },
-} as const satisfies FieldTable;
-
-/**
- * The adoption rows of the resources that had `adoptId` before `adopt` (`adopt`, and the old spelling `adoptId`, still
- * accepted). Resources added since have `adopt` only ({@link ADOPT_INPUT}).
- */
-export const ADOPT_BY_ID_INPUTS = {
-  ...ADOPT_INPUT,
   /**
    * The old spelling of `adopt`, still accepted (set one of the two). Only read at create; changing it later changes
    * nothing in Konnect.
@@ -38,3 +30,9 @@ export const ADOPT_BY_ID_INPUTS = {
    */
   adoptId: { value: { kind: "id" }, effect: "local" },
 } as const satisfies FieldTable;
+
+/**
+ * The `adopt` row alone, for resources added after `adoptId` was renamed: they have the one spelling only, and each
+ * gives the row its own TSDoc, saying what adopting its object means.
+ */
+export const ADOPT_ROW = ADOPT_BY_ID_INPUTS.adopt;

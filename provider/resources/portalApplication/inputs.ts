@@ -5,7 +5,7 @@
  */
 import { APPLICATION_FIELDS } from "../../konnect/applications/fields";
 import type { FieldTable } from "../../konnect/fieldTable";
-import { ADOPT_INPUT, REGION_INPUT } from "../core/commonInputs";
+import { ADOPT_ROW, REGION_INPUT } from "../core/commonInputs";
 
 /** Every input of a portal application. */
 export const PORTAL_APPLICATION_INPUTS = {
@@ -16,6 +16,6 @@ export const PORTAL_APPLICATION_INPUTS = {
    * labels, auth strategy and client id must already be the declared ones (the create fails naming each difference).
    * Default: create a new application. Only read at create; changing it later changes nothing in Konnect.
    */
-  adopt: ADOPT_INPUT.adopt,
+  adopt: ADOPT_ROW,
   ...REGION_INPUT,
 } as const satisfies FieldTable;

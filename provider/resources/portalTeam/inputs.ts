@@ -5,7 +5,7 @@
  */
 import type { FieldTable } from "../../konnect/fieldTable";
 import { TEAM_FIELDS } from "../../konnect/teams/fields";
-import { ADOPT_INPUT, REGION_INPUT } from "../core/commonInputs";
+import { ADOPT_ROW, REGION_INPUT } from "../core/commonInputs";
 
 /** Every input of a portal team. */
 export const PORTAL_TEAM_INPUTS = {
@@ -17,6 +17,6 @@ export const PORTAL_TEAM_INPUTS = {
    * `up` made, or someone else's) stops and names its id for this input. Default: create a new team. Only read at
    * create; changing it later changes nothing in Konnect.
    */
-  adopt: ADOPT_INPUT.adopt,
+  adopt: ADOPT_ROW,
   ...REGION_INPUT,
 } as const satisfies FieldTable;
