@@ -13,6 +13,7 @@ import { createApiHandler, splitRegion } from "./apiHandler";
 import { type EmulatorControl, handleControlRequest } from "./control";
 import { FaultQueue } from "./faults";
 import { readBody, sendJson } from "./http";
+import { IdpRegistry } from "./idp";
 import { createEmulatorControl } from "./inProcessControl";
 import { defaultOptions, mergeStartOptions } from "./options";
 import { problemBody } from "./problem";
@@ -24,14 +25,25 @@ import { type EmulatorOptions, type Region } from "./types";
 export type {
   EmulatorOptions,
   Fault,
+  GatewayAccess,
+  GatewayAccessQuery,
+  IdpClientInput,
+  IdpClientView,
+  IdpSecretCheck,
+  NamedObjectKind,
   ObjectKind,
   Region,
   RequestLogEntry,
   StoredApi,
+  StoredApplication,
+  StoredDeveloper,
   StoredPortal,
   StoredPublication,
+  StoredRegistration,
+  StoredTeam,
   VerifyBehavior,
 } from "./types";
+export type { StoredKinds } from "./store";
 export type { EmulatorControl, SeedOptions, StoredObject } from "./control";
 
 /** A running emulator: its address, its control surface and `close`. */
@@ -53,6 +65,7 @@ export async function startKonnectEmulator(options: Partial<EmulatorOptions> = {
     clock: new MonotonicClock(),
     options: mergeStartOptions(defaultOptions(), options),
     verifyCalls: new Map(),
+    idp: new IdpRegistry(),
   };
   const faults = new FaultQueue();
   const log = new RequestLog();
