@@ -109,9 +109,7 @@ export function gatewayAccess(state: EmulatorState, query: GatewayAccessQuery, n
     detail: `API [${query.api_id}] is not published with an OIDC strategy`,
   };
   const best =
-    approved ??
-    [...candidates].sort((a, b) => DENIALS.indexOf(b.reason) - DENIALS.indexOf(a.reason))[0] ??
-    fallback;
+    approved ?? [...candidates].sort((a, b) => DENIALS.indexOf(b.reason) - DENIALS.indexOf(a.reason))[0] ?? fallback;
   const access: GatewayAccess = { allowed: best.reason === "approved", reason: best.reason, detail: best.detail };
   if (best.application !== undefined) access.application_id = best.application.id;
   return access;
