@@ -9,6 +9,7 @@ import {
   oidcBody,
   problem,
   seedDcrTargets,
+  pluck,
   useEmulator,
 } from "../../tools/emulator/testSupport";
 
@@ -139,7 +140,7 @@ describe("DCR applications (ClientCredentialsApplication)", () => {
     expect(created.body.client_id).toBe("unknown-to-the-idp");
     const fresh = await call(konnect, "POST", apps(t.portalId), appBody(t.teamId, strategy.id));
     expect(fresh.body.client_id).toMatch(/^[a-z0-9]{20}$/);
-    expect(konnect.getIdpClient(fresh.body.client_id)).toMatchObject({ tenant_id: null, owners: [] });
+    expect(konnect.getIdpClient(fresh.body.client_id as string)).toMatchObject({ tenant_id: null, owners: [] });
   });
 });
 
@@ -360,8 +361,7 @@ describe("list", () => {
       name: "dev-app",
       owner: { type: "developer", id: developer.id },
     });
-    const names = async (query: string) =>
-      (await call(konnect, "GET", `${apps(t.portalId)}?${query}`)).body.data.map((a: { name: string }) => a.name);
+    const names = async (query: string) => pluck(await call(konnect, "GET", `${apps(t.portalId)}?${query}`), "name");
     expect(await names("page[size]=2&page[number]=2")).toStrictEqual(["c-app", "dev-app"]);
     expect(await names("filter[name][contains]=-app&sort=name desc&page[size]=3")).toStrictEqual([
       "dev-app",

@@ -5,6 +5,7 @@ import {
   call,
   problem,
   seedPublicationTargets,
+  pluck,
   useEmulator,
 } from "../../tools/emulator/testSupport";
 
@@ -78,7 +79,7 @@ describe("developers (the owners of developer-owned applications)", () => {
     konnect.seedDeveloper(portalId, { email: "a@example.com", full_name: "Al", status: "approved" });
     const elsewhere = konnect.seedDeveloper(other, DEVELOPER_BODY);
     const emails = async (query: string) =>
-      (await call(konnect, "GET", `${developers(portalId)}?${query}`)).body.data.map((d: { email: string }) => d.email);
+      pluck(await call(konnect, "GET", `${developers(portalId)}?${query}`), "email");
     expect(await emails("sort=email")).toStrictEqual(["a@example.com", "b@example.com"]);
     expect(await emails("filter[status]=pending")).toStrictEqual(["b@example.com"]);
     expect(await emails("filter[name][contains]=A")).toStrictEqual(["a@example.com"]);

@@ -7,6 +7,7 @@ import {
   problem,
   seedDcrTargets,
   seedPublicationTargets,
+  pluck,
   useEmulator,
 } from "../../tools/emulator/testSupport";
 
@@ -168,9 +169,9 @@ describe("list", () => {
     konnect.seedTeam(other, { name: "elsewhere" });
     const first = await call(konnect, "GET", `${teams(portalId)}?page[size]=2`);
     expect(first.body.meta).toStrictEqual({ page: { number: 1, size: 2, total: 3 } });
-    expect(first.body.data.map((t: { name: string }) => t.name)).toStrictEqual(["a", "b"]);
+    expect(pluck(first, "name")).toStrictEqual(["a", "b"]);
     const second = await call(konnect, "GET", `${teams(portalId)}?page[size]=2&page[number]=2`);
-    expect(second.body.data.map((t: { name: string }) => t.name)).toStrictEqual(["c"]);
+    expect(pluck(second, "name")).toStrictEqual(["c"]);
     expect((await call(konnect, "GET", `${teams(portalId)}?page[size]=101`)).status).toBe(400);
   });
 
@@ -179,8 +180,7 @@ describe("list", () => {
     konnect.seedTeam(portalId, { name: "Gold Tier", can_own_applications: true });
     konnect.seedTeam(portalId, { name: "Silver Tier" });
     konnect.seedTeam(portalId, { name: "Partners", can_own_applications: true });
-    const names = async (query: string) =>
-      (await call(konnect, "GET", `${teams(portalId)}?${query}`)).body.data.map((t: { name: string }) => t.name);
+    const names = async (query: string) => pluck(await call(konnect, "GET", `${teams(portalId)}?${query}`), "name");
     expect(await names("filter[name]=Partners")).toStrictEqual(["Partners"]);
     expect(await names("filter[name][contains]=Tier")).toStrictEqual(["Gold Tier", "Silver Tier"]);
     expect(await names("filter[name][oeq]=Partners,Gold Tier")).toStrictEqual(["Gold Tier", "Partners"]);

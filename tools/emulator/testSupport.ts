@@ -180,3 +180,8 @@ export function seedDcrTargets(
     tenantId: "tenant",
   };
 }
+
+/** The `key` field of every item of a list answer's `data`, in order: `pluck(answer, "name")`. */
+export function pluck(answer: CallResult, key: string): unknown[] {
+  return (answer.body.data as Record<string, unknown>[]).map((item) => item[key]);
+}
