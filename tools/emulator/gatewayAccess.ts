@@ -96,7 +96,11 @@ function judgePublication(
 }
 
 /** Decides one request; see the module comment. */
-export function gatewayAccess(state: EmulatorState, query: GatewayAccessQuery, nowMs = Date.now()): GatewayAccess {
+export function gatewayAccess(
+  state: EmulatorState,
+  query: GatewayAccessQuery,
+  nowMs = state.clock.nowMs(),
+): GatewayAccess {
   const region: Region = query.region ?? "us";
   const publications = state.store.publications(region).filter((p) => p.api_id === query.api_id);
   if (publications.some((p) => p.auth_strategy_ids === null)) {

@@ -74,6 +74,11 @@ class RegionData {
 export class MonotonicClock {
   private last = 0;
 
+  /** The current time in ms, never before the last timestamp handed out (which can run ahead of the wall clock). */
+  nowMs(): number {
+    return Math.max(Date.now(), this.last);
+  }
+
   /** The next timestamp. */
   nowIso(): string {
     this.last = Math.max(Date.now(), this.last + 1);
