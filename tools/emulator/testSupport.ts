@@ -157,16 +157,19 @@ export interface DcrTargets extends PublicationTargets {
 
 /**
  * Seeds, in a region (default `us`), an Azure DCR provider (`DCR_BODIES.azureAd`: admin `client-a`, tenant
- * `tenant`), an OIDC strategy linked to it, a portal, an API published there with that strategy (options as the
- * publication PUT's, e.g. `{auto_approve_registrations: true}`) and a team that can own applications.
+ * `tenant` unless `tenantId` names another), an OIDC strategy linked to it with the same issuer, a portal, an API
+ * published there with that strategy (options as the publication PUT's, e.g. `{auto_approve_registrations: true}`)
+ * and a team that can own applications.
  */
 export function seedDcrTargets(
   konnect: KonnectEmulator,
-  options: { region?: Region; publication?: Record<string, unknown> } = {},
+  options: { region?: Region; publication?: Record<string, unknown>; tenantId?: string } = {},
 ): DcrTargets {
   const region = options.region ?? "us";
-  const provider = konnect.seedDcrProvider(DCR_BODIES.azureAd, { region });
-  const strategy = konnect.seedAuthStrategy(oidcBody(provider.id), { region });
+  const tenantId = options.tenantId ?? "tenant";
+  const issuer = `https://sts.windows.net/${tenantId}`;
+  const provider = konnect.seedDcrProvider({ ...DCR_BODIES.azureAd, issuer }, { region });
+  const strategy = konnect.seedAuthStrategy(oidcBody(provider.id, { issuer }), { region });
   const { portalId, apiId } = seedPublicationTargets(konnect, { region });
   konnect.seedPublication(apiId, portalId, { auth_strategy_ids: [strategy.id], ...options.publication }, { region });
   const team = konnect.seedTeam(portalId, TEAM_BODY, { region });
@@ -177,7 +180,7 @@ export function seedDcrTargets(
     strategyId: strategy.id,
     teamId: team.id,
     adminClientId: DCR_BODIES.azureAd.dcr_config.initial_client_id,
-    tenantId: "tenant",
+    tenantId,
   };
 }
 
