@@ -1,7 +1,8 @@
 /**
  * The Konnect emulator: a stateful in-memory HTTP server on 127.0.0.1 that answers Konnect's v2 API for DCR
- * providers and application auth strategies and the v3 subset for portals, APIs and API publications, with regions, bearer auth, problem+json errors, faults, a rate limit
- * and a control API. Start one per test suite:
+ * providers and application auth strategies and the v3 subset for portals, APIs, API publications and a portal's
+ * teams, developers, applications and registrations (with an emulated IdP behind DCR applications), with regions,
+ * bearer auth, problem+json errors, faults, a rate limit and a control API. Start one per test suite:
  *
  *   const konnect = await startKonnectEmulator();
  *   await fetch(`${konnect.url}/v2/dcr-providers`, { headers: { Authorization: "Bearer kpat_..." } });
