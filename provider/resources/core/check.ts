@@ -3,7 +3,14 @@
  * issues into Pulumi check failures that name the property (`dcrConfig.initialClientId: must be a GUID`).
  */
 import type { z } from "zod";
-import { CREATE_LABEL, declaredLabelCountProblem, formatIssues, labelsSchema, valueSchema } from "../../konnect";
+import {
+  CREATE_LABEL,
+  MIN_SECRET_LENGTH,
+  declaredLabelCountProblem,
+  formatIssues,
+  labelsSchema,
+  valueSchema,
+} from "../../konnect";
 import type { FieldRow, FieldTable } from "../../konnect/fieldTable";
 import { normalizeIssuer } from "./compare";
 import { containsUnknown, isUnknown } from "./unknowns";
@@ -267,6 +274,19 @@ export function checkWholeRequest(
     const at = issue.indexOf(": ");
     f.add(at > 0 ? issue.slice(0, at) : "", at > 0 ? issue.slice(at + 2) : issue);
   }
+}
+
+/**
+ * Why a secret value is too short to be kept out of messages, or undefined. Every secret of at least
+ * {@link MIN_SECRET_LENGTH} characters is redacted wherever it may be echoed (Konnect's reasons, a token endpoint's
+ * error).
+ */
+export function shortSecretProblem(secret: string): string | undefined {
+  if (secret.length >= MIN_SECRET_LENGTH) return undefined;
+  return (
+    `must be at least ${MIN_SECRET_LENGTH} characters: shorter secrets cannot be told apart from ordinary text, ` +
+    "so they could not be redacted"
+  );
 }
 
 /** `adopt` and its old spelling `adoptId` name two different objects: refused (one object can be adopted). */
