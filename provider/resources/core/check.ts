@@ -228,8 +228,9 @@ function checkValue(f: FailureList, row: FieldRow, value: unknown, path: string)
     case "labels":
       checkLabelsInput(f, value, path);
       return undefined;
-    case "options": {
-      const protoPath = isRecord(value) ? protoKeyPath(value) : undefined;
+    case "options":
+    case "json": {
+      const protoPath = isRecord(value) || Array.isArray(value) ? protoKeyPath(value) : undefined;
       if (protoPath !== undefined) f.add(`${path}${protoPath}`, PROTO_KEY_REASON);
       else f.check(path, value, valueSchema(rule));
       return undefined;
