@@ -6,6 +6,8 @@
  * - `DcrProvider` and `AuthStrategy`: dynamic resources for `/v2/dcr-providers` and `/v2/application-auth-strategies`.
  * - `ApiPublication` and `PortalDefaultAuthStrategy`: an API published to a Dev Portal with a strategy, and a portal's
  *   default strategy (`/v3/apis/{apiId}/publications/{portalId}`, `/v3/portals/{portalId}`).
+ * - `DcrRequestCheck`: a first successful request (an Azure v1 token, its claims, the gateway route) inside `pulumi up`;
+ *   it talks to no Konnect API.
  * - `AzureDcrAdminApp`: the Azure AD (Entra ID) application Konnect uses to register developer apps.
  * - `AzureKonnectDcr`: the whole Azure DCR flow in one component.
  * - `providers`: the underlying `pulumi.dynamic.ResourceProvider` objects, usable directly with plain values.
@@ -13,6 +15,7 @@
 import { apiPublicationProvider } from "./resources/apiPublication/resource";
 import { authStrategyProvider } from "./resources/authStrategy/resource";
 import { dcrProviderProvider } from "./resources/dcrProvider/resource";
+import { dcrRequestCheckProvider } from "./resources/dcrRequestCheck/resource";
 import { portalDefaultAuthStrategyProvider } from "./resources/portalDefaultAuthStrategy/resource";
 
 export { AUTH_STRATEGY_TYPES, type AuthStrategyType } from "./konnect/authStrategies/fields";
@@ -28,6 +31,8 @@ export { ApiPublication } from "./resources/apiPublication/resource";
 export type * from "./resources/apiPublication/args";
 export { PortalDefaultAuthStrategy } from "./resources/portalDefaultAuthStrategy/resource";
 export type * from "./resources/portalDefaultAuthStrategy/args";
+export { DcrRequestCheck } from "./resources/dcrRequestCheck/resource";
+export type * from "./resources/dcrRequestCheck/args";
 export * from "./azure";
 export * from "./components";
 
@@ -37,4 +42,5 @@ export const providers = {
   authStrategy: authStrategyProvider,
   apiPublication: apiPublicationProvider,
   portalDefaultAuthStrategy: portalDefaultAuthStrategyProvider,
+  dcrRequestCheck: dcrRequestCheckProvider,
 };

@@ -9,6 +9,7 @@
 import { apiPublicationHandlers } from "./apiPublication/definition";
 import { authStrategyHandlers } from "./authStrategy/definition";
 import { dcrProviderHandlers } from "./dcrProvider/definition";
+import { dcrRequestCheckHandlers } from "./dcrRequestCheck/definition";
 import { portalDefaultHandlers } from "./portalDefaultAuthStrategy/definition";
 
 export { configureFromStack } from "./core/context";
@@ -19,6 +20,7 @@ export const handlers = {
   authStrategy: authStrategyHandlers,
   apiPublication: apiPublicationHandlers,
   portalDefaultAuthStrategy: portalDefaultHandlers,
+  dcrRequestCheck: dcrRequestCheckHandlers,
 };
 
 /** A resource name the runtime serves. */

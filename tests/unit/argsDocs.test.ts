@@ -10,6 +10,7 @@ import type { FieldTable } from "../../provider/konnect/fieldTable";
 import { API_PUBLICATION_INPUTS } from "../../provider/resources/apiPublication/inputs";
 import { AUTH_STRATEGY_INPUTS } from "../../provider/resources/authStrategy/inputs";
 import { DCR_PROVIDER_INPUTS } from "../../provider/resources/dcrProvider/inputs";
+import { DCR_REQUEST_CHECK_INPUTS } from "../../provider/resources/dcrRequestCheck/inputs";
 import { PORTAL_DEFAULT_INPUTS } from "../../provider/resources/portalDefaultAuthStrategy/inputs";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -21,6 +22,7 @@ const RESOURCE_TABLES: Record<string, FieldTable> = {
   AuthStrategyArgs: AUTH_STRATEGY_INPUTS,
   ApiPublicationArgs: API_PUBLICATION_INPUTS,
   PortalDefaultAuthStrategyArgs: PORTAL_DEFAULT_INPUTS,
+  DcrRequestCheckArgs: DCR_REQUEST_CHECK_INPUTS,
 };
 
 /** What the docs of an input with each effect must say. */
@@ -112,6 +114,7 @@ describe("every exported argument type documents every property, nested objects 
         "AzureKonnectDcrPublication",
         "DcrConfigArgs",
         "DcrProviderArgs",
+        "DcrRequestCheckArgs",
         "KeyAuthArgs",
         "KeyAuthTtlArgs",
         "OpenIdConnectArgs",

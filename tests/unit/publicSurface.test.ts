@@ -13,6 +13,7 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
     "apiPublication",
     "authStrategy",
     "dcrProvider",
+    "dcrRequestCheck",
     "portalDefaultAuthStrategy",
   ]);
   for (const handlers of Object.values(runtime.handlers)) {
@@ -23,6 +24,7 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
 it("test hooks live outside the package's exports", () => {
   expect(Object.keys(hooks).sort()).toEqual([
     "setProviderLogSink",
+    "setRequestCheckSchedule",
     "setStackSettings",
     "setTransportOptions",
     "setVerifySchedule",
