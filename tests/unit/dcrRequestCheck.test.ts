@@ -3,6 +3,7 @@
  * inputs pass unchanged and unknown values are accepted; `diff` through the handlers re-runs the check (an update,
  * never a replace) for every input change, compares defaults as their effective values and `triggers` as a whole.
  */
+import * as fc from "fast-check";
 import { handlers } from "../../provider/resources/runtime";
 import type { DcrRequestCheckInputs, DcrRequestCheckOutputs } from "../../provider/resources/dcrRequestCheck/args";
 import { checkRequestCheckInputs } from "../../provider/resources/dcrRequestCheck/check";
@@ -225,5 +226,25 @@ describe("diff through the handlers: every change re-runs the check in place", (
 
   it("a change of the provider code alone re-runs it", async () => {
     expect(await diff({}, "new code")).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  });
+});
+
+describe("triggers: any JSON value (property)", () => {
+  const check = handlers.dcrRequestCheck;
+  const olds = (triggers: unknown) =>
+    ({ ...good, triggers, checkedAt: "t", attempts: 1, results: [], claims: {} }) as DcrRequestCheckOutputs;
+  const json = fc.jsonValue().filter((v) => !JSON.stringify(v).includes("__proto__"));
+
+  it("check accepts it; the same value again is no change; a different one re-runs the check in place", async () => {
+    await fc.assert(
+      fc.asyncProperty(json, async (triggers) => {
+        expect(checkRequestCheckInputs({ ...good, triggers }).failures).toEqual([]);
+        const same = await check.diff("id", olds(triggers), { ...good, triggers: structuredClone(triggers) });
+        expect(same.changes).toBe(false);
+        const other = await check.diff("id", olds(triggers), { ...good, triggers: [triggers] });
+        expect(other).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      }),
+      { numRuns: 200 },
+    );
   });
 });
