@@ -3,7 +3,7 @@
  * are read tolerantly: only the fields used here are validated, everything else Konnect returns is dropped.
  */
 import { z } from "zod";
-import { cached, pageMetaSchema, valueSchema } from "../schemas";
+import { cached, listPageSchema, mapped, valueSchema } from "../schemas";
 import { PORTAL_FIELDS } from "./fields";
 
 /** The parts of a portal this package reads (camelCase). */
@@ -23,21 +23,22 @@ export interface Portal {
 /** Tolerant response schema of a portal (`PortalResponse`), reduced to the fields above. */
 export function portalResponseSchema() {
   return cached("portalResponseSchema", () =>
-    z
-      .object({
+    mapped(
+      z.object({
         id: z.string(),
         name: z.string(),
         default_application_auth_strategy_id: z.string().nullable(),
         created_at: z.string(),
         updated_at: z.string(),
-      })
-      .transform((wire): Portal => ({
+      }),
+      (wire): Portal => ({
         id: wire.id,
         name: wire.name,
         defaultApplicationAuthStrategyId: wire.default_application_auth_strategy_id,
         createdAt: wire.created_at,
         updatedAt: wire.updated_at,
-      })),
+      }),
+    ),
   );
 }
 
@@ -54,5 +55,5 @@ export function portalDefaultStrategyRequestSchema() {
 
 /** Tolerant response schema of one page of `GET /v3/portals` (the collection operations need it; unused here). */
 export function portalListSchema() {
-  return cached("portalListSchema", () => z.object({ data: z.array(portalResponseSchema()), meta: pageMetaSchema() }));
+  return listPageSchema("portal", portalResponseSchema);
 }
