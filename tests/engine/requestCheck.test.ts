@@ -23,7 +23,9 @@ import { stopAllHosts } from "../../tools/engine/pluginHost";
 import { captureProgram, killRunningCaptures, type CapturedProgram } from "../../tools/engine/programCapture";
 import { loadState } from "../../tools/engine/stateFile";
 import { expectNoSecrets, type ScannedText } from "../support/secretScan";
-import { gateway, makeJwt, startStandIn, type GatewayRules, type StandIn } from "../verify/standins";
+import { gateway, type GatewayRules } from "../../tools/standins/cannedGateway";
+import { makeJwt } from "../../tools/standins/jwt";
+import { startStandIn, type StandIn } from "../../tools/standins/standIn";
 
 jest.setTimeout(600_000);
 

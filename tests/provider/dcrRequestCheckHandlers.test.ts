@@ -1,6 +1,6 @@
 /**
  * `DcrRequestCheck` through its handlers (what the plugin host runs) against local stand-ins for Azure's v1 token
- * endpoint and a gateway route (tests/verify/standins.ts), with a Konnect emulator the stack points at to prove the
+ * endpoint and a gateway route (the scripted ones of tools/standins), with a Konnect emulator the stack points at to prove the
  * check never calls Konnect. Each test names the requests it makes: a pass is 1 token request + 1 gateway request;
  * a new secret that starts working later, or a registration that reaches the gateway later, passes within the time
  * limit (retries on the schedule the test hook sets: 1 ms waits, no sleeping); a gateway that keeps answering 401
@@ -12,7 +12,9 @@ import type { DcrRequestCheckInputs, DcrRequestCheckOutputs } from "../../provid
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { SecretScan, expectNoSecrets } from "../support/secretScan";
 import { CLIENT_ID, TENANT } from "../support/validInputs";
-import { gateway, makeJwt, startStandIn, type Canned, type GatewayRules, type StandIn } from "../verify/standins";
+import { gateway, type GatewayRules } from "../../tools/standins/cannedGateway";
+import { makeJwt } from "../../tools/standins/jwt";
+import { startStandIn, type Canned, type StandIn } from "../../tools/standins/standIn";
 import { providerLogLines, startProviderTestbed } from "./support";
 
 const SECRET = "request~check.secret+0001/=";
