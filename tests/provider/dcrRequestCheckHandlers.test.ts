@@ -4,7 +4,10 @@
  * check never calls Konnect. Each test names the requests it makes: a pass is 1 token request + 1 gateway request;
  * a new secret that starts working later, or a registration that reaches the gateway later, passes within the time
  * limit (retries on the schedule the test hook sets: 1 ms waits, no sleeping); a gateway that keeps answering 401
- * fails with a readable report and nothing secret in it; refresh and delete make no request.
+ * fails with a readable report and nothing secret in it; refresh and delete make no request. The last part runs
+ * against the emulator-backed stand-ins (tools/standins: tokens only for a working IdP secret, the gateway only for an
+ * approved, propagated registration): a rotated secret and a registration on its way pass once they work; a revoked
+ * registration fails with 403.
  */
 import { setRequestCheckSchedule } from "../../provider/resources/testHooks";
 import { handlers } from "../../provider/resources/runtime";
@@ -15,6 +18,9 @@ import { CLIENT_ID, TENANT } from "../support/validInputs";
 import { gateway, type GatewayRules } from "../../tools/standins/cannedGateway";
 import { makeJwt } from "../../tools/standins/jwt";
 import { startStandIn, type Canned, type StandIn } from "../../tools/standins/standIn";
+import { startAzureTokenEndpoint, type AzureTokenEndpoint } from "../../tools/standins/azureTokenEndpoint";
+import { startEmulatorGateway, type EmulatorGateway, type GatewayRoute } from "../../tools/standins/emulatorGateway";
+import { seedDcrTargets } from "../../tools/emulator/testSupport";
 import { providerLogLines, startProviderTestbed } from "./support";
 
 const SECRET = "request~check.secret+0001/=";
@@ -317,6 +323,116 @@ describe("update, refresh, delete", () => {
     expect(requestsSeen()).toEqual({ token: [], gateway: [] });
     expect(providerLogLines.at(-1)).toBe(
       `konnect: forgetting request check of client ${CLIENT_ID} in tenant ${TENANT}: nothing outside Pulumi to delete`,
+    );
+  });
+});
+
+describe("against the emulator-backed stand-ins: a DCR application with a registration in the emulator", () => {
+  const APP_SECRET = "Qx7~dcr-application.secret_0001";
+  const ROTATED = "Qx7~dcr-application.secret_0002";
+  let azure: AzureTokenEndpoint;
+  let gatewayOfKonnect: EmulatorGateway;
+  const routes: GatewayRoute[] = [];
+  let app: { clientId: string; portalId: string; registrationId: string };
+
+  beforeAll(async () => {
+    azure = await startAzureTokenEndpoint({ idp: emulator });
+    gatewayOfKonnect = await startEmulatorGateway({ konnect: emulator, tokens: azure, routes });
+  });
+  afterAll(async () => {
+    emulator.setOptions({ idpSecretActivationMs: 0, registrationPropagationMs: 0 });
+    await gatewayOfKonnect.close();
+    await azure.close();
+  });
+  beforeEach(() => {
+    emulator.reset();
+    emulator.setOptions({ idpSecretActivationMs: 0, registrationPropagationMs: 0 });
+    const targets = seedDcrTargets(emulator, { tenantId: TENANT, publication: { auto_approve_registrations: true } });
+    routes.splice(0, routes.length, { path: "/orders", apiId: targets.apiId });
+    const client = emulator.registerIdpClient({
+      tenant_id: TENANT,
+      owners: [targets.adminClientId],
+      secret: APP_SECRET,
+    });
+    const application = emulator.seedApplication(targets.portalId, {
+      name: "Orders client",
+      auth_strategy_id: targets.strategyId,
+      owner: { type: "team", id: targets.teamId },
+      dcr_client_id: client.client_id,
+    });
+    const registration = emulator.seedRegistration(targets.portalId, application.id, { api_id: targets.apiId });
+    app = { clientId: client.client_id, portalId: targets.portalId, registrationId: registration.id };
+    azure.requests.length = 0;
+    gatewayOfKonnect.requests.length = 0;
+  });
+  afterEach(() => {
+    // The stand-ins ask the emulator in process: no Konnect API request either.
+    expect(emulator.requestLog()).toEqual([]);
+  });
+
+  const flowInputs = (secret = APP_SECRET): DcrRequestCheckInputs => ({
+    tenantId: TENANT,
+    clientId: app.clientId,
+    clientSecret: secret,
+    route: `${gatewayOfKonnect.url}/orders`,
+    loginUrl: azure.loginUrl,
+  });
+  const statuses = () => ({
+    token: azure.requests.map((r) => r.status),
+    gateway: gatewayOfKonnect.requests.map((r) => r.status),
+  });
+
+  it("an approved registration passes: 1 token request, 1 gateway request, the token's claims in outputs", async () => {
+    const { outs } = await create(flowInputs());
+    expect(statuses()).toEqual({ token: [200], gateway: [200] });
+    expect(outs.claims).toEqual({
+      ver: "1.0",
+      iss: `https://sts.windows.net/${TENANT}/`,
+      appid: app.clientId,
+      tid: TENANT,
+      aud: "https://graph.microsoft.com",
+    });
+  });
+
+  it("a rotated secret not usable yet is retried until Azure accepts it, then passes", async () => {
+    const { id, outs } = await create(flowInputs());
+    azure.requests.length = 0;
+    gatewayOfKonnect.requests.length = 0;
+    emulator.setOptions({ idpSecretActivationMs: 300 });
+    emulator.addIdpClientSecret(app.clientId, ROTATED);
+    setRequestCheckSchedule({ attempts: 10, initialDelayMs: 50 });
+    const updated = (await check.update(id, outs, flowInputs(ROTATED))).outs as DcrRequestCheckOutputs;
+    const { token, gateway: calls } = statuses();
+    expect(token.at(-1)).toBe(200);
+    expect(token.slice(0, -1)).toEqual(Array(token.length - 1).fill(401));
+    expect(token.length).toBeGreaterThan(1);
+    expect(calls).toEqual([200]);
+    expect(updated.attempts).toBe(token.length);
+  });
+
+  it("a registration still on its way to the gateway is retried until it arrives; the token is requested once", async () => {
+    emulator.setOptions({ registrationPropagationMs: 300 });
+    emulator.updateStored("application-registrations", app.registrationId, {
+      approved_at: new Date().toISOString(),
+    });
+    setRequestCheckSchedule({ attempts: 10, initialDelayMs: 50 });
+    const { outs } = await create(flowInputs());
+    const { token, gateway: calls } = statuses();
+    expect(token).toEqual([200]);
+    expect(calls.at(-1)).toBe(200);
+    expect(calls.slice(0, -1)).toEqual(Array(calls.length - 1).fill(403));
+    expect(calls.length).toBeGreaterThan(1);
+    expect(outs.attempts).toBe(calls.length);
+  });
+
+  it("a revoked registration fails the up with 403 and what to do", async () => {
+    emulator.updateStored("application-registrations", app.registrationId, { status: "revoked", approved_at: null });
+    setRequestCheckSchedule({ attempts: 2, initialDelayMs: 1 });
+    const error = await failure(check.create(flowInputs()), "revoked registration");
+    expect(statuses()).toEqual({ token: [200], gateway: [403, 403] });
+    expect(error.message).toContain(
+      `FAIL  Gateway accepts the bearer token\n      ${gatewayOfKonnect.url}/orders answered HTTP 403.\n` +
+        "      What to do: Authenticated but not allowed: the application needs an approved registration for this API",
     );
   });
 });
