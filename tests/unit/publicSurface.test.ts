@@ -14,6 +14,7 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
     "applicationRegistration",
     "authStrategy",
     "dcrProvider",
+    "dcrRequestCheck",
     "portalApplication",
     "portalDefaultAuthStrategy",
     "portalTeam",
@@ -26,6 +27,7 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
 it("test hooks live outside the package's exports", () => {
   expect(Object.keys(hooks).sort()).toEqual([
     "setProviderLogSink",
+    "setRequestCheckSchedule",
     "setStackSettings",
     "setTransportOptions",
     "setVerifySchedule",
