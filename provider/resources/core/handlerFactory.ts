@@ -8,7 +8,7 @@
  * adopt included), 404/409 handling, the recorded location and logging live here once.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { isNotFound, type KonnectTransport } from "../../konnect";
+import { isConflict, isNotFound, type KonnectTransport } from "../../konnect";
 import { fieldNames, type FieldTable } from "../../konnect/fieldTable";
 import type { Region } from "../../konnect/regions";
 import { inputDepthFailure, type CheckFailure } from "./check";
@@ -116,13 +116,27 @@ export interface DerivedCreate<I, Obj> {
 /** How a resource is created. */
 export type CreateStrategy<I, Obj> = KeyedCreate<I, Obj> | DerivedCreate<I, Obj>;
 
-/** Delete = one DELETE by id; 404 is done; 409 is explained with `usedBy`. */
+/** Delete = one DELETE by id; 404 is done; 409 is explained with what holds the object ({@link DeleteById.holders}). */
 export interface DeleteById<O> {
   readonly kind: "byId";
   /** The DELETE. */
   remove(transport: KonnectTransport, id: string, props: O): Promise<void>;
-  /** What may still use the object when Konnect answers 409, and what to do. */
+  /** What may still use the object when Konnect answers 409, and what to do (also when `holders` cannot tell). */
   usedBy: string;
+  /**
+   * After a 409 only: asks Konnect what holds the object (its 409 answer need not say), so the error names the real
+   * holders. It may also release a hold this package can prove it made and is entitled to undo (`released`, one log
+   * line each): the DELETE is then sent once more. A lookup that fails leaves the error with `usedBy`.
+   */
+  holders?(transport: KonnectTransport, id: string, props: O): Promise<ConflictHolders>;
+}
+
+/** What {@link DeleteById.holders} found. */
+export interface ConflictHolders {
+  /** Holds released (log lines): the DELETE is tried once more when nothing else holds the object. */
+  released: string[];
+  /** What still holds the object and what to do about each, for the error (never empty when nothing was released). */
+  holding: string[];
 }
 
 /** Delete that puts something back instead of deleting (a portal's previous default strategy). */
@@ -473,11 +487,26 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
       providerLog(`deleting ${def.subject(props)} in region ${context.region}`);
       const strategy = def.delete;
       if (strategy.kind === "custom") return strategy.run(context, id, props);
+      const what = `${def.subject(props)} (${id})`;
       try {
         await strategy.remove(context.transport, id, props);
       } catch (error) {
         if (isNotFound(error)) return;
-        throw explainDeleteConflict(error, `${def.subject(props)} (${id})`, strategy.usedBy);
+        if (!isConflict(error) || strategy.holders === undefined) {
+          throw explainDeleteConflict(error, what, strategy.usedBy);
+        }
+        const found = await strategy.holders(context.transport, id, props).catch(() => undefined);
+        if (found === undefined) throw explainDeleteConflict(error, what, strategy.usedBy);
+        found.released.forEach((line) => providerLog(line));
+        if (found.released.length === 0 || found.holding.length > 0) {
+          throw explainDeleteConflict(error, what, found.holding.join("; ") || strategy.usedBy);
+        }
+        try {
+          await strategy.remove(context.transport, id, props);
+        } catch (again) {
+          if (isNotFound(again)) return;
+          throw explainDeleteConflict(again, what, strategy.usedBy);
+        }
       }
     },
   };
