@@ -110,7 +110,11 @@ describe("diff reports an in-place change exactly when the update body is non-em
         const base = { portalId: PORTAL, ...(region ? { region } : {}) };
         const olds = await checkedDefault({ ...base, authStrategyId: a });
         const news = await checkedDefault({ ...base, authStrategyId: b });
-        const created = portalDefaultDefinition.outputs(olds, { current: a, previous: null }, { kind: "create" });
+        const created = portalDefaultDefinition.outputs(
+          olds,
+          { current: a, labels: {}, previous: null },
+          { kind: "create" },
+        );
         const outs: PortalDefaultAuthStrategyOutputs = {
           ...created,
           authStrategyId: now === "declared" ? a : now,

@@ -1,0 +1,170 @@
+/**
+ * Issue 21 §2 through engine-lite and the real plugin host: a Dev Portal step that changes an object this stack does
+ * not own (the portal's default strategy) is interrupted after Konnect applied its PATCH and before Pulumi wrote the
+ * state (the emulator applies the PATCH and holds its answer; the host is SIGKILLed), then the stack is run again and
+ * destroyed. Nothing the portal had before the stack may be lost: the PATCH that replaces the default records the one
+ * it replaced on the portal (two labels), so a rerun and a destroy know what to put back.
+ *
+ * On main before the record (2026-12-04) F1a, F1b and F4 failed: destroy cleared a default that was there before the
+ * stack (the rerun of an interrupted create recorded "no previous default"), and after an interrupted update destroy
+ * left the new strategy as the portal's default, whose delete then failed with 409.
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { destroy, up, type CommandResult } from "../../tools/engine/engineLite";
+import { killAllHosts, stopAllHosts } from "../../tools/engine/pluginHost";
+import { killRunningCaptures } from "../../tools/engine/programCapture";
+import { loadState } from "../../tools/engine/stateFile";
+import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
+import { KEY_AUTH_BODY, TOKEN } from "../../tools/emulator/testSupport";
+import { eventually } from "./interruptedCreate";
+
+jest.setTimeout(300_000);
+
+const PASSPHRASE = "interrupted-dev-portal";
+const PORTAL_DEFAULT = "pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy";
+
+let emulator: KonnectEmulator;
+let dir: string;
+
+beforeAll(async () => {
+  emulator = await startKonnectEmulator();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "engine-interrupted-dev-portal-"));
+});
+
+afterAll(async () => {
+  killRunningCaptures();
+  await stopAllHosts();
+  await emulator?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A portal whose default is a strategy made outside the stack (`original`). */
+function portalWithDefault(name: string): { portalId: string; original: string } {
+  const original = emulator.seedAuthStrategy({ ...KEY_AUTH_BODY, name: `${name}-original` }).id;
+  const portal = emulator.seedPortal({ name, default_application_auth_strategy_id: original, labels: { team: "a" } });
+  return { portalId: portal.id, original };
+}
+
+/** engine-lite options for the portal-default scenario program on one state file. */
+function options(stack: string, config: Record<string, string>) {
+  const stackConfig = {
+    "konnect:token": { secret: TOKEN },
+    "konnect:serverUrl": emulator.url,
+    ...Object.fromEntries(Object.entries(config).map(([key, value]) => [`scenario:${key}`, value])),
+  };
+  return {
+    statePath: path.join(dir, `${stack}.json`),
+    passphrase: PASSPHRASE,
+    config: stackConfig,
+    program: {
+      program: path.join(__dirname, "scenarios", "portalDefaultProgram.ts"),
+      project: "scenario",
+      stack,
+      config: stackConfig,
+    },
+  };
+}
+
+/**
+ * `up`, with the portal PATCH applied by Konnect but its answer held; once `applied()` sees it, the plugin host is
+ * SIGKILLed: the engine never learns the outcome and writes no state for that step.
+ */
+async function upKilledAfterPatch(opts: ReturnType<typeof options>, applied: () => boolean): Promise<CommandResult> {
+  emulator.injectFault({ method: "PATCH", path: "/v3/portals/*", commitThenHold: true });
+  const pending = up(opts);
+  try {
+    if (!(await eventually(applied))) throw new Error("the emulator never applied the portal PATCH");
+    await killAllHosts();
+    return await pending;
+  } finally {
+    emulator.clearFaults();
+  }
+}
+
+const strategyNamed = (name: string) =>
+  emulator.list("application-auth-strategies").find((s) => s.name === name)?.id ?? "";
+const ourLabels = (portalId: string) =>
+  Object.keys((emulator.get("portals", portalId) as { labels: Record<string, string> }).labels).filter((key) =>
+    key.startsWith("pulumi-"),
+  );
+const conflicts = () => emulator.requestLog().filter((e) => e.status === 409);
+const portalDefaultInState = (stack: string) =>
+  loadState(path.join(dir, `${stack}.json`), PASSPHRASE, "scenario", stack).resources.filter(
+    (r) => r.type === PORTAL_DEFAULT,
+  );
+
+test("F1b: a create killed between its PATCH and the state write; the rerun and destroy put the original back", async () => {
+  const { portalId, original } = portalWithDefault("f1b");
+  const first = () => strategyNamed("portal-default-first");
+  const killed = await upKilledAfterPatch(options("f1b", { portalId }), () => {
+    const id = first();
+    return id !== "" && emulator.portalDefault(portalId) === id;
+  });
+  expect(killed.ok).toBe(false);
+  expect(portalDefaultInState("f1b")).toEqual([]);
+
+  const rerun = await up(options("f1b", { portalId }));
+  expect(rerun.diagnostics).toEqual([]);
+  expect(portalDefaultInState("f1b").map((r) => r.outputs)).toEqual([
+    expect.objectContaining({ appliedAuthStrategyId: first(), previousAuthStrategyId: original }),
+  ]);
+
+  emulator.clearRequestLog();
+  const destroyed = await destroy(options("f1b", { portalId }));
+  expect(destroyed.diagnostics).toEqual([]);
+  expect(conflicts()).toEqual([]);
+  expect(emulator.portalDefault(portalId)).toBe(original);
+  expect(ourLabels(portalId)).toEqual([]);
+  expect(emulator.list("application-auth-strategies").map((s) => s.id)).toContain(original);
+});
+
+test("F4: an update killed after its PATCH; destroy puts the original default back and deletes both strategies", async () => {
+  const { portalId, original } = portalWithDefault("f4");
+  const created = await up(options("f4", { portalId, use: "first" }));
+  expect(created.diagnostics).toEqual([]);
+  expect(portalDefaultInState("f4").map((r) => r.outputs.previousAuthStrategyId)).toEqual([original]);
+
+  const second = () => strategyNamed("portal-default-second");
+  const killed = await upKilledAfterPatch(options("f4", { portalId, use: "second" }), () => {
+    const id = second();
+    return id !== "" && emulator.portalDefault(portalId) === id;
+  });
+  expect(killed.ok).toBe(false);
+  const secondId = second();
+  // The state still says the stack applied the first strategy; the portal points at the second.
+  expect(portalDefaultInState("f4").map((r) => r.outputs.appliedAuthStrategyId)).toEqual([
+    strategyNamed("portal-default-first"),
+  ]);
+
+  emulator.clearRequestLog();
+  const destroyed = await destroy(options("f4", { portalId, use: "second" }));
+  expect(destroyed.diagnostics).toEqual([]);
+  // The killed update never recorded that the portal default now depends on the second strategy, so Pulumi may
+  // delete that strategy first: its one 409 makes the delete ask Konnect what holds it, find the portal default this
+  // stack set (the record on the portal), put the original back, and delete.
+  expect(conflicts().map((e) => `${e.method} ${e.path}`)).toEqual([
+    `DELETE /v2/application-auth-strategies/${secondId}`,
+  ]);
+  expect(destroyed.providerLogs).toContain(
+    `konnect: portal ${portalId}: its default was this strategy, set by a PortalDefaultAuthStrategy that replaced ` +
+      `strategy ${original}; put that back so the strategy can be deleted`,
+  );
+  expect(emulator.portalDefault(portalId)).toBe(original);
+  expect(ourLabels(portalId)).toEqual([]);
+  expect(strategyNamed("portal-default-first")).toBe("");
+  expect(strategyNamed("portal-default-second")).toBe("");
+});
+
+test("F1a: codifying the default the portal already has changes nothing, so destroy undoes nothing", async () => {
+  const { portalId, original } = portalWithDefault("f1a");
+  const codified = await up(options("f1a", { portalId, strategyId: original }));
+  expect(codified.diagnostics).toEqual([]);
+  expect(emulator.portalDefault(portalId)).toBe(original);
+  const destroyed = await destroy(options("f1a", { portalId, strategyId: original }));
+  expect(destroyed.diagnostics).toEqual([]);
+  expect(emulator.portalDefault(portalId)).toBe(original);
+  expect(ourLabels(portalId)).toEqual([]);
+  expect((emulator.get("portals", portalId) as { labels: object }).labels).toEqual({ team: "a" });
+});
