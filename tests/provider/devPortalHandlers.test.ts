@@ -284,7 +284,7 @@ describe("PortalDefaultAuthStrategy steps", () => {
     expect(bed.emulator.portalDefault(portalId)).toBe(previous);
   });
 
-  test("changed since by someone else: delete leaves it (GET only) and says so in the log", async () => {
+  test("changed since by someone else: delete leaves it, removes only the record labels, and says so in the log", async () => {
     const { ours, portalId } = setup();
     const mine = await createPortalDefault({ portalId, authStrategyId: ours });
     const theirs = bed.emulator.seedAuthStrategy(oidcBody());
@@ -296,8 +296,9 @@ describe("PortalDefaultAuthStrategy steps", () => {
     expect(refreshed).toEqual({ ...mine.outs, authStrategyId: theirs.id });
     takeRequests();
     await deletePortalDefault(refreshed!);
-    expect(takeRequests()).toEqual(["GET 200"]);
+    expect(takeRequests()).toEqual(["GET 200", "PATCH 200"]);
     expect(bed.emulator.portalDefault(portalId)).toBe(theirs.id);
+    expect(Object.keys((bed.emulator.get("portals", portalId) as { labels: object }).labels)).toEqual([]);
     expect(lines()).toEqual([
       `portal ${portalId}: default auth strategy left as is (strategy ${theirs.id}): it no longer points at ${ours}, which this resource set, so someone changed it since`,
     ]);

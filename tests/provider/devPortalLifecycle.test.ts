@@ -156,6 +156,53 @@ describe("ApiPublication through its provider", () => {
     );
   });
 
+  test.each<[string, (portalId: string, next: string) => void, "moved" | "cleared"]>([
+    [
+      "moved in the UI",
+      (portalId, next) => emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: next }),
+      "moved",
+    ],
+    [
+      "cleared in the UI",
+      (portalId) => emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: null }),
+      "cleared",
+    ],
+  ])(
+    "F2: without authStrategyIds, a settings update keeps the strategy in effect (the portal default %s)",
+    async (_label, change) => {
+      const first = emulator.seedAuthStrategy(KEY_AUTH_BODY);
+      const second = emulator.seedAuthStrategy(oidcBody());
+      const { apiId, portalId } = seedPublicationTargets(emulator);
+      emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: first.id });
+      const created = await publication.create(await checkedPublication({ apiId, portalId, visibility: "private" }));
+      expect(created.outs).toMatchObject({ authStrategyIds: [first.id] });
+      change(portalId, second.id);
+
+      const news = await checkedPublication({ apiId, portalId, visibility: "public" });
+      const olds = { ...(created.outs as ApiPublicationOutputs), ...CODE };
+      expect(await publication.diff!(created.id, olds, news)).toMatchObject({ changes: true, replaces: [] });
+      emulator.clearRequestLog();
+      const updated = await publication.update!(created.id, olds, news);
+      expect(callShapes(emulator)).toEqual(["PUT /v3/apis/{id}/publications/{id}"]);
+      expect(emulator.getPublication(apiId, portalId)).toMatchObject({
+        visibility: "public",
+        auth_strategy_ids: [first.id],
+      });
+      expect(updated.outs).toMatchObject({ authStrategyIds: [first.id], visibility: "public" });
+    },
+  );
+
+  test("F2: without authStrategyIds, a publication Konnect gave no application auth keeps none on update", async () => {
+    const strategy = emulator.seedAuthStrategy(KEY_AUTH_BODY);
+    const { apiId, portalId } = seedPublicationTargets(emulator);
+    const created = await publication.create(await checkedPublication({ apiId, portalId }));
+    expect(created.outs).toMatchObject({ authStrategyIds: [] });
+    emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: strategy.id });
+    const olds = { ...(created.outs as ApiPublicationOutputs), ...CODE };
+    await publication.update!(created.id, olds, await checkedPublication({ apiId, portalId, visibility: "public" }));
+    expect(emulator.getPublication(apiId, portalId)).toMatchObject({ visibility: "public", auth_strategy_ids: null });
+  });
+
   test("taking over an equal publication is logged", async () => {
     const { apiId, portalId } = seedPublicationTargets(emulator);
     emulator.seedPublication(apiId, portalId, { visibility: "public" });

@@ -6,12 +6,15 @@
  *   {@link publicationDifferences}) → taken over without a PUT (what an interrupted earlier `up` leaves). Found and
  *   different → fail naming each differing field, unless `adopt: true`, which PUTs the declared settings over it.
  * - **update** = 1 PUT of the whole declared publication (a PUT replaces: fields left out get Konnect's defaults).
+ *   Without declared `authStrategyIds` it sends the strategy in effect (the outputs' `authStrategyIds`): left out, the
+ *   PUT would get the portal's default *now*, which may be another strategy or none (F2 of issue 21).
  * - **delete** = 1 DELETE; 404 means already gone. **read** = 1 GET; 404 means gone.
  * - **diff** (no call): `apiId`, `portalId` and `region` replace (deleting first: old and new can be the same Konnect
  *   object); the settings update in place, compared as effective values (absent `visibility` is `private`, absent
  *   `autoApproveRegistrations` is `false`, an absent `authStrategyIds` is not compared: the portal default Konnect
  *   chose is not ours to diff); `adopt` changes nothing in Konnect.
- * - **wire**: `authStrategyIds` absent → not sent (portal default); `[]` → `null` (no app auth); `[id]` → `[id]`.
+ * - **wire**: `authStrategyIds` absent → not sent on the create of a new publication (portal default), the strategy
+ *   in effect on every other PUT; `[]` → `null` (no app auth); `[id]` → `[id]`.
  *   `visibility` and `auto_approve_registrations` are always sent with their effective values. Outputs report
  *   Konnect's `null` as `[]`.
  */
@@ -156,9 +159,17 @@ export function createDecision(
   };
 }
 
-/** The PUT body for the declared publication: effective visibility and auto approval, strategies as declared. */
-export function publicationRequest(declared: ApiPublicationInputs): PutApiPublicationRequest {
-  const authStrategyIds = authStrategyIdsToWire(declared.authStrategyIds);
+/**
+ * The PUT body for the declared publication: effective visibility and auto approval, strategies as declared. For an
+ * existing publication (`inEffect`: the strategies Konnect enforces, `[]` for none) an absent `authStrategyIds` sends
+ * those: a PUT that left them out would get the portal's default *now* (another strategy, or none at all), so a
+ * settings update keeps the strategy in effect. Only a new publication leaves them out (the portal's default).
+ */
+export function publicationRequest(
+  declared: ApiPublicationInputs,
+  inEffect?: readonly string[],
+): PutApiPublicationRequest {
+  const authStrategyIds = authStrategyIdsToWire(declared.authStrategyIds ?? inEffect);
   return {
     visibility: effectiveVisibility(declared.visibility),
     ...(authStrategyIds === undefined ? {} : { authStrategyIds }),
@@ -211,9 +222,11 @@ async function publishOrTakeOver(transport: KonnectTransport, inputs: ApiPublica
     case "take-over":
       providerLog(`API publication ${id}: existing publication taken over`);
       return existing!;
-    case "overwrite":
+    case "overwrite": {
       providerLog(`API publication ${id}: existing publication overwritten`);
-      return putApiPublication(transport, inputs.apiId, inputs.portalId, publicationRequest(inputs));
+      const inEffect = settingsFromKonnect(existing!).authStrategyIds;
+      return putApiPublication(transport, inputs.apiId, inputs.portalId, publicationRequest(inputs, inEffect));
+    }
     case "publish":
       return putApiPublication(transport, inputs.apiId, inputs.portalId, publicationRequest(inputs));
   }
@@ -231,8 +244,9 @@ export const apiPublicationDefinition: ResourceDefinition<ApiPublicationInputs, 
     planUpdate(olds, news) {
       const changed = updateBody(PUBLICATION_RULES, olds, news, {});
       if (changed === undefined) return undefined;
-      // One PUT of the whole declared publication.
-      const request = publicationRequest(news);
+      // One PUT of the whole declared publication; without declared strategies, the ones in effect (see
+      // publicationRequest): Konnect would otherwise apply the portal's current default, or none.
+      const request = publicationRequest(news, olds.authStrategyIds);
       return {
         fields: Object.keys(changed),
         send: (transport) => putApiPublication(transport, news.apiId, news.portalId, request),

@@ -241,7 +241,7 @@ async function restore(transport: KonnectTransport, olds: PortalDefaultAuthStrat
   if (outcome === "cleared") {
     providerLog(
       `portal ${olds.portalId}: the previous default auth strategy ${String(decision.to)} no longer exists; ` +
-        "cleared the default instead",
+        "clearing the default instead",
     );
   }
 }
