@@ -5,9 +5,8 @@
  * destroyed. Nothing the portal had before the stack may be lost: the PATCH that replaces the default records the one
  * it replaced on the portal (two labels), so a rerun and a destroy know what to put back.
  *
- * On main before the record (2026-12-04) F1a, F1b and F4 failed: destroy cleared a default that was there before the
- * stack (the rerun of an interrupted create recorded "no previous default"), and after an interrupted update destroy
- * left the new strategy as the portal's default, whose delete then failed with 409.
+ * An API publication has no labels, so an existing one cannot be proven to be this stack's: the same interruption of
+ * its create (the PUT held, the host killed) makes the rerun refuse and name `adopt` (F3).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -47,8 +46,8 @@ function portalWithDefault(name: string): { portalId: string; original: string }
   return { portalId: portal.id, original };
 }
 
-/** engine-lite options for the portal-default scenario program on one state file. */
-function options(stack: string, config: Record<string, string>) {
+/** engine-lite options for a scenario program (the portal-default one unless named) on one state file. */
+function options(stack: string, config: Record<string, string>, program = "portalDefaultProgram.ts") {
   const stackConfig = {
     "konnect:token": { secret: TOKEN },
     "konnect:serverUrl": emulator.url,
@@ -59,7 +58,7 @@ function options(stack: string, config: Record<string, string>) {
     passphrase: PASSPHRASE,
     config: stackConfig,
     program: {
-      program: path.join(__dirname, "scenarios", "portalDefaultProgram.ts"),
+      program: path.join(__dirname, "scenarios", program),
       project: "scenario",
       stack,
       config: stackConfig,
@@ -68,14 +67,18 @@ function options(stack: string, config: Record<string, string>) {
 }
 
 /**
- * `up`, with the portal PATCH applied by Konnect but its answer held; once `applied()` sees it, the plugin host is
- * SIGKILLed: the engine never learns the outcome and writes no state for that step.
+ * `up`, with the portal PATCH (or the request `held` names) applied by Konnect but its answer held; once `applied()`
+ * sees it, the plugin host is SIGKILLed: the engine never learns the outcome and writes no state for that step.
  */
-async function upKilledAfterPatch(opts: ReturnType<typeof options>, applied: () => boolean): Promise<CommandResult> {
-  emulator.injectFault({ method: "PATCH", path: "/v3/portals/*", commitThenHold: true });
+async function upKilledAfterPatch(
+  opts: ReturnType<typeof options>,
+  applied: () => boolean,
+  held = { method: "PATCH", path: "/v3/portals/*" },
+): Promise<CommandResult> {
+  emulator.injectFault({ ...held, commitThenHold: true });
   const pending = up(opts);
   try {
-    if (!(await eventually(applied))) throw new Error("the emulator never applied the portal PATCH");
+    if (!(await eventually(applied))) throw new Error(`the emulator never applied the ${held.method}`);
     await killAllHosts();
     return await pending;
   } finally {
@@ -167,4 +170,63 @@ test("F1a: codifying the default the portal already has changes nothing, so dest
   expect(emulator.portalDefault(portalId)).toBe(original);
   expect(ourLabels(portalId)).toEqual([]);
   expect((emulator.get("portals", portalId) as { labels: object }).labels).toEqual({ team: "a" });
+});
+
+describe("F3: a publication this stack cannot prove it made is not taken over without adopt", () => {
+  const publicationOptions = (stack: string, config: Record<string, string>) =>
+    options(stack, config, "publicationProgram.ts");
+  const PUBLICATION = "pulumi-nodejs:dynamic/konnect:ApiPublication";
+  const inState = (stack: string) =>
+    loadState(path.join(dir, `${stack}.json`), PASSPHRASE, "scenario", stack).resources.filter(
+      (r) => r.type === PUBLICATION,
+    );
+  const targets = (name: string) => {
+    const strategy = emulator.seedAuthStrategy({ ...KEY_AUTH_BODY, name: `${name}-keys` }).id;
+    const portal = emulator.seedPortal({ name, default_application_auth_strategy_id: strategy });
+    const api = emulator.seedApi({ name: `${name} API`, version: "v1" });
+    return { apiId: api.id, portalId: portal.id, strategy };
+  };
+  const messages = (result: CommandResult) => result.diagnostics.map((d) => d.message).join("\n");
+
+  test("published by hand with the declared settings: up fails saying what to set, and destroy leaves it", async () => {
+    const { apiId, portalId, strategy } = targets("by-hand");
+    emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [strategy], visibility: "private" });
+    const config = { apiId, portalId, strategyId: strategy };
+    const refused = await up(publicationOptions("by-hand", config));
+    expect(refused.ok).toBe(false);
+    expect(messages(refused)).toContain(`API ${apiId} is already published to portal ${portalId}, with the declared`);
+    expect(messages(refused)).toContain("set adopt: true on this resource");
+    expect(inState("by-hand")).toEqual([]);
+    const destroyed = await destroy(publicationOptions("by-hand", config));
+    expect(destroyed.diagnostics).toEqual([]);
+    expect(emulator.getPublication(apiId, portalId)).toMatchObject({ auth_strategy_ids: [strategy] });
+  });
+
+  test("a create killed between its PUT and the state write: the rerun says to set adopt; with it, taken over", async () => {
+    const { apiId, portalId, strategy } = targets("killed-put");
+    const config = { apiId, portalId, strategyId: strategy };
+    const killed = await upKilledAfterPatch(
+      publicationOptions("killed-put", config),
+      () => emulator.getPublication(apiId, portalId) !== undefined,
+      { method: "PUT", path: "/v3/apis/*/publications/*" },
+    );
+    expect(killed.ok).toBe(false);
+    expect(inState("killed-put")).toEqual([]);
+
+    const rerun = await up(publicationOptions("killed-put", config));
+    expect(rerun.ok).toBe(false);
+    expect(messages(rerun)).toContain("set adopt: true on this resource");
+
+    emulator.clearRequestLog();
+    const adopted = await up(publicationOptions("killed-put", { ...config, adopt: "true" }));
+    expect(adopted.diagnostics).toEqual([]);
+    // Taken over as it is: one GET, no PUT.
+    const publicationCalls = emulator.requestLog().filter((e) => e.path.includes("/publications/"));
+    expect(publicationCalls.map((e) => e.method)).toEqual(["GET"]);
+    expect(inState("killed-put")).toHaveLength(1);
+
+    const destroyed = await destroy(publicationOptions("killed-put", { ...config, adopt: "true" }));
+    expect(destroyed.diagnostics).toEqual([]);
+    expect(emulator.getPublication(apiId, portalId)).toBeUndefined();
+  });
 });

@@ -203,10 +203,10 @@ describe("ApiPublication through its provider", () => {
     expect(emulator.getPublication(apiId, portalId)).toMatchObject({ visibility: "public", auth_strategy_ids: null });
   });
 
-  test("taking over an equal publication is logged", async () => {
+  test("taking over an equal publication (adopt) is logged", async () => {
     const { apiId, portalId } = seedPublicationTargets(emulator);
     emulator.seedPublication(apiId, portalId, { visibility: "public" });
-    await publication.create(await checkedPublication({ apiId, portalId, visibility: "public" }));
+    await publication.create(await checkedPublication({ apiId, portalId, visibility: "public", adopt: true }));
     expect(providerLogLines).toContain(
       `konnect: API publication ${apiId}/${portalId}: existing publication taken over`,
     );

@@ -2,9 +2,10 @@
  * `konnect.ApiPublication` as a resource definition for the generic handlers: one API published to one Dev Portal,
  * `PUT|GET|DELETE /v3/apis/{apiId}/publications/{portalId}`. Each step names its API calls (the economy floor):
  * - **id**: `<apiId>/<portalId>` (a publication has no id of its own in Konnect).
- * - **create** = 1 GET (+ 1 PUT): 404 → PUT the declared publication. Found and equal to the declared one (see
- *   {@link publicationDifferences}) → taken over without a PUT (what an interrupted earlier `up` leaves). Found and
- *   different → fail naming each differing field, unless `adopt: true`, which PUTs the declared settings over it.
+ * - **create** = 1 GET (+ 1 PUT): 404 → PUT the declared publication. Found → fail naming what to set, unless
+ *   `adopt: true`: then one equal to the declared one (see {@link publicationDifferences}) is taken over without a
+ *   PUT, and a different one gets the declared settings PUT over it. A publication has no labels, so an existing one
+ *   cannot be proven to be this resource's own (an earlier `up` killed after its PUT): see {@link createDecision}.
  * - **update** = 1 PUT of the whole declared publication (a PUT replaces: fields left out get Konnect's defaults).
  *   Without declared `authStrategyIds` it sends the strategy in effect (the outputs' `authStrategyIds`): left out, the
  *   PUT would get the portal's default *now*, which may be another strategy or none (F2 of issue 21).
@@ -134,28 +135,39 @@ export function publicationDifferences(declared: ApiPublicationInputs, existing:
 export type PublicationCreateDecision =
   /** Not published yet: PUT. */
   | { kind: "publish" }
-  /** Published exactly as declared: take it over, no PUT. */
+  /** Published exactly as declared and `adopt: true`: take it over, no PUT. */
   | { kind: "take-over" }
   /** Published differently and `adopt: true`: PUT the declared settings over it. */
   | { kind: "overwrite"; differences: string[] }
-  /** Published differently without `adopt`: fail with this message. */
+  /** Published already, without `adopt`: fail with this message (nothing is changed). */
   | { kind: "conflict"; message: string };
 
-/** Decides create from the declared inputs and the publication the GET found (undefined on 404). */
+/**
+ * Decides create from the declared inputs and the publication the GET found (undefined on 404). An existing
+ * publication is taken over only with `adopt: true`, also when its settings equal the declared ones: a publication
+ * carries no labels, so nothing tells one an earlier attempt of this create made (an `up` killed after its PUT) from
+ * one someone else made (by hand, another stack), whose destroy would then unpublish it (F3 of issue 21).
+ */
 export function createDecision(
   declared: ApiPublicationInputs,
   existing: PublicationSettings | undefined,
 ): PublicationCreateDecision {
   if (existing === undefined) return { kind: "publish" };
   const differences = publicationDifferences(declared, existing);
-  if (differences.length === 0) return { kind: "take-over" };
-  if (declared.adopt === true) return { kind: "overwrite", differences };
+  if (declared.adopt === true)
+    return differences.length === 0 ? { kind: "take-over" } : { kind: "overwrite", differences };
+  const where = `API ${declared.apiId} is already published to portal ${declared.portalId}`;
+  const adopt = "set adopt: true on this resource to take it over (destroy then unpublishes it)";
   return {
     kind: "conflict",
     message:
-      `API ${declared.apiId} is already published to portal ${declared.portalId} with other settings ` +
-      `(${differences.join("; ")}). Set adopt: true to take it over and apply the declared settings, ` +
-      "declare the settings it has, or unpublish it first.",
+      differences.length === 0
+        ? `${where}, with the declared settings. A publication carries no labels, so nothing shows whether this ` +
+          "stack made it (an earlier `up` interrupted after publishing) or someone else did (by hand, or another " +
+          `stack), and it is not taken over without adopt. If this stack made it or should manage it from now on, ` +
+          `${adopt}; otherwise remove this resource from the program.`
+        : `${where} with other settings (${differences.join("; ")}). To apply the declared settings, ${adopt}; ` +
+          "or declare the settings it has, or unpublish it first.",
   };
 }
 
@@ -209,8 +221,8 @@ async function findPublication(
 }
 
 /**
- * The create = 1 GET (+ 1 PUT): publishes when nothing is published; takes over an equal publication without a PUT;
- * overwrites a different one only with `adopt: true`, and otherwise fails naming each difference.
+ * The create = 1 GET (+ 1 PUT): publishes when nothing is published; with `adopt: true`, takes over an equal
+ * publication without a PUT and overwrites a different one; otherwise fails saying what to set.
  */
 async function publishOrTakeOver(transport: KonnectTransport, inputs: ApiPublicationInputs): Promise<ApiPublication> {
   const existing = await findPublication(transport, inputs);
