@@ -5,3 +5,9 @@
  */
 export { setProviderLogSink, setStackSettings, setTransportOptions } from "./core/context";
 export { setVerifySchedule } from "./dcrProvider/verify";
+import { replacementWatch } from "./core/replacementWatch";
+
+/** Forgets what the replacement watch saw (a test file that diffs several scenarios in one process). */
+export function resetReplacementWatch(): void {
+  replacementWatch.clear();
+}

@@ -6,12 +6,14 @@
  * it replaced on the portal (two labels), so a rerun and a destroy know what to put back.
  *
  * An API publication has no labels, so an existing one cannot be proven to be this stack's: the same interruption of
- * its create (the PUT held, the host killed) makes the rerun refuse and name `adopt` (F3).
+ * its create (the PUT held, the host killed) makes the rerun refuse and name `adopt` (F3). Replacing the strategy a
+ * publication relies on through the portal default is refused by the preview, which names what to declare; declared,
+ * one `up` completes (F6).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { destroy, up, type CommandResult } from "../../tools/engine/engineLite";
+import { destroy, preview, up, type CommandResult } from "../../tools/engine/engineLite";
 import { killAllHosts, stopAllHosts } from "../../tools/engine/pluginHost";
 import { killRunningCaptures } from "../../tools/engine/programCapture";
 import { loadState } from "../../tools/engine/stateFile";
@@ -228,5 +230,50 @@ describe("F3: a publication this stack cannot prove it made is not taken over wi
     const destroyed = await destroy(publicationOptions("killed-put", { ...config, adopt: "true" }));
     expect(destroyed.diagnostics).toEqual([]);
     expect(emulator.getPublication(apiId, portalId)).toBeUndefined();
+  });
+});
+
+describe("F6: replacing the strategy that is the portal default while a publication relies on the default", () => {
+  const publicationOptions = (config: Record<string, string>) => options("f6", config, "publicationProgram.ts");
+
+  test("the preview refuses and says what to declare; declared, one up completes without a 409", async () => {
+    const original = emulator.seedAuthStrategy({ ...KEY_AUTH_BODY, name: "f6-original" }).id;
+    const portalId = emulator.seedPortal({ name: "f6", default_application_auth_strategy_id: original }).id;
+    const apiId = emulator.seedApi({ name: "F6 API", version: "v1" }).id;
+    const base = { apiId, portalId, withDefault: "true" };
+    const created = await up(publicationOptions(base));
+    expect(created.diagnostics).toEqual([]);
+    const first = strategyNamed("shared");
+    // The publication relies on the default: Konnect gave it the stack's strategy, the portal's default then.
+    expect(emulator.getPublication(apiId, portalId)).toMatchObject({ auth_strategy_ids: [first] });
+
+    // A change of strategy type replaces the strategy (create the new one, delete the old one at the end).
+    const replaced = { ...base, strategyType: "openid_connect" };
+    emulator.clearRequestLog();
+    const planned = await preview(publicationOptions(replaced));
+    expect(planned.ok).toBe(false);
+    const message = planned.diagnostics.map((d) => d.message).join("\n");
+    expect(message).toContain(
+      `auth strategy "shared" (${first}) is replaced by this update, which then deletes it, but API publication ` +
+        `${apiId}/${portalId} keeps using it, so Konnect would refuse that delete (409) on this and every later ` +
+        "update: it declares no authStrategyIds",
+    );
+    expect(message).toContain("Declare authStrategyIds on it: [<the strategy resource>.id]");
+    expect(emulator.requestLog()).toEqual([]);
+
+    // Declared as the preview says: the publication follows the replacement in the same up.
+    const followed = await up(publicationOptions({ ...replaced, follow: "true" }));
+    expect(followed.diagnostics).toEqual([]);
+    expect(conflicts()).toEqual([]);
+    const second = strategyNamed("shared");
+    expect(second).not.toBe(first);
+    expect(emulator.get("application-auth-strategies", first)).toBeUndefined();
+    expect(emulator.getPublication(apiId, portalId)).toMatchObject({ auth_strategy_ids: [second] });
+    expect(emulator.portalDefault(portalId)).toBe(second);
+
+    const destroyed = await destroy(publicationOptions({ ...replaced, follow: "true" }));
+    expect(destroyed.diagnostics).toEqual([]);
+    expect(conflicts()).toEqual([]);
+    expect(emulator.portalDefault(portalId)).toBe(original);
   });
 });

@@ -28,9 +28,12 @@ import {
   type KonnectTransport,
   type PutApiPublicationRequest,
 } from "../../konnect";
+import { AUTH_STRATEGY_NOUN } from "../../konnect/authStrategies/fields";
 import { providerLog } from "../core/context";
 import { changedRules, tableRules, updateBody, type FieldRule } from "../core/fieldRules";
 import { resourceHandlers, type ResourceDefinition } from "../core/handlerFactory";
+import type { KeptReference } from "../core/replacementWatch";
+import { isUnknown } from "../core/unknowns";
 import type { ApiPublicationInputs, ApiPublicationOutputs, ApiPublicationVisibility } from "./args";
 import { checkApiPublicationInputs } from "./check";
 import { API_PUBLICATION_INPUTS } from "./inputs";
@@ -207,6 +210,30 @@ export function publicationOutputs(declared: ApiPublicationInputs, publication: 
   };
 }
 
+/**
+ * The strategies a publication still uses after an update (for the replacement watch, F6 of issue 21): the declared
+ * ids when known, or, without declared `authStrategyIds`, the ones in effect, which Konnect keeps (a new portal
+ * default does not move a publication). Unknown ids (a strategy being created or replaced) keep nothing.
+ */
+export function keptStrategies(olds: ApiPublicationOutputs, news: ApiPublicationInputs): KeptReference[] {
+  const holder = `API publication ${publicationId(news.apiId, news.portalId)}`;
+  const reference = (id: string, remedy: string): KeptReference => ({ noun: AUTH_STRATEGY_NOUN, id, holder, remedy });
+  if (news.authStrategyIds === undefined) {
+    return (olds.authStrategyIds ?? []).map((id) =>
+      reference(
+        id,
+        "it declares no authStrategyIds, so it keeps the strategy Konnect gave it (the portal's default when it was " +
+          "published; a new default does not move it). Declare authStrategyIds on it: [<the strategy resource>.id] " +
+          "to move it to the replacement in the same update, or [] for no application auth",
+      ),
+    );
+  }
+  if (news.authStrategyIds.some(isUnknown)) return [];
+  return news.authStrategyIds.map((id) =>
+    reference(id, "it declares this id; declare the replacement's id instead ([<the strategy resource>.id])"),
+  );
+}
+
 /** GET, with Konnect's 404 (not published there) as undefined. */
 async function findPublication(
   transport: KonnectTransport,
@@ -265,6 +292,7 @@ export const apiPublicationDefinition: ResourceDefinition<ApiPublicationInputs, 
       };
     },
     outputs: (declared, publication) => publicationOutputs(declared, publication),
+    keptReferences: keptStrategies,
     create: {
       kind: "derived",
       idOf: (inputs) => publicationId(inputs.apiId, inputs.portalId),

@@ -21,7 +21,7 @@ import {
   type CreateAuthStrategyRequest,
   type UpdateAuthStrategyRequest,
 } from "../../konnect";
-import { OIDC_FIELD_NAMES } from "../../konnect/authStrategies/fields";
+import { AUTH_STRATEGY_NOUN, OIDC_FIELD_NAMES } from "../../konnect/authStrategies/fields";
 import { deepEqual, withoutUndefined } from "../core/compare";
 import { tableRules, updateBody, type FieldRule } from "../core/fieldRules";
 import { keyedCreate, resourceHandlers, type ConflictHolders, type ResourceDefinition } from "../core/handlerFactory";
@@ -221,7 +221,7 @@ async function strategyHolders(transport: KonnectTransport, id: string): Promise
 
 /** What the generic handlers need to know about auth strategies. */
 export const authStrategyDefinition: ResourceDefinition<AuthStrategyInputs, AuthStrategyOutputs, AuthStrategy> = {
-  noun: "auth strategy",
+  noun: AUTH_STRATEGY_NOUN,
   inputs: AUTH_STRATEGY_INPUTS,
   subject: (props) => `auth strategy "${props.name}"`,
   check: checkAuthStrategyInputs,

@@ -28,6 +28,7 @@ import { IMPORT_UNSUPPORTED, explainDeleteConflict } from "./errors";
 import { changedProperties, replacingProperties, type FieldRule } from "./fieldRules";
 import { ownedLabelsReplacement } from "./labelOwnership";
 import { recordedLocation, withEffectiveRegions, withLocation, withoutLocation } from "./location";
+import { replacementConflict, replacementWatch, type KeptReference } from "./replacementWatch";
 import { isUnknown } from "./unknowns";
 import { withInputNames } from "./wireNames";
 
@@ -193,6 +194,11 @@ export interface ResourceDefinition<I extends RegionInputs, O extends RegionInpu
   afterWrite?(context: CallContext, id: string, outputs: O, step: WriteStep<O>): Promise<void>;
   /** Whether a replacement deletes the old object before creating the new one (default false: create first). */
   deleteBeforeReplace?: boolean;
+  /**
+   * The other objects this resource still uses after an update from `olds` to `news` (not called when it is
+   * replaced), for the {@link replacementWatch}: a diff that keeps using an object another diff replaces refuses.
+   */
+  keptReferences?(olds: O, news: I): KeptReference[];
 }
 
 /**
@@ -399,6 +405,22 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
     return written(context, create.idOf(inputs), inputs, created);
   }
 
+  /**
+   * Feeds the deployment's {@link replacementWatch}: a replaced object, or the references this resource keeps. Returns
+   * the refusal when the other half is already known (an object replaced while a resource of the stack keeps it).
+   */
+  function watchReplacement(id: string, olds: O, news: I, replaced: boolean): string | undefined {
+    if (replaced) {
+      const kept = replacementWatch.replacing(def.noun, id, def.subject(olds));
+      return kept.length === 0 ? undefined : kept.map((r) => replacementConflict(def.subject(olds), r)).join("\n");
+    }
+    for (const reference of def.keptReferences?.(olds, news) ?? []) {
+      const subject = replacementWatch.keeping(reference);
+      if (subject !== undefined) return replacementConflict(subject, reference);
+    }
+    return undefined;
+  }
+
   /** Outputs after a create that wrote, and the `afterWrite` step. */
   async function written(context: CallContext, id: string, inputs: I, created: Obj) {
     const outs = finish(def.outputs(inputs, created, { kind: "create" }), creationKeyOfObject(created), context);
@@ -425,7 +447,7 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
       return Promise.resolve({ inputs: inputs as I, failures });
     },
 
-    diff(_id, olds, news) {
+    diff(id, olds, news) {
       const codeChanged = (olds as Record<string, unknown>).__provider !== (news as Record<string, unknown>).__provider;
       const rules = def.rules(news);
       // Region rows compare where the object lives with where the news would put it (see location.ts).
@@ -433,9 +455,12 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
       const changed = changedProperties(rules, compared.olds, compared.news, (n, group) => {
         return (n as Record<string, unknown>)[group];
       });
+      const replaces = replacingProperties(rules, changed);
+      const conflict = watchReplacement(id, olds, news, replaces.length > 0);
+      if (conflict !== undefined) return Promise.reject(new Error(conflict));
       return Promise.resolve({
         changes: codeChanged || changed.length > 0,
-        replaces: replacingProperties(rules, changed),
+        replaces,
         deleteBeforeReplace: def.deleteBeforeReplace ?? false,
       });
     },

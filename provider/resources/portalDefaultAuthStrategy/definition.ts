@@ -37,9 +37,11 @@ import {
   type KonnectTransport,
   type Portal,
 } from "../../konnect";
+import { AUTH_STRATEGY_NOUN } from "../../konnect/authStrategies/fields";
 import { providerLog } from "../core/context";
 import { tableRules, updateBody, type FieldRule } from "../core/fieldRules";
 import { resourceHandlers, type OutputStep, type ResourceDefinition } from "../core/handlerFactory";
+import { isUnknown } from "../core/unknowns";
 import type { PortalDefaultAuthStrategyInputs, PortalDefaultAuthStrategyOutputs } from "./args";
 import { checkPortalDefaultInputs } from "./check";
 import { PORTAL_DEFAULT_INPUTS } from "./inputs";
@@ -276,6 +278,18 @@ export const portalDefaultDefinition: ResourceDefinition<
     );
   },
   outputs: portalDefaultOutputs,
+  // The strategy it still sets after an update, when known (a literal id of a strategy being replaced: F6).
+  keptReferences: (_olds, news) =>
+    isUnknown(news.authStrategyId)
+      ? []
+      : [
+          {
+            noun: AUTH_STRATEGY_NOUN,
+            id: news.authStrategyId,
+            holder: `the default auth strategy of portal ${news.portalId} (a PortalDefaultAuthStrategy)`,
+            remedy: "it declares this id; declare the replacement's id instead ([<the strategy resource>.id])",
+          },
+        ],
   // `authStrategyId` is the strategy this resource applied (the output of that name shows what the portal has now,
   // which a refresh may find changed).
   inputsFromOutputs: (outputs) => ({

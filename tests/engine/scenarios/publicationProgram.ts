@@ -7,7 +7,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ApiPublication } from "../../../provider/resources/apiPublication/resource";
-import type { ApiPublicationVisibility } from "../../../provider/resources/apiPublication/args";
 import { AuthStrategy } from "../../../provider/resources/authStrategy/resource";
 import { PortalDefaultAuthStrategy } from "../../../provider/resources/portalDefaultAuthStrategy/resource";
 import { keyAuthStrategyInputs, oidcStrategyInputs } from "../../support/validInputs";
@@ -34,7 +33,7 @@ export default function program() {
     {
       apiId: config.require("apiId"),
       portalId,
-      visibility: (config.get("visibility") ?? "private") as ApiPublicationVisibility,
+      visibility: config.get("visibility") === "public" ? "public" : "private",
       ...(authStrategyIds === undefined ? {} : { authStrategyIds }),
       ...(config.getBoolean("adopt") ? { adopt: true } : {}),
     },
