@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { KonnectRequestError, KonnectResponseError } from "./errors";
 import type { KonnectTransport, RequestSpec } from "./http";
-import { formatIssues, UUID_PATTERN, type Page } from "./schemas";
+import { formatIssues, UUID_PATTERN, type Page, type Reader, type WirePage } from "./schemas";
 
 /** Validates a request body; throws `KonnectRequestError` naming each bad field. */
 export function toWire<S extends z.ZodType>(operation: string, schema: S, request: unknown): z.output<S> {
@@ -15,7 +15,7 @@ export function toWire<S extends z.ZodType>(operation: string, schema: S, reques
 }
 
 /** Validates a response body; throws `KonnectResponseError` naming each unexpected field (never values). */
-export function fromWire<S extends z.ZodType>(operation: string, schema: S, body: unknown): z.output<S> {
+export function fromWire<T>(operation: string, schema: Reader<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new KonnectResponseError(operation, formatIssues(parsed.error));
   return parsed.data;
@@ -29,11 +29,7 @@ export function idPath(operation: string, base: string, id: string, suffix = "")
 }
 
 /** Sends a request and validates the answer. */
-export async function call<S extends z.ZodType>(
-  transport: KonnectTransport,
-  spec: RequestSpec,
-  responseSchema: S,
-): Promise<z.output<S>> {
+export async function call<T>(transport: KonnectTransport, spec: RequestSpec, responseSchema: Reader<T>): Promise<T> {
   const response = await transport.send(spec);
   return fromWire(spec.operation, responseSchema, response.data);
 }
@@ -112,6 +108,7 @@ export type Scope<P extends string> = { readonly [K in P]: string };
  * UUID before it goes into the URL (the operation fails naming the parameter otherwise).
  */
 export function scopedPath(operation: string, template: string, scope: Readonly<Record<string, string>>): string {
+  if (!template.includes("{")) return template;
   const issues: string[] = [];
   const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
     const value = scope[name];
@@ -132,9 +129,9 @@ export interface CollectionSpec<T> {
   /** Plural noun, e.g. `DCR providers`. */
   plural: string;
   /** Schema of one object from a response. */
-  item: () => z.ZodType<T>;
+  item: () => Reader<T>;
   /** Schema of a list page. */
-  page: () => z.ZodType<{ data: T[]; meta: { page: { number: number; size: number; total: number } } }>;
+  page: () => Reader<WirePage<T>>;
 }
 
 /**

@@ -73,11 +73,13 @@ function buildValueSchema(rule: ValueRule): z.ZodType {
       return z.enum(rule.values as [string, ...string[]], {
         error: rule.message ?? `must be one of ${rule.values.join(", ")}`,
       });
-    case "count":
-      return z
+    case "count": {
+      const count = z
         .number({ error: "must be a number" })
         .int("must be a whole number")
         .min(rule.min, `must be at least ${rule.min}`);
+      return rule.max === undefined ? count : count.max(rule.max, `must be at most ${rule.max}`);
+    }
     case "list": {
       let list = z.array(valueSchema(rule.item), {
         error: rule.item.kind === "text" ? "must be a list of strings" : "must be a list",
@@ -90,14 +92,48 @@ function buildValueSchema(rule: ValueRule): z.ZodType {
       return labelsSchema();
     case "options":
       return z.record(z.string(), z.unknown(), { error: "must be an object" });
+    case "json":
+      return z.unknown().superRefine((value, ctx) => {
+        const problem = jsonValueProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", path: problem.path, message: problem.reason });
+      });
     case "object":
-      return tableSchema(rule.fields);
+      return rule.exactlyOne === true ? exactlyOneSchema(rule.fields) : tableSchema(rule.fields);
     case "text": {
       let schema = text(rule.max, rule.min ?? 1);
       if (rule.pattern) schema = schema.regex(rule.pattern.regex, rule.pattern.message);
       return rule.nullable ? schema.nullable() : schema;
     }
   }
+}
+
+/**
+ * Where `value` stops being a JSON value (a path inside it, and why), or undefined when it is one: null, a boolean, a
+ * finite number, a string, or lists and plain objects of those. Iterative, so a deep value never overflows the stack.
+ */
+export function jsonValueProblem(value: unknown): { path: (string | number)[]; reason: string } | undefined {
+  const pending: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: current, path } = next;
+    if (current === null || typeof current === "string" || typeof current === "boolean") continue;
+    if (typeof current === "number") {
+      if (!Number.isFinite(current)) return { path, reason: "must be a finite number (a JSON value)" };
+      continue;
+    }
+    if (Array.isArray(current)) {
+      current.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+      continue;
+    }
+    const proto: unknown = typeof current === "object" ? Object.getPrototypeOf(current) : undefined;
+    if (typeof current !== "object" || (proto !== Object.prototype && proto !== null)) {
+      return {
+        path,
+        reason: "must be a JSON value: null, true or false, a number, a string, or a list or object of them",
+      };
+    }
+    for (const [key, item] of Object.entries(current)) pending.push({ value: item, path: [...path, key] });
+  }
+  return undefined;
 }
 
 /** A strict object of a table's rows (camelCase keys): required rows required, the others optional. */
@@ -107,6 +143,23 @@ export function tableSchema<T extends FieldTable>(table: T): z.ZodType<PlainOf<T
     shape[input] = row.required === undefined ? valueSchema(row.value).optional() : valueSchema(row.value);
   }
   return z.strictObject(shape) as z.ZodType<PlainOf<T>>;
+}
+
+/** The message when a choice (`exactlyOne`) has none or several of its rows set. */
+export function exactlyOneProblem(table: FieldTable): string {
+  return `set exactly one of ${Object.keys(table).join(", ")}`;
+}
+
+/** How many rows of `table` are set (neither undefined nor null) in `value`. */
+export function rowsSet(table: FieldTable, value: Record<string, unknown>): number {
+  return Object.keys(table).filter((key) => value[key] !== undefined && value[key] !== null).length;
+}
+
+/** A strict object of a table's rows of which exactly one is set (an `exactlyOne` object row). */
+function exactlyOneSchema(table: FieldTable): z.ZodType {
+  return tableSchema(table).refine((value) => rowsSet(table, value as Record<string, unknown>) === 1, {
+    message: exactlyOneProblem(table),
+  });
 }
 
 /** A non-empty string of at most `max` characters. */
@@ -151,34 +204,82 @@ function buildPageMetaSchema() {
   });
 }
 
+/** The answer of a response reader: zod's own safe-parse result shape. */
+export type ReadResult<T> = { success: true; data: T } | { success: false; error: z.ZodError; data?: undefined };
+
+/**
+ * How a response body is read: zod's `safeParse` shape, so a zod schema is a reader too. Responses are read with a
+ * plain zod object check (zod's fast path), then mapped to the camelCase model by a plain function ({@link mapped}):
+ * a `.transform` or `z.preprocess` in the schema costs more than the check itself.
+ */
+export interface Reader<T> {
+  /** Reads a body; never throws. */
+  safeParse(body: unknown): ReadResult<T>;
+  /** Reads a body; throws the `ZodError` when it does not fit. */
+  parse(body: unknown): T;
+}
+
+/** A reader from its `safeParse`. */
+function reader<T>(safeParse: (body: unknown) => ReadResult<T>): Reader<T> {
+  return {
+    safeParse,
+    parse(body) {
+      const result = safeParse(body);
+      if (!result.success) throw result.error;
+      return result.data;
+    },
+  };
+}
+
+/** A reader: `schema` checks the wire body (unknown fields ignored), `map` builds the model from it. */
+export function mapped<W, T>(schema: z.ZodType<W>, map: (wire: W) => T): Reader<T> {
+  return reader((body) => {
+    const parsed = schema.safeParse(body);
+    return parsed.success ? { success: true, data: map(parsed.data) } : { success: false, error: parsed.error };
+  });
+}
+
+/** One page of a list as read from Konnect. */
+export interface WirePage<T> {
+  data: T[];
+  meta: { page: { number: number; size: number; total: number } };
+}
+
 /**
  * A list page, read tolerantly: items whose `typeField` holds a type this package does not know (one Konnect adds
- * later) are left out before the items are parsed, so they never break a list, a read of other objects or the
+ * later) are left out before the items are read, so they never break a list, a read of other objects or the
  * exactly-once create recovery (an object of an unknown type is never one this package made). Unknown fields are
- * ignored by the item schemas. Items of a known type are still parsed in full.
+ * ignored by the item readers. Items of a known type are still read in full; a failing item's issues name its index.
  */
-export function listPageSchema<T extends z.ZodType>(
+export function listPageSchema<T>(
   key: string,
-  item: () => T,
-  typeField: string,
-  knownTypes: readonly string[],
-) {
-  return cached(`listPageSchema:${key}`, () =>
-    z.preprocess(
-      (body) => {
-        if (typeof body !== "object" || body === null || !Array.isArray((body as { data?: unknown }).data)) {
-          return body;
+  item: () => Reader<T>,
+  typeField?: string,
+  knownTypes: readonly string[] = [],
+): Reader<WirePage<T>> {
+  return cached(`listPageSchema:${key}`, () => {
+    const envelope = z.object({ data: z.array(z.unknown()), meta: pageMetaSchema() });
+    const read = item();
+    return reader((body): ReadResult<WirePage<T>> => {
+      const page = envelope.safeParse(body);
+      if (!page.success) return { success: false, error: page.error };
+      const data: T[] = [];
+      for (const [index, entry] of page.data.data.entries()) {
+        const type =
+          typeField !== undefined && typeof entry === "object" && entry !== null
+            ? (entry as Record<string, unknown>)[typeField]
+            : undefined;
+        if (typeof type === "string" && !knownTypes.includes(type)) continue;
+        const parsed = read.safeParse(entry);
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((issue) => ({ ...issue, path: ["data", index, ...issue.path] }));
+          return { success: false, error: new z.ZodError(issues) };
         }
-        const data = (body as { data: unknown[] }).data.filter((entry) => {
-          const type =
-            typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>)[typeField] : undefined;
-          return typeof type !== "string" || knownTypes.includes(type);
-        });
-        return { ...body, data };
-      },
-      z.object({ data: z.array(item()), meta: pageMetaSchema() }),
-    ),
-  );
+        data.push(parsed.data);
+      }
+      return { success: true, data: { data, meta: page.data.meta } };
+    });
+  });
 }
 
 /**

@@ -7,9 +7,13 @@
  * hooks live in `./testHooks`, outside the package's exports.
  */
 import { apiPublicationHandlers } from "./apiPublication/definition";
+import { applicationRegistrationHandlers } from "./applicationRegistration/definition";
 import { authStrategyHandlers } from "./authStrategy/definition";
 import { dcrProviderHandlers } from "./dcrProvider/definition";
+import { portalApplicationHandlers } from "./portalApplication/definition";
+import { dcrRequestCheckHandlers } from "./dcrRequestCheck/definition";
 import { portalDefaultHandlers } from "./portalDefaultAuthStrategy/definition";
+import { portalTeamHandlers } from "./portalTeam/definition";
 
 export { configureFromStack } from "./core/context";
 
@@ -19,6 +23,10 @@ export const handlers = {
   authStrategy: authStrategyHandlers,
   apiPublication: apiPublicationHandlers,
   portalDefaultAuthStrategy: portalDefaultHandlers,
+  portalTeam: portalTeamHandlers,
+  portalApplication: portalApplicationHandlers,
+  applicationRegistration: applicationRegistrationHandlers,
+  dcrRequestCheck: dcrRequestCheckHandlers,
 };
 
 /** A resource name the runtime serves. */

@@ -8,6 +8,7 @@ import type { KonnectTransport } from "../http";
 import { call, collectionOperations, toWire } from "../operation";
 import { UUID_PATTERN } from "../ids";
 import {
+  apiPublicationListItemSchema,
   apiPublicationListSchema,
   apiPublicationResponseSchema,
   putApiPublicationRequestSchema,
@@ -76,6 +77,6 @@ export const { list: listApiPublications, listAll: listAllApiPublications } = co
   base: "/v3/api-publications",
   noun: "API publication",
   plural: "API publications",
-  item: () => apiPublicationListSchema().shape.data.element,
+  item: apiPublicationListItemSchema,
   page: apiPublicationListSchema,
 });

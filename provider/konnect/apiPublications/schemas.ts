@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import { wireNames } from "../fieldTable";
-import { cached, idText, pageMetaSchema, toWireKeys, valueSchema } from "../schemas";
+import { cached, idText, listPageSchema, mapped, toWireKeys, valueSchema } from "../schemas";
 import { API_PUBLICATION_FIELDS as F, type PublicationVisibility } from "./fields";
 
 /** Body of a publish call (camelCase). Every field is optional; a PUT replaces the whole publication. */
@@ -106,24 +106,25 @@ function publicationFromWire(wire: {
 
 /** Tolerant response schema of one publication (unknown fields dropped). */
 export function apiPublicationResponseSchema() {
-  return cached("apiPublicationResponseSchema", () => z.object(publicationWireShape()).transform(publicationFromWire));
+  return cached("apiPublicationResponseSchema", () => mapped(z.object(publicationWireShape()), publicationFromWire));
 }
 
-/** Tolerant response schema of one page of `GET /v3/api-publications`. */
-export function apiPublicationListSchema() {
-  return cached("apiPublicationListSchema", () =>
-    z.object({
-      data: z.array(
-        z
-          .object({ ...publicationWireShape(), api_id: z.string(), portal_id: z.string(), entity_type: z.string() })
-          .transform((wire): ApiPublicationListItem => ({
-            apiId: wire.api_id,
-            portalId: wire.portal_id,
-            entityType: wire.entity_type,
-            ...publicationFromWire(wire),
-          })),
-      ),
-      meta: pageMetaSchema(),
-    }),
+/** Tolerant reader of one item of `GET /v3/api-publications`. */
+export function apiPublicationListItemSchema() {
+  return cached("apiPublicationListItemSchema", () =>
+    mapped(
+      z.object({ ...publicationWireShape(), api_id: z.string(), portal_id: z.string(), entity_type: z.string() }),
+      (wire): ApiPublicationListItem => ({
+        apiId: wire.api_id,
+        portalId: wire.portal_id,
+        entityType: wire.entity_type,
+        ...publicationFromWire(wire),
+      }),
+    ),
   );
+}
+
+/** Tolerant reader of one page of `GET /v3/api-publications`. */
+export function apiPublicationListSchema() {
+  return listPageSchema("apiPublication", apiPublicationListItemSchema);
 }

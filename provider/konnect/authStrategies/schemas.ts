@@ -6,7 +6,16 @@
 import { z } from "zod";
 import type { DcrProviderType } from "../dcrProviders/schemas";
 import { wireNames } from "../fieldTable";
-import { idText, labelsUpdateSchema, listPageSchema, tableSchema, toWireKeys, valueSchema, cached } from "../schemas";
+import {
+  idText,
+  labelsUpdateSchema,
+  listPageSchema,
+  mapped,
+  tableSchema,
+  toWireKeys,
+  valueSchema,
+  cached,
+} from "../schemas";
 import {
   AUTH_STRATEGY_FIELDS,
   AUTH_STRATEGY_TYPES,
@@ -273,35 +282,36 @@ function buildAuthStrategyResponseSchema() {
       .nullable()
       .optional(),
   });
-  return z
-    .object({
-      id: idText(),
-      name: z.string(),
-      display_name: z.string(),
-      strategy_type: z.enum(AUTH_STRATEGY_TYPES),
-      configs: z.object({ "openid-connect": oidcWire.optional(), "key-auth": keyAuthWire.optional() }),
-      active: z.boolean(),
-      dcr_provider: z
-        .object({
-          id: idText(),
-          name: z.string(),
-          display_name: z.string().optional(),
-          // Tolerant: a DCR provider of a type this package does not know must not break reading the strategy.
-          provider_type: z.string(),
-        })
-        .nullable()
-        .optional(),
-      labels: z.record(z.string(), z.string()).optional(),
-      principals: z.object({ enabled: z.boolean() }).optional(),
-      supports_multiple_credentials: z.boolean().optional(),
-      created_at: z.string(),
-      updated_at: z.string(),
-    })
-    .superRefine((wire, ctx) => {
-      const key = wire.strategy_type === "openid_connect" ? "openid-connect" : "key-auth";
-      if (!wire.configs[key]) ctx.addIssue({ code: "custom", path: ["configs", key], message: "missing" });
-    })
-    .transform((wire): AuthStrategy => {
+  return mapped(
+    z
+      .object({
+        id: idText(),
+        name: z.string(),
+        display_name: z.string(),
+        strategy_type: z.enum(AUTH_STRATEGY_TYPES),
+        configs: z.object({ "openid-connect": oidcWire.optional(), "key-auth": keyAuthWire.optional() }),
+        active: z.boolean(),
+        dcr_provider: z
+          .object({
+            id: idText(),
+            name: z.string(),
+            display_name: z.string().optional(),
+            // Tolerant: a DCR provider of a type this package does not know must not break reading the strategy.
+            provider_type: z.string(),
+          })
+          .nullable()
+          .optional(),
+        labels: z.record(z.string(), z.string()).optional(),
+        principals: z.object({ enabled: z.boolean() }).optional(),
+        supports_multiple_credentials: z.boolean().optional(),
+        created_at: z.string(),
+        updated_at: z.string(),
+      })
+      .superRefine((wire, ctx) => {
+        const key = wire.strategy_type === "openid_connect" ? "openid-connect" : "key-auth";
+        if (!wire.configs[key]) ctx.addIssue({ code: "custom", path: ["configs", key], message: "missing" });
+      }),
+    (wire): AuthStrategy => {
       const strategy: AuthStrategy = {
         id: wire.id,
         name: wire.name,
@@ -339,7 +349,8 @@ function buildAuthStrategyResponseSchema() {
       }
       if (wire.principals !== undefined) strategy.principals = wire.principals;
       return strategy;
-    });
+    },
+  );
 }
 
 /** A page of strategies. */

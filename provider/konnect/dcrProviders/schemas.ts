@@ -15,6 +15,7 @@ import {
   valueSchema,
   toWireKeys,
   cached,
+  mapped,
 } from "../schemas";
 import {
   DCR_CONFIG_FIELD_NAMES,
@@ -187,8 +188,8 @@ export function dcrProviderResponseSchema() {
 }
 
 function buildDcrProviderResponseSchema() {
-  return z
-    .object({
+  return mapped(
+    z.object({
       id: idText(),
       name: z.string(),
       display_name: z.string().optional(),
@@ -199,8 +200,8 @@ function buildDcrProviderResponseSchema() {
       dcr_config: z.record(z.string(), z.unknown()).optional(),
       created_at: z.string(),
       updated_at: z.string(),
-    })
-    .transform((wire): DcrProvider => {
+    }),
+    (wire): DcrProvider => {
       const dcrConfig = dcrConfigFromWire(wire.dcr_config ?? {});
       const provider: DcrProvider = {
         id: wire.id,
@@ -215,23 +216,35 @@ function buildDcrProviderResponseSchema() {
       };
       if (wire.display_name !== undefined) provider.displayName = wire.display_name;
       return provider;
-    });
+    },
+  );
 }
 
 /** Fields read back from a response's `dcr_config`, by the table (tolerant: unexpected values are left out). */
 function dcrConfigFromWire(config: Record<string, unknown>): DcrConfigRead {
   const read: Record<string, unknown> = {};
-  for (const field of DCR_CONFIG_FIELD_NAMES) {
-    const spec = dcrConfigField(field);
-    if (spec.secret) continue;
-    const value = config[spec.wire];
-    const expected =
-      spec.value.kind === "flag"
-        ? typeof value === "boolean"
-        : typeof value === "string" || (spec.value.kind === "text" && spec.value.nullable === true && value === null);
-    if (expected) read[field] = value;
+  for (const { field, wire, accepts } of readableConfigFields()) {
+    const value = config[wire];
+    if (accepts(value)) read[field] = value;
   }
   return read;
+}
+
+/** The config fields Konnect returns (secrets never), each with its wire name and the values read back. */
+function readableConfigFields() {
+  return cached("readableConfigFields", () =>
+    DCR_CONFIG_FIELD_NAMES.flatMap((field) => {
+      const spec = dcrConfigField(field);
+      if (spec.secret) return [];
+      const rule = spec.value;
+      const accepts =
+        rule.kind === "flag"
+          ? (value: unknown) => typeof value === "boolean"
+          : (value: unknown) =>
+              typeof value === "string" || (rule.kind === "text" && rule.nullable === true && value === null);
+      return [{ field, wire: spec.wire, accepts }];
+    }),
+  );
 }
 
 /** A page of DCR providers. */

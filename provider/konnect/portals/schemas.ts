@@ -3,7 +3,7 @@
  * are read tolerantly: only the fields used here are validated, everything else Konnect returns is dropped.
  */
 import { z } from "zod";
-import { cached, labelsUpdateSchema, pageMetaSchema, valueSchema } from "../schemas";
+import { cached, labelsUpdateSchema, listPageSchema, mapped, valueSchema } from "../schemas";
 import { PORTAL_FIELDS } from "./fields";
 
 /** The parts of a portal this package reads (camelCase). */
@@ -25,8 +25,8 @@ export interface Portal {
 /** Tolerant response schema of a portal (`PortalResponse`), reduced to the fields above. */
 export function portalResponseSchema() {
   return cached("portalResponseSchema", () =>
-    z
-      .object({
+    mapped(
+      z.object({
         id: z.string(),
         name: z.string(),
         default_application_auth_strategy_id: z.string().nullable(),
@@ -34,15 +34,16 @@ export function portalResponseSchema() {
         labels: z.record(z.string(), z.string()).nullish(),
         created_at: z.string(),
         updated_at: z.string(),
-      })
-      .transform((wire): Portal => ({
+      }),
+      (wire): Portal => ({
         id: wire.id,
         name: wire.name,
         defaultApplicationAuthStrategyId: wire.default_application_auth_strategy_id,
         labels: wire.labels ?? {},
         createdAt: wire.created_at,
         updatedAt: wire.updated_at,
-      })),
+      }),
+    ),
   );
 }
 
@@ -80,5 +81,5 @@ export type PortalFilterField = "default_application_auth_strategy_id" | "name" 
 
 /** Tolerant response schema of one page of `GET /v3/portals`. */
 export function portalListSchema() {
-  return cached("portalListSchema", () => z.object({ data: z.array(portalResponseSchema()), meta: pageMetaSchema() }));
+  return listPageSchema("portal", portalResponseSchema);
 }

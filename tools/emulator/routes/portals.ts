@@ -127,6 +127,13 @@ function listSpec(): ListSpec<StoredPortal> {
   };
 }
 
+/** The portal a `/v3/portals/{portalId}/...` path names, or the 404 problem. */
+export function requirePortal(state: EmulatorState, region: Region, portalId: string): StoredPortal {
+  const portal = state.store.getPortal(region, portalId);
+  if (portal === undefined) throw notFound();
+  return portal;
+}
+
 /** Handles `/v3/portals[/{portalId}]`; the router has already checked method and path shape. */
 export function handlePortals(request: ApiRequest, state: EmulatorState, id?: string): ApiResponse {
   const { region, method } = request;
@@ -135,8 +142,7 @@ export function handlePortals(request: ApiRequest, state: EmulatorState, id?: st
     return { status: 200, body: listPage(portals, request.query, listSpec(), state.options, renderPortal) };
   }
   if (id === undefined) return { status: 201, body: renderPortal(createPortal(state, region, request.body)) };
-  const portal = state.store.getPortal(region, id);
-  if (portal === undefined) throw notFound();
+  const portal = requirePortal(state, region, id);
   if (method === "GET") return { status: 200, body: renderPortal(portal) };
   return { status: 200, body: renderPortal(updatePortal(state, portal, request.body)) };
 }
