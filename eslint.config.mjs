@@ -35,6 +35,14 @@ export default tseslint.config(
     },
   },
   {
+    // A template has its own tsconfig.json (for the project `pulumi new` makes); linted here with the repository's,
+    // which maps the package name to its sources, so no build is needed first.
+    files: ["templates/**/*.ts"],
+    languageOptions: {
+      parserOptions: { projectService: false, project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
     files: ["tests/**/*.ts", "tools/**/*.ts"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",

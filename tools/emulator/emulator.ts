@@ -21,8 +21,8 @@ import { type EmulatorState } from "./state";
 import { EmulatorStore, MonotonicClock } from "./store";
 import { type EmulatorOptions, type Region } from "./types";
 
-export type { EmulatorOptions, ObjectKind, Region, RequestLogEntry } from "./types";
-export type { EmulatorControl } from "./control";
+export type { EmulatorOptions, ObjectKind, Region, RequestLogEntry, StoredPublication } from "./types";
+export type { EmulatorControl, StoredObject } from "./control";
 
 /** A running emulator: its address, its control surface and `close`. */
 export interface KonnectEmulator extends EmulatorControl {

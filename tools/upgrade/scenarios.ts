@@ -1,27 +1,27 @@
 /**
- * The stacks the upgrade recorder writes, each a program (reused from the examples and the engine scenarios where one
- * fits, plus tests/upgrade/programs for what none declares), its stack config (with placeholders, see placeholders.ts),
+ * The stacks the upgrade recorder writes, each a frozen program of its own under tests/upgrade/programs/<scenario>/
+ * (importing only the package's public entry, `pulumi-konnect-dcr`), its stack config (with placeholders, see
+ * placeholders.ts),
  * the secrets it handles and what Konnect holds before the stack exists (portals, APIs, a previous portal default:
  * managed elsewhere, fixed ids). Together they cover every resource and the component:
  *
  * | scenario | program | covers |
  * |---|---|---|
- * | root-stack | examples/azure-dcr (the demo's stack) | AzureKonnectDcr: Azure app (mocked), azureAd DCR provider, OIDC strategy with dcrProviderId, a public publication, a portal default over a previous one |
- * | azure-dcr-eu | tests/engine/scenarios/dcrProviderProgram.ts | azureAd with initialClientId/Secret, verify on, region set (eu), OIDC strategy with additionalProperties |
- * | dev-portal | tests/engine/scenarios/devPortalProgram.ts | two key_auth strategies, a publication with `[id]`, PortalDefaultAuthStrategy declared directly |
- * | resource-variants | tests/upgrade/programs/resourceVariants.ts | okta with dcrToken; http with dcrBaseUrl, apiKey and flags; kongIdentity; labels; OIDC strategies with dcrProviderId, `scopes: []`, additionalProperties; key_auth with keyNames and ttl; publications with `[id]` + visibility + autoApproveRegistrations, `[]`, and authStrategyIds absent |
+ * | root-stack | root-stack/ (the root program examples/azure-dcr as of 0.1.0, its config parsing and Azure mocks) | AzureKonnectDcr: Azure app (mocked), azureAd DCR provider, OIDC strategy with dcrProviderId, a public publication, a portal default over a previous one |
+ * | azure-dcr-eu | azure-dcr-eu/ | azureAd with initialClientId/Secret, verify on, region set (eu), OIDC strategy with additionalProperties |
+ * | dev-portal | dev-portal/ | two key_auth strategies, a publication with `[id]`, PortalDefaultAuthStrategy declared directly |
+ * | resource-variants | resource-variants/ | okta with dcrToken; http with dcrBaseUrl, apiKey and flags; kongIdentity; labels; OIDC strategies with dcrProviderId, `scopes: []`, additionalProperties; key_auth with keyNames and ttl; publications with `[id]` + visibility + autoApproveRegistrations, `[]`, and authStrategyIds absent |
  *
- * Scenario programs are frozen once recorded (replay checks their sha256), which is why the examples other than the
- * root stack are not used: an edit to an example would fail the replay. Each scenario is a stack of its own and costs
+ * Scenario programs are frozen once recorded (replay checks their sha256): they are copies, never the examples or the
+ * engine scenarios, which evolve with the code; a program a recording uses is never edited (a new variant gets a new
+ * program). Each scenario is a stack of its own and costs
  * a program run and four plugin hosts per replay, so new variants go into an existing program's successor rather than
  * into new small stacks.
  */
-import * as path from "node:path";
 import type { StackConfig } from "../engine/providerClient";
-import { REPO_ROOT } from "../engine/pluginHost";
 import type { EmulatorControl } from "../emulator/emulator";
 import { KEY_AUTH_BODY } from "../emulator/sampleBodies";
-import { AZURE_MOCKS, AZURE_REPLACE_KEYS, ROOT_PROGRAM, ROOT_PROJECT } from "../demo/rootStack";
+import { AZURE_REPLACE_KEYS, ROOT_PROJECT } from "../demo/rootStack";
 import { DEMO_API_ID, DEMO_PORTAL_ID } from "../demo/demo";
 import type { SecretSpec } from "./fixture";
 import { EMULATOR_URL, secretPlaceholder } from "./placeholders";
@@ -45,7 +45,8 @@ export interface ScenarioDefinition {
   seed?(emulator: EmulatorControl): void;
 }
 
-const relative = (file: string): string => path.relative(REPO_ROOT, file).split(path.sep).join("/");
+/** A scenario's frozen program directory, relative to the repository root. */
+const programs = (scenario: string, file = "index.ts"): string => `tests/upgrade/programs/${scenario}/${file}`;
 
 /** The Konnect connection every scenario uses: the emulator (every region under its URL) and a secret token. */
 const KONNECT: StackConfig = {
@@ -80,7 +81,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
       "ApiPublication (visibility public) and PortalDefaultAuthStrategy replacing a previous portal default",
       "a fixed secretEndDate: the default rotation schedule follows today's date, which a replay must not",
     ],
-    program: relative(ROOT_PROGRAM),
+    program: programs("root-stack"),
     project: ROOT_PROJECT,
     config: {
       ...KONNECT,
@@ -88,7 +89,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
       [`${ROOT_PROJECT}:defaultForPortals`]: JSON.stringify([DEMO_PORTAL_ID]),
       [`${ROOT_PROJECT}:secretEndDate`]: "2031-01-31T00:00:00Z",
     },
-    mocks: { module: relative(AZURE_MOCKS.module), exportName: AZURE_MOCKS.exportName },
+    mocks: { module: programs("root-stack", "azureMocks.ts"), exportName: "createAzureMocks" },
     simulatedReplaceKeys: AZURE_REPLACE_KEYS,
     secrets: [
       TOKEN_SECRET,
@@ -105,16 +106,16 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
       "azureAd DcrProvider with initialClientId and initialClientSecret, verify on, region eu",
       "openid_connect AuthStrategy with additionalProperties, no DCR provider link",
     ],
-    program: "tests/engine/scenarios/dcrProviderProgram.ts",
+    program: programs("azure-dcr-eu"),
     project: "scenario",
-    config: { ...KONNECT, "scenario:verify": "true", "scenario:region": "eu", "scenario:withStrategy": "true" },
-    secrets: [
-      TOKEN_SECRET,
-      {
-        name: "scenario:clientSecret",
-        source: { programExport: { module: "tests/engine/scenarios/dcrProviderProgram.ts", name: "CLIENT_SECRET" } },
-      },
-    ],
+    config: {
+      ...KONNECT,
+      "scenario:verify": "true",
+      "scenario:region": "eu",
+      "scenario:withStrategy": "true",
+      "scenario:clientSecret": { secret: secretPlaceholder("scenario:clientSecret") },
+    },
+    secrets: [TOKEN_SECRET, { name: "scenario:clientSecret", source: { sample: "scenario:clientSecret" } }],
   },
   {
     name: "dev-portal",
@@ -123,7 +124,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
       "ApiPublication with authStrategyIds [id]",
       "PortalDefaultAuthStrategy declared directly, replacing a previous portal default",
     ],
-    program: "tests/engine/scenarios/devPortalProgram.ts",
+    program: programs("dev-portal"),
     project: "scenario",
     config: { ...KONNECT, "scenario:apiId": APIS[0], "scenario:portalId": PORTAL },
     secrets: [TOKEN_SECRET],
@@ -142,7 +143,7 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
       "key_auth AuthStrategy with keyNames, ttl and labels",
       "ApiPublication with [id] + visibility public + autoApproveRegistrations, with [], and with authStrategyIds absent",
     ],
-    program: "tests/upgrade/programs/resourceVariants.ts",
+    program: programs("resource-variants"),
     project: "upgrade-variants",
     config: {
       ...KONNECT,

@@ -25,6 +25,8 @@ export const SAMPLE_SECRETS: Readonly<Record<string, string>> = {
   "konnect:token": TOKEN,
   "okta:apiToken": "upgrade-sample-okta-api-token-0001",
   "http:apiKey": "upgrade_sample_http_bridge_key_0001",
+  // The Azure client secret the azure-dcr-eu scenario of 0.1.0-b7354e1 was recorded with (its program wrote it inline).
+  "scenario:clientSecret": "scenario-initial-client-secret-7Q~x",
 };
 
 /** Secrets shorter than this cannot be told apart from ordinary text, so scenarios may not declare them. */
