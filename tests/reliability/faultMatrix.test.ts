@@ -20,7 +20,7 @@ import { transportFor } from "../../provider/resources/core/context";
 import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/core/creationKey";
 import { ResourceInitError } from "../../provider/resources/core/errors";
 import { setStackSettings } from "../../provider/resources/testHooks";
-import type { KonnectEmulator, ObjectKind } from "../../tools/emulator/emulator";
+import type { KonnectEmulator, NamedObjectKind } from "../../tools/emulator/emulator";
 import type { MalformedAnswer } from "../../tools/emulator/types";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
 import { SecretScan } from "../support/secretScan";
@@ -53,7 +53,7 @@ interface Made {
 /** One operation of the matrix. */
 interface Operation {
   name: string;
-  kind: ObjectKind;
+  kind: NamedObjectKind;
   /** The request the fault hits: method and path pattern (as `injectFault` takes it). */
   method: "GET" | "POST" | "PATCH" | "DELETE";
   faultPath: string;
@@ -309,7 +309,7 @@ function requests(): string[] {
     .map((e) => normalize(`${e.method} ${e.path.replace(/^\/us(?=\/)/, "").replace(/\?.*$/, "")} ${e.status}`));
 }
 
-const names = (kind: ObjectKind) =>
+const names = (kind: NamedObjectKind) =>
   emulator
     .list(kind)
     .map((o) => o.name)

@@ -84,12 +84,18 @@ function updatePortal(state: EmulatorState, current: StoredPortal, body: unknown
   return next;
 }
 
+/** The portal a `/v3/portals/{portalId}/...` path names, or the 404 problem. */
+export function requirePortal(state: EmulatorState, region: Region, portalId: string): StoredPortal {
+  const portal = state.store.getPortal(region, portalId);
+  if (portal === undefined) throw notFound();
+  return portal;
+}
+
 /** Handles `/v3/portals[/{portalId}]`; the router has already checked method and path shape. */
 export function handlePortals(request: ApiRequest, state: EmulatorState, id?: string): ApiResponse {
   const { region, method } = request;
   if (id === undefined) return { status: 201, body: renderPortal(createPortal(state, region, request.body)) };
-  const portal = state.store.getPortal(region, id);
-  if (portal === undefined) throw notFound();
+  const portal = requirePortal(state, region, id);
   if (method === "GET") return { status: 200, body: renderPortal(portal) };
   return { status: 200, body: renderPortal(updatePortal(state, portal, request.body)) };
 }
