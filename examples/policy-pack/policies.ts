@@ -15,6 +15,8 @@ import { publicationPublicAuth } from "./rules/publicationPublicAuth";
 import { secretExpiryRotation } from "./rules/secretExpiryRotation";
 import { strategyAzureClaims } from "./rules/strategyAzureClaims";
 import { strategySameRegion } from "./rules/strategySameRegion";
+import { testApplicationProduction } from "./rules/testApplicationProduction";
+import { testClientOwnedByAdmin } from "./rules/testClientOwnedByAdmin";
 
 /** Name of the policy pack. */
 export const PACK_NAME = "konnect-azure-dcr";
@@ -32,5 +34,7 @@ export function createPolicies(clock: Clock = systemClock): Policies {
     resourcePolicy(dcrProtectProduction, clock),
     stackPolicy(strategySameRegion, clock),
     stackPolicy(publicationPublicAuth, clock),
+    stackPolicy(testClientOwnedByAdmin, clock),
+    stackPolicy(testApplicationProduction, clock),
   ];
 }

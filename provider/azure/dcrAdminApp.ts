@@ -12,12 +12,7 @@ import {
   type GraphPermissionName,
   type GraphPermissionPreset,
 } from "./graphPermissions";
-import {
-  DEFAULT_SECRET_LIFETIME_DAYS,
-  DEFAULT_SECRET_ROTATION_DAYS,
-  secretSchedule,
-  validateEndDate,
-} from "./secretSchedule";
+import { planSecret } from "./secretSchedule";
 import { adminConsentUrl, azureV1Issuer } from "./urls";
 
 /** Arguments of {@link AzureDcrAdminApp}. Every argument is optional. */
@@ -52,35 +47,6 @@ export interface AzureDcrAdminAppArgs {
   secretEndDate?: string;
   /** Any value; changing it rotates the secret now (for example after a leak). Default none. */
   secretRotationKey?: pulumi.Input<string>;
-}
-
-/** What the secret schedule resolves to: the end date and the values whose change rotates the secret. */
-interface SecretPlan {
-  endDate: string;
-  rotateWhenChanged?: Record<string, pulumi.Input<string>>;
-}
-
-function planSecret(args: AzureDcrAdminAppArgs): SecretPlan {
-  const key = args.secretRotationKey;
-  if (args.secretEndDate !== undefined) {
-    if (args.secretLifetimeDays !== undefined || args.secretRotationDays !== undefined) {
-      throw new Error("secretEndDate: cannot be combined with secretLifetimeDays or secretRotationDays");
-    }
-    validateEndDate(args.secretEndDate);
-    return { endDate: args.secretEndDate, ...(key === undefined ? {} : { rotateWhenChanged: { rotationKey: key } }) };
-  }
-  const schedule = secretSchedule({
-    lifetimeDays: args.secretLifetimeDays ?? DEFAULT_SECRET_LIFETIME_DAYS,
-    rotationDays: args.secretRotationDays ?? DEFAULT_SECRET_ROTATION_DAYS,
-    nowMs: Date.now(),
-  });
-  return {
-    endDate: schedule.endDate,
-    rotateWhenChanged: {
-      rotationWindow: schedule.windowStart,
-      ...(key === undefined ? {} : { rotationKey: key }),
-    },
-  };
 }
 
 /**
@@ -137,7 +103,7 @@ export class AzureDcrAdminApp extends pulumi.ComponentResource {
       args.graphPermissionPreset ?? DEFAULT_GRAPH_PERMISSION_PRESET,
       args.graphPermissions ?? [],
     );
-    const secret = planSecret(args);
+    const secret = planSecret(args, Date.now());
     this.graphPermissions = permissions;
     this.grantAdminConsent = args.grantAdminConsent ?? true;
 

@@ -18,5 +18,7 @@ export {
   secretSchedule,
   type SecretSchedule,
   type SecretScheduleArgs,
+  type SecretScheduleSettings,
 } from "./secretSchedule";
 export { adminConsentUrl, azureV1Issuer } from "./urls";
+export { AzureDcrTestClient, type AzureDcrTestClientArgs } from "./testClientApp";

@@ -4,6 +4,7 @@
  * one window computes the same end date (no churn); the first `up` in the next window yields a new window start, which
  * replaces the secret (create before delete).
  */
+import type * as pulumi from "@pulumi/pulumi";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -70,4 +71,53 @@ export function validateEndDate(endDate: string): void {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(endDate) || isNaN(Date.parse(endDate))) {
     throw new Error(`secretEndDate: must be an RFC 3339 date-time such as 2027-01-31T00:00:00Z (got "${endDate}")`);
   }
+}
+
+/** The secret settings shared by the admin app and the test client (the names of their arguments). */
+export interface SecretScheduleSettings {
+  /** Days a client secret stays valid, counted from its rotation window start (default 180). */
+  secretLifetimeDays?: number;
+  /** Rotation period in days (default 90). */
+  secretRotationDays?: number;
+  /** Explicit expiry (RFC 3339) instead of the periodic schedule; exclusive with the two above. */
+  secretEndDate?: string;
+  /** Any value; changing it rotates the secret now. */
+  secretRotationKey?: pulumi.Input<string>;
+}
+
+/** What a secret schedule resolves to: an `ApplicationPassword`'s end date and the values whose change rotates it. */
+export interface SecretPlan {
+  /** `endDate` of the password. */
+  endDate: string;
+  /** `rotateWhenChanged` of the password (absent only for a fixed end date without a rotation key). */
+  rotateWhenChanged?: Record<string, pulumi.Input<string>>;
+}
+
+/**
+ * The end date and rotation trigger of a client secret, from the settings at `nowMs`: a fixed `secretEndDate`
+ * (rotated by `secretRotationKey` only), else the periodic window (`rotationWindow`, plus `rotationKey` when given).
+ * Two callers with the same settings at the same time get the same plan, so secrets on one schedule rotate together.
+ * @throws naming the setting, on a bad combination or value.
+ */
+export function planSecret(settings: SecretScheduleSettings, nowMs: number): SecretPlan {
+  const key = settings.secretRotationKey;
+  if (settings.secretEndDate !== undefined) {
+    if (settings.secretLifetimeDays !== undefined || settings.secretRotationDays !== undefined) {
+      throw new Error("secretEndDate: cannot be combined with secretLifetimeDays or secretRotationDays");
+    }
+    validateEndDate(settings.secretEndDate);
+    return {
+      endDate: settings.secretEndDate,
+      ...(key === undefined ? {} : { rotateWhenChanged: { rotationKey: key } }),
+    };
+  }
+  const schedule = secretSchedule({
+    lifetimeDays: settings.secretLifetimeDays ?? DEFAULT_SECRET_LIFETIME_DAYS,
+    rotationDays: settings.secretRotationDays ?? DEFAULT_SECRET_ROTATION_DAYS,
+    nowMs,
+  });
+  return {
+    endDate: schedule.endDate,
+    rotateWhenChanged: { rotationWindow: schedule.windowStart, ...(key === undefined ? {} : { rotationKey: key }) },
+  };
 }

@@ -10,3 +10,10 @@ export {
 } from "./azureKonnectDcr";
 export { portalDefaultChildName, publicationChildName, type AzureKonnectDcrPublication } from "./devPortal";
 export { DEFAULT_KONNECT_LABELS, konnectLabels } from "./labels";
+export {
+  testRegistrationChildName,
+  type AzureKonnectDcrTestApplication,
+  type TestApplicationDeveloperOwner,
+  type TestApplicationOwner,
+  type TestApplicationTeamOwner,
+} from "./testApplicationPlan";

@@ -5,7 +5,15 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { secret, UNKNOWN } from "../../tools/engine/encoding";
-import { destroy, preview, refresh, renderPreview, up, type CommandResult } from "../../tools/engine/engineLite";
+import {
+  destroy,
+  preview,
+  refresh,
+  renderPreview,
+  up,
+  type CommandResult,
+  type SimulatedHooks,
+} from "../../tools/engine/engineLite";
 import { isProcessGroupAlive, stopAllHosts } from "../../tools/engine/pluginHost";
 import { killRunningCaptures } from "../../tools/engine/programCapture";
 import { loadState } from "../../tools/engine/stateFile";
@@ -221,6 +229,44 @@ describe("engine-lite", () => {
     });
     expect((await destroy({ ...broken, config: broken.program.config })).ok).toBe(true);
     expect(store.items.size).toBe(0);
+  });
+
+  it("runs the simulated-resource hooks: every up step, deletes, a failing delete kept in state, refresh reads", async () => {
+    const opts = options("simulated");
+    const seenSteps: string[] = [];
+    let failDelete = false;
+    let gone = false;
+    const simulated: SimulatedHooks = {
+      apply: (step) => {
+        seenSteps.push(`${step.op} ${step.type} ${JSON.stringify(step.inputs)}`);
+        if (step.op === "delete" && failDelete) throw new Error("Widget was not found");
+      },
+      read: (resource) => (gone && resource.type === "mock:index:Widget" ? "gone" : "exists"),
+    };
+    const config = opts.program.config;
+    expect((await preview({ ...opts, simulated })).ok).toBe(true);
+    expect(seenSteps).toEqual([]); // preview never calls them
+    expect((await up({ ...opts, simulated })).ok).toBe(true);
+    expect((await up({ ...opts, simulated })).ok).toBe(true);
+    expect(seenSteps).toEqual(['create mock:index:Widget {"size":3}', 'same mock:index:Widget {"size":3}']);
+
+    failDelete = true;
+    const failed = await destroy({ ...opts, config, simulated });
+    expect(failed.diagnostics).toEqual([{ severity: "error", urn: WIDGET_URN, message: "Widget was not found" }]);
+    // The destroy stopped there: the widget is still in state, and the group deleted after it.
+    expect(loadState(opts.statePath, PASSPHRASE, TOY_PROJECT, "dev").resources.map((r) => r.urn)).toEqual([
+      "urn:pulumi:dev::toy::toy:index:Group::group",
+      WIDGET_URN,
+    ]);
+    // A refresh whose read finds nothing drops it; the next destroy deletes only what is left.
+    gone = true;
+    const refreshed = await refresh({ ...opts, config, simulated });
+    expect(refreshed.steps.map((s) => [s.op, s.name, s.gone])).toEqual([
+      ["read", "group", undefined],
+      ["read", "widget", true],
+    ]);
+    expect(ops(await destroy({ ...opts, config, simulated }))).toEqual(["delete group"]);
+    expect(seenSteps.slice(2)).toEqual(['delete mock:index:Widget {"size":3}']);
   });
 
   it("reports check failures as diagnostics without creating anything", async () => {

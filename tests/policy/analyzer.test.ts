@@ -87,6 +87,8 @@ describe("policy pack loaded like the Pulumi CLI loads it", () => {
       ["konnect-dcr-protect-production", L.MANDATORY],
       ["konnect-strategy-same-region", L.MANDATORY],
       ["konnect-publication-public-auth", L.ADVISORY],
+      ["konnect-test-client-owned-by-dcr-admin", L.MANDATORY],
+      ["konnect-test-application-production", L.ADVISORY],
     ]);
     const secret = info.getPoliciesList().find((p) => p.getName() === "azure-secret-expiry-rotation");
     expect(Object.keys(secret?.getConfigschema()?.getProperties()?.toJavaScript() ?? {}).sort()).toEqual([

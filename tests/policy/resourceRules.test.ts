@@ -255,6 +255,8 @@ describe("pack inventory", () => {
       ["konnect-dcr-protect-production", "mandatory"],
       ["konnect-strategy-same-region", "mandatory"],
       ["konnect-publication-public-auth", "advisory"],
+      ["konnect-test-client-owned-by-dcr-admin", "mandatory"],
+      ["konnect-test-application-production", "advisory"],
     ]);
   });
   it("checks type tokens exactly", () => {

@@ -1,5 +1,12 @@
-/** The root stack's `publications` config entries: the accepted forms and an error naming the entry for each bad one. */
-import { parsePublicationEntry, parsePublications } from "../../examples/azure-dcr/devPortalConfig";
+/**
+ * The root stack's `publications` config entries and `testApplication*` keys: the accepted forms and an error naming the
+ * entry or key for each bad one.
+ */
+import {
+  parsePublicationEntry,
+  parsePublications,
+  parseTestApplication,
+} from "../../examples/azure-dcr/devPortalConfig";
 
 const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
 const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";
@@ -35,4 +42,59 @@ test.each<[unknown, string]>([
 test("a list, and no config at all", () => {
   expect(parsePublications([`${API}/${PORTAL}`, `${API}/${PORTAL}?visibility=public`])).toHaveLength(2);
   expect(parsePublications(undefined)).toEqual([]);
+});
+
+describe("the testApplication* keys", () => {
+  const TEAM = "2b3c4d5e-6f70-4819-a2b3-c4d5e6f70819";
+
+  test("none set: no test application", () => {
+    expect(parseTestApplication({})).toBeUndefined();
+  });
+
+  test("the portal alone, then every key", () => {
+    expect(parseTestApplication({ portalId: PORTAL })).toEqual({ portalId: PORTAL });
+    expect(
+      parseTestApplication({
+        portalId: PORTAL,
+        apiIds: [API],
+        owner: `team:${TEAM}`,
+        name: "smoke test",
+        route: "https://gw.example.com/orders",
+        resource: "api://orders",
+        loginUrl: "https://login.microsoftonline.us",
+        timeoutSeconds: 90,
+      }),
+    ).toEqual({
+      portalId: PORTAL,
+      apiIds: [API],
+      owner: { teamId: TEAM },
+      name: "smoke test",
+      route: "https://gw.example.com/orders",
+      resource: "api://orders",
+      loginUrl: "https://login.microsoftonline.us",
+      timeoutSeconds: 90,
+    });
+    expect(parseTestApplication({ portalId: PORTAL, owner: `developer:${TEAM}` })?.owner).toEqual({
+      developerId: TEAM,
+    });
+  });
+
+  test.each<[object, string]>([
+    [
+      { route: "https://gw.example.com/orders", apiIds: [API] },
+      "testApplicationPortalId: required with testApplicationApiIds, testApplicationRoute (it turns the test application on)",
+    ],
+    [{ portalId: PORTAL, apiIds: API }, "testApplicationApiIds: expected a list of API ids"],
+    [{ portalId: PORTAL, apiIds: [API, 7] }, "testApplicationApiIds[1]: expected an API id (a string)"],
+    [
+      { portalId: PORTAL, owner: TEAM },
+      `testApplicationOwner: expected "team:<teamId> or developer:<developerId>", got "${TEAM}"`,
+    ],
+    [
+      { portalId: PORTAL, owner: `org:${TEAM}` },
+      `testApplicationOwner: expected "team:<teamId> or developer:<developerId>", got "org:${TEAM}"`,
+    ],
+  ])("rejects %j", (config, message) => {
+    expect(() => parseTestApplication(config)).toThrow(message);
+  });
 });

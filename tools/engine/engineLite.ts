@@ -12,7 +12,9 @@
  * has supportsPreview=false) and plans outputs = checked inputs. Removed and replaced resources are deleted last, in
  * reverse dependency order. Non-dynamic resources (components, mocked Azure resources) are simulated: their outputs
  * are the mocks' and their step is derived by comparing inputs (a replacement where `simulatedReplaceKeys` says an
- * input forces one, standing in for the real provider's schema).
+ * input forces one, standing in for the real provider's schema). What a simulated resource does outside the engine
+ * (an Azure application mirrored into an emulated identity provider, its delete failing when it is already gone) is
+ * the caller's `simulated` hooks: called at each `up` step and delete, and by `refresh` to learn whether it still exists.
  *
  * A dynamic resource kept with init errors (a create that failed after the object existed) is updated on the next
  * `up` even when Diff reports no changes, as the engine does, so the provider gets to finish its work.
@@ -119,6 +121,35 @@ export interface EngineOptions {
   replaceTargets?: string[];
   /** Called with every provider log line as the plugin host prints it (for progress output). */
   onProviderLog?: (line: string) => void;
+  /**
+   * What the simulated (non-dynamic) resources do outside engine-lite, standing in for their real provider (for
+   * example a mocked Azure application mirrored into an emulated identity provider). Not called in preview.
+   */
+  simulated?: SimulatedHooks;
+}
+
+/** A simulated resource at one step of `up` or `destroy`. */
+export interface SimulatedStep {
+  /** `create`, `update`, `replace` or `same` (`up`), `delete` (`up` removing it, or `destroy`). */
+  op: StepOp;
+  urn: string;
+  type: string;
+  /** Inputs (secret wrappers kept). */
+  inputs: PropertyMap;
+  /** Outputs the mocks gave (secret wrappers kept); for `delete`, the last ones in state. */
+  outputs: PropertyMap;
+}
+
+/** Hooks of {@link EngineOptions.simulated}. */
+export interface SimulatedHooks {
+  /**
+   * Called for every simulated resource `up` keeps, creates, updates or replaces (in dependency order, `same` included,
+   * so a hook can learn what exists), and for every one `up` or `destroy` deletes. A throw fails the step with its
+   * message, as the real provider's error would; a failed delete keeps the resource in state.
+   */
+  apply?(step: SimulatedStep): void | Promise<void>;
+  /** Called by `refresh` for each simulated resource: `gone` drops it from the state, as a read that finds nothing. */
+  read?(resource: { urn: string; type: string; inputs: PropertyMap; outputs: PropertyMap }): "exists" | "gone";
 }
 
 /** Shows what `up` would do, calling only Check and Diff. Does not write state. */
@@ -138,6 +169,12 @@ export async function refresh(options: EngineOptions): Promise<CommandResult> {
     for (const old of [...run.state.resources]) {
       const step: Step = { op: "read", urn: old.urn, type: old.type, name: nameOf(old.urn) };
       run.steps.push(step);
+      if (!old.dynamic && old.custom && options.simulated?.read?.(old) === "gone") {
+        step.gone = true;
+        run.state.resources = run.state.resources.filter((r) => r.urn !== old.urn);
+        run.persist();
+        continue;
+      }
       if (!old.dynamic || old.id === undefined) continue;
       const client = await run.client();
       const read = await client.read(old.urn, old.id, old.outputs, old.inputs);
@@ -325,9 +362,20 @@ class Run {
     if (old.dynamic && old.id !== undefined) {
       const client = await this.client();
       await client.delete(old.urn, old.id, old.outputs, old.inputs);
+    } else if (old.custom && this.options.simulated?.apply) {
+      await this.simulate({ op: "delete", urn: old.urn, type: old.type, inputs: old.inputs, outputs: old.outputs });
     }
     this.state.resources = this.state.resources.filter((r) => r !== old);
     this.persist();
+  }
+
+  /** Runs the simulated-resource hook for a step; its error fails the step (reported for the resource). */
+  async simulate(step: SimulatedStep): Promise<void> {
+    try {
+      await this.options.simulated?.apply?.(step);
+    } catch (error) {
+      this.report(step.urn, error instanceof Error ? error.message : String(error));
+    }
   }
 
   /** Reports an error for a resource and aborts the command. */
@@ -420,6 +468,10 @@ async function runDeployment(command: "preview" | "up", options: EngineOptions):
           }
         }
         resolved.set(resource.urn, { id: resource.id ?? null, outputs: simulatedOutputs, planned: false });
+        if (!isPreview && resource.custom) {
+          const { urn, type } = resource;
+          await run.simulate({ op: step.op, urn, type, inputs, outputs: simulatedOutputs });
+        }
         if (!isPreview) record(stateOf(resource, resource.id, inputs, simulatedOutputs), old);
         continue;
       }

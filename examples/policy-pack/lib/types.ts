@@ -11,8 +11,12 @@ export const AUTH_STRATEGY_TYPE = "pulumi-nodejs:dynamic/konnect:AuthStrategy";
 export const API_PUBLICATION_TYPE = "pulumi-nodejs:dynamic/konnect:ApiPublication";
 /** A Dev Portal's default application auth strategy (dynamic resource of pulumi-konnect-dcr). */
 export const PORTAL_DEFAULT_AUTH_STRATEGY_TYPE = "pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy";
+/** A Dev Portal application (dynamic resource of pulumi-konnect-dcr). */
+export const PORTAL_APPLICATION_TYPE = "pulumi-nodejs:dynamic/konnect:PortalApplication";
 /** Azure AD application registration. */
 export const APPLICATION_TYPE = "azuread:index/application:Application";
+/** Azure AD service principal (an application's identity in the tenant; what `owners` lists). */
+export const SERVICE_PRINCIPAL_TYPE = "azuread:index/servicePrincipal:ServicePrincipal";
 /** Azure AD application client secret. */
 export const APPLICATION_PASSWORD_TYPE = "azuread:index/applicationPassword:ApplicationPassword";
 
