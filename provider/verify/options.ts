@@ -4,6 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { MAX_SECONDS, MIN_SECONDS } from "../konnect/connection";
+import { hasCredentials } from "../konnect/urlRules";
 import { DEFAULT_TIMEOUT_MS, isLoopback } from "./http";
 
 /** Options after validation (without the secret, resolved separately). */
@@ -60,7 +61,7 @@ function parseUrl(name: string, value: string, allowHttp: boolean): URL | string
   } catch {
     return `--${name} is not a valid URL.`;
   }
-  if (url.username !== "" || url.password !== "") return `--${name} must not contain credentials.`;
+  if (hasCredentials(url)) return `--${name} must not contain credentials.`;
   if (url.protocol === "https:") return url;
   if (url.protocol === "http:" && (isLoopback(url) || allowHttp)) return url;
   return url.protocol === "http:"

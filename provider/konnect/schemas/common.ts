@@ -16,6 +16,7 @@ export {
   labelValueProblem,
 } from "../labelRules";
 import { UUID_PATTERN } from "../ids";
+import { endpointUrlProblem } from "../urlRules";
 export { UUID_PATTERN };
 
 function checkLabels(labels: Record<string, string | null>, ctx: z.RefinementCtx): void {
@@ -83,9 +84,17 @@ export function text(max: number, min = 1) {
     .max(max, `must be at most ${max} characters`);
 }
 
-/** An absolute http(s) URL of at most `max` characters. */
+/**
+ * An absolute http(s) URL of at most `max` characters that Konnect is given: without credentials, query or fragment
+ * (`endpointUrlProblem`; the messages never echo the value).
+ */
 export function urlText(max: number) {
-  return text(max).refine(isHttpUrl, { message: "must be an absolute http(s) URL" });
+  return text(max)
+    .refine(isHttpUrl, { message: "must be an absolute http(s) URL" })
+    .superRefine((value, ctx) => {
+      const problem = endpointUrlProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 }
 
 /** True for absolute http and https URLs. */
