@@ -16,6 +16,8 @@ module.exports = {
     "^pulumi-konnect-dcr$": "<rootDir>/provider/index.ts",
   },
   globalSetup: "<rootDir>/tests/support/globalSetup.js",
+  // Writes the counts to $CI_JEST_RESULTS when CI sets it (.ci/run runs `npm test` exactly as the README says).
+  testResultsProcessor: "<rootDir>/tests/support/ciResults.js",
   testTimeout: 60000,
   maxWorkers: 2,
   // How long a worker may take to be gone after its last test file. Measured on the whole suite (issue 21): both
