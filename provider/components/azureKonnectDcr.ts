@@ -7,11 +7,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { AzureDcrAdminApp, type AzureDcrAdminAppArgs } from "../azure/dcrAdminApp";
 import { isGuid } from "../azure/graphPermissions";
 import { adminConsentUrl, azureV1Issuer } from "../azure/urls";
-import type { KonnectRegion } from "../resources/args";
-import type { ApiPublication } from "../resources/apiPublication";
-import { AuthStrategy } from "../resources/authStrategy";
-import { DcrProvider } from "../resources/dcrProvider";
-import type { PortalDefaultAuthStrategy } from "../resources/portalDefaultAuthStrategy";
+import type { KonnectRegion } from "../resources/core/types";
+import type { ApiPublication } from "../resources/apiPublication/resource";
+import { AuthStrategy } from "../resources/authStrategy/resource";
+import { DcrProvider } from "../resources/dcrProvider/resource";
+import type { PortalDefaultAuthStrategy } from "../resources/portalDefaultAuthStrategy/resource";
 import { createDevPortalChildren, planDevPortalChildren, type AzureKonnectDcrPublication } from "./devPortal";
 import { konnectLabels } from "./labels";
 

@@ -5,10 +5,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { isGuid } from "../azure/graphPermissions";
-import { ApiPublication } from "../resources/apiPublication";
-import type { ApiPublicationVisibility } from "../resources/apiPublicationArgs";
-import type { KonnectRegion } from "../resources/args";
-import { PortalDefaultAuthStrategy } from "../resources/portalDefaultAuthStrategy";
+import { ApiPublication } from "../resources/apiPublication/resource";
+import type { ApiPublicationVisibility } from "../resources/apiPublication/args";
+import type { KonnectRegion } from "../resources/core/types";
+import { PortalDefaultAuthStrategy } from "../resources/portalDefaultAuthStrategy/resource";
 
 /** One API publication made with the component's auth strategy. */
 export interface AzureKonnectDcrPublication {
@@ -24,7 +24,11 @@ export interface AzureKonnectDcrPublication {
   visibility?: pulumi.Input<ApiPublicationVisibility>;
   /** Approve registrations for this API automatically. Default: the portal's setting decides. */
   autoApproveRegistrations?: pulumi.Input<boolean>;
-  /** Take over an existing publication with other settings (they are overwritten). Default false. */
+  /**
+   * Take over an existing publication of this API in this portal (its settings are overwritten with the declared
+   * ones). Default false: an existing publication fails the create, also one with the declared settings (a
+   * publication cannot show who made it); set it after an `up` interrupted after publishing. See `ApiPublicationArgs`.
+   */
   adopt?: pulumi.Input<boolean>;
 }
 

@@ -3,12 +3,10 @@
  * (as handed to the dynamic provider's `configure`) and environment variables, read at call time.
  */
 import { KonnectConfigError } from "./errors";
+import { REGIONS, type Region } from "./regions";
 import { hasCredentials, hasQueryOrFragment, withoutUserInfo } from "./urlRules";
 
-/** Konnect regions with their own API host. */
-export const REGIONS = ["us", "eu", "au", "me", "in", "sg"] as const;
-/** One Konnect region. */
-export type Region = (typeof REGIONS)[number];
+export { REGIONS, type Region };
 
 /** Region used when neither the resource, the stack config nor the environment names one. */
 export const DEFAULT_REGION: Region = "us";

@@ -6,14 +6,7 @@
 import { MAX_MESSAGE_CHARS, MAX_SHOWN_CHARS, makeRedactor, truncateText, type Redactor } from "./redact";
 import { NEVER_SENT_CODES, RETRYABLE_STATUSES, UNKNOWN_OUTCOME_STATUSES } from "./retryPolicy";
 
-export {
-  MIN_SECRET_LENGTH,
-  SECRET_MARKER,
-  describeReasons,
-  makeRedactor,
-  redactSecrets,
-  type Redactor,
-} from "./redact";
+export { MIN_SECRET_LENGTH, describeReasons, makeRedactor, redactSecrets } from "./redact";
 
 /** One entry of a problem+json `invalid_parameters` list. */
 export interface InvalidParameter {

@@ -14,11 +14,16 @@ export const CREATE_LABEL = "pulumi-create-id";
 /** Most labels a resource (or component) may declare: Konnect's limit minus the slot kept for {@link CREATE_LABEL}. */
 export const MAX_DECLARED_LABELS = MAX_LABELS - 1;
 
+/** The reserved prefixes as one pattern, compiled once (every label of every request is checked against it). */
+const RESERVED_PREFIX_PATTERN = new RegExp(`^(?:${RESERVED_LABEL_PREFIXES.join("|")})`);
+
 /** Why a label key is invalid, or undefined when it is fine. */
 export function labelKeyProblem(key: string): string | undefined {
   if (key.length < 1 || key.length > 63) return "label keys must be 1-63 characters";
-  const prefix = RESERVED_LABEL_PREFIXES.find((p) => key.startsWith(p));
-  if (prefix) return `label keys must not start with "${prefix}" (reserved: kong, konnect, mesh, kic, _)`;
+  const prefix = RESERVED_PREFIX_PATTERN.exec(key)?.[0];
+  if (prefix !== undefined) {
+    return `label keys must not start with "${prefix}" (reserved: kong, konnect, mesh, kic, _)`;
+  }
   return undefined;
 }
 

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { KonnectRequestError, KonnectResponseError } from "./errors";
 import type { KonnectTransport, RequestSpec } from "./http";
-import { formatIssues, UUID_PATTERN, type Page } from "./schemas/common";
+import { formatIssues, UUID_PATTERN, type Page, type Reader, type WirePage } from "./schemas";
 
 /** Validates a request body; throws `KonnectRequestError` naming each bad field. */
 export function toWire<S extends z.ZodType>(operation: string, schema: S, request: unknown): z.output<S> {
@@ -15,7 +15,7 @@ export function toWire<S extends z.ZodType>(operation: string, schema: S, reques
 }
 
 /** Validates a response body; throws `KonnectResponseError` naming each unexpected field (never values). */
-export function fromWire<S extends z.ZodType>(operation: string, schema: S, body: unknown): z.output<S> {
+export function fromWire<T>(operation: string, schema: Reader<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new KonnectResponseError(operation, formatIssues(parsed.error));
   return parsed.data;
@@ -29,11 +29,7 @@ export function idPath(operation: string, base: string, id: string, suffix = "")
 }
 
 /** Sends a request and validates the answer. */
-export async function call<S extends z.ZodType>(
-  transport: KonnectTransport,
-  spec: RequestSpec,
-  responseSchema: S,
-): Promise<z.output<S>> {
+export async function call<T>(transport: KonnectTransport, spec: RequestSpec, responseSchema: Reader<T>): Promise<T> {
   const response = await transport.send(spec);
   return fromWire(spec.operation, responseSchema, response.data);
 }
@@ -104,46 +100,111 @@ export async function collectAllPages<T>(fetchPage: (pageNumber: number) => Prom
   }
 }
 
+/** The path parameters of a collection path (`{portalId}` → `portalId`), as a scope object. */
+export type Scope<P extends string> = { readonly [K in P]: string };
+
 /**
- * The operations every Konnect collection has (list one page, list all, get, delete), for one base path. A
- * resource's module adds its create and update calls, whose bodies differ.
+ * A collection path with its parameters filled from `scope` (`/v3/portals/{portalId}/teams`), each checked to be a
+ * UUID before it goes into the URL (the operation fails naming the parameter otherwise).
  */
-export function collectionOperations<T, F extends string, S extends string>(options: {
-  /** Base path, e.g. `/v2/dcr-providers`. */
-  base: string;
+export function scopedPath(operation: string, template: string, scope: Readonly<Record<string, string>>): string {
+  if (!template.includes("{")) return template;
+  const issues: string[] = [];
+  const path = template.replace(/\{(\w+)\}/g, (_match, name: string) => {
+    const value = scope[name];
+    if (value === undefined || !UUID_PATTERN.test(value)) {
+      issues.push(`${name}: must be a UUID, got ${JSON.stringify(value)}`);
+      return "_";
+    }
+    return value;
+  });
+  if (issues.length > 0) throw new KonnectRequestError(operation, issues);
+  return path;
+}
+
+/** What one collection's shared operations are built from. */
+export interface CollectionSpec<T> {
   /** Singular noun for operation names, e.g. `DCR provider`. */
   noun: string;
   /** Plural noun, e.g. `DCR providers`. */
   plural: string;
   /** Schema of one object from a response. */
-  item: () => z.ZodType<T>;
+  item: () => Reader<T>;
   /** Schema of a list page. */
-  page: () => z.ZodType<{ data: T[]; meta: { page: { number: number; size: number; total: number } } }>;
-}) {
-  const { base, noun, plural } = options;
+  page: () => Reader<WirePage<T>>;
+}
+
+/**
+ * The operations every Konnect collection has (list one page, list all, get, delete), for a collection that lives
+ * under a parent (`/v3/portals/{portalId}/applications/{applicationId}/registrations`): each takes the scope that fills
+ * the path's parameters, then the object's id. A resource's module adds its create and update calls, whose bodies
+ * differ.
+ */
+export function scopedCollectionOperations<T, F extends string, S extends string, P extends string>(
+  options: CollectionSpec<T> & {
+    /** Path of the collection with `{parameter}` segments, e.g. `/v3/portals/{portalId}/teams`. */
+    path: string;
+  },
+) {
+  const { noun, plural } = options;
   /** One page. */
-  async function list(transport: KonnectTransport, listOptions: ListOptions<F, S> = {}): Promise<Page<T>> {
+  async function list(transport: KonnectTransport, scope: Scope<P>, listOptions: ListOptions<F, S> = {}) {
+    const operation = `list ${plural}`;
+    const path = scopedPath(operation, options.path, scope);
     const body = await call(
       transport,
-      { operation: `list ${plural}`, method: "GET", path: base, query: listQuery(listOptions) },
+      { operation, method: "GET", path, query: listQuery(listOptions) },
       options.page(),
     );
-    return { data: body.data, ...body.meta.page };
+    return { data: body.data, ...body.meta.page } satisfies Page<T>;
   }
   /** Every object matching the filter, over all pages. */
   const listAll = (
     transport: KonnectTransport,
+    scope: Scope<P>,
     listOptions: Omit<ListOptions<F, S>, "pageNumber" | "pageSize"> = {},
-  ): Promise<T[]> => collectAllPages((pageNumber) => list(transport, { ...listOptions, pageSize: 100, pageNumber }));
+  ): Promise<T[]> =>
+    collectAllPages((pageNumber) => list(transport, scope, { ...listOptions, pageSize: 100, pageNumber }));
   /** GET by id. */
-  const get = async (transport: KonnectTransport, id: string): Promise<T> => {
+  const get = async (transport: KonnectTransport, scope: Scope<P>, id: string): Promise<T> => {
     const operation = `read ${noun} ${id}`;
-    return call(transport, { operation, method: "GET", path: idPath(operation, base, id) }, options.item());
+    const path = idPath(operation, scopedPath(operation, options.path, scope), id);
+    return call(transport, { operation, method: "GET", path }, options.item());
   };
   /** DELETE by id. */
-  const remove = async (transport: KonnectTransport, id: string): Promise<void> => {
+  const remove = async (transport: KonnectTransport, scope: Scope<P>, id: string): Promise<void> => {
     const operation = `delete ${noun} ${id}`;
-    await transport.send({ operation, method: "DELETE", path: idPath(operation, base, id) });
+    await transport.send({
+      operation,
+      method: "DELETE",
+      path: idPath(operation, scopedPath(operation, options.path, scope), id),
+    });
   };
   return { list, listAll, get, delete: remove };
+}
+
+/**
+ * The operations every top-level Konnect collection has (list one page, list all, get, delete), for one base path:
+ * {@link scopedCollectionOperations} without parameters.
+ */
+export function collectionOperations<T, F extends string, S extends string>(
+  options: CollectionSpec<T> & {
+    /** Base path, e.g. `/v2/dcr-providers`. */
+    base: string;
+  },
+) {
+  const scoped = scopedCollectionOperations<T, F, S, never>({ ...options, path: options.base });
+  const none: Scope<never> = {};
+  return {
+    /** One page. */
+    list: (transport: KonnectTransport, listOptions: ListOptions<F, S> = {}) =>
+      scoped.list(transport, none, listOptions),
+    /** Every object matching the filter, over all pages. */
+    listAll: (transport: KonnectTransport, listOptions: Omit<ListOptions<F, S>, "pageNumber" | "pageSize"> = {}) =>
+      scoped.listAll(transport, none, listOptions),
+    /** GET by id. */
+    get: (transport: KonnectTransport, id: string) => scoped.get(transport, none, id),
+    /** DELETE by id. */
+    delete: (transport: KonnectTransport, id: string) => scoped.delete(transport, none, id),
+  };
 }

@@ -1,7 +1,7 @@
 /**
- * The URL rules every place that takes a URL shares, written once: the stack's `konnect:serverUrl`, the verify CLI's
- * options, and the URLs resources send to Konnect (a DCR provider's `issuer` and `dcrConfig.dcrBaseUrl`, an OIDC
- * strategy's `openidConnect.issuer`). Plain data and functions (no zod, no axios), so any layer may load it.
+ * The URL rules every place that takes a URL shares, written once: the stack's `konnect:serverUrl`, the first-request
+ * check's URLs (the verify CLI's options, `DcrRequestCheck`), and the URLs resources send to Konnect (a DCR provider's
+ * `issuer` and `dcrConfig.dcrBaseUrl`, an OIDC strategy's `openidConnect.issuer`). Plain data and functions (no zod, no axios), so any layer may load it.
  * Messages name the rule, never the value: a URL that breaks the credentials rule holds a secret.
  */
 
@@ -44,10 +44,11 @@ export const URL_QUERY_REASON =
   "issuer, the DCR handler's endpoints to a DCR base URL)";
 
 /**
- * Why a URL Konnect is given is not acceptable beyond being an absolute http(s) URL, or undefined: credentials, then a
- * query or fragment. A text that does not parse as a URL is left to the caller's URL check.
+ * Why a URL Konnect is given is not acceptable beyond being an absolute http(s) URL, or undefined: credentials, then
+ * (when `base`: Konnect appends paths to it, as to an issuer or a DCR base URL) a query or fragment. A text that does
+ * not parse as a URL is left to the caller's URL check.
  */
-export function endpointUrlProblem(text: string): string | undefined {
+export function endpointUrlProblem(text: string, base: boolean): string | undefined {
   let url: URL;
   try {
     url = new URL(text);
@@ -55,6 +56,6 @@ export function endpointUrlProblem(text: string): string | undefined {
     return undefined;
   }
   if (hasCredentials(url)) return URL_CREDENTIALS_REASON;
-  if (hasQueryOrFragment(text)) return URL_QUERY_REASON;
+  if (base && hasQueryOrFragment(text)) return URL_QUERY_REASON;
   return undefined;
 }

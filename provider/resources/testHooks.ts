@@ -3,5 +3,12 @@
  * of the package's public `exports` (load it by path: `dist/provider/resources/testHooks.js`). They change module
  * state of the same runtime the serialized providers load, so they must resolve to the same file.
  */
-export { setProviderLogSink, setStackSettings, setTransportOptions } from "./context";
-export { setVerifySchedule } from "./verify";
+export { setProviderLogSink, setStackSettings, setTransportOptions } from "./core/context";
+export { setVerifySchedule } from "./dcrProvider/verify";
+export { setRequestCheckSchedule } from "./dcrRequestCheck/run";
+import { replacementWatch } from "./core/replacementWatch";
+
+/** Forgets what the replacement watch saw (a test file that diffs several scenarios in one process). */
+export function resetReplacementWatch(): void {
+  replacementWatch.clear();
+}

@@ -4,4 +4,4 @@
  * printed. The tool never puts them in messages in the first place. The rules are the package's own
  * (`provider/konnect/redact.ts`), so the marker is the same `[secret]` everywhere.
  */
-export { MIN_REDACTED_LENGTH, SECRET_MARKER, makeRedactor, type Redactor } from "../konnect/redact";
+export { makeRedactor, type Redactor } from "../konnect/redact";

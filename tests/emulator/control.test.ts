@@ -195,7 +195,9 @@ describe("HTTP control API", () => {
       body: { error: "no control endpoint GET /_emulator/nope" },
     });
     expect((await control("GET", "/objects/widgets")).body).toStrictEqual({
-      error: "unknown kind widgets; use dcr-providers, application-auth-strategies, portals, apis",
+      error:
+        "unknown kind widgets; use dcr-providers, application-auth-strategies, portals, apis, teams, developers, " +
+        "applications, application-registrations",
     });
     expect((await control("GET", "/objects/dcr-providers?region=xx")).body).toStrictEqual({
       error: "unknown region xx",

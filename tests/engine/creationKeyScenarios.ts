@@ -32,7 +32,7 @@ import {
   UNKNOWN_OUTCOME_HINT,
   baseCreationKey,
   successorCreationKey,
-} from "../../provider/resources/creationKey";
+} from "../../provider/resources/core/creationKey";
 
 /** The rig's project name (the captured program's and the hosts'). */
 export const SCENARIO_PROJECT = "interrupted-create";

@@ -14,9 +14,9 @@ import {
   type DcrProvider,
 } from "../../provider/konnect";
 import type { AuthStrategyInputs, DcrProviderInputs } from "../../provider";
-import { toCreateRequest as dcrCreateRequest } from "../../provider/resources/dcrProviderModel";
-import { toCreateRequest as strategyCreateRequest } from "../../provider/resources/authStrategyModel";
-import { protoKeyPath } from "../../provider/resources/checkSupport";
+import { toCreateRequest as dcrCreateRequest } from "../../provider/resources/dcrProvider/check";
+import { toCreateRequest as strategyCreateRequest } from "../../provider/resources/authStrategy/check";
+import { protoKeyPath } from "../../provider/resources/core/check";
 
 /** Strings that look like attacks or encodings but are plain, valid text (no control characters). */
 export const HOSTILE_TEXT = [
@@ -73,7 +73,7 @@ export const httpsUrlArb = (max = 256) =>
     .webUrl({ validSchemes: ["https"], withQueryParameters: false, withFragments: false })
     .filter((u) => u.length <= max - 2);
 
-/** Optional shared properties of both resources. */
+/** Optional shared properties of the DCR provider and the auth strategy. */
 const common = {
   labels: fc.option(labelsArb(), { nil: undefined }),
   region: fc.option(fc.constantFrom(...REGIONS), { nil: undefined }),

@@ -1,45 +1,14 @@
 /**
- * Property tests of `check` and `diff` for both resources over thousands of generated inputs: check never throws,
+ * Property tests of `check` and `diff` for the DCR provider and the auth strategy over thousands of generated inputs: check never throws,
  * rejects every invalid input with a failure naming a real input path, accepts every valid one, normalization is
  * idempotent, and `diff(x, x)` (outputs built from x as Konnect would answer, same `__provider`) has no changes.
  * fast-check prints the seed and the shrunk counterexample of any failure.
  */
 import fc from "fast-check";
 
-// zod 4 schemas cost milliseconds to build and the client builds them per call (so nothing reachable from a
-// serialized provider holds one); here the pure factories are memoized by their primitive arguments, so thousands of
-// inputs fit in seconds. The schemas are the same objects the code would build; only construction is shared.
-jest.mock("../../provider/konnect/schemas/common", () => memoizedFactories("../../provider/konnect/schemas/common"));
-jest.mock("../../provider/konnect/schemas/dcrProvider", () =>
-  memoizedFactories("../../provider/konnect/schemas/dcrProvider"),
-);
-jest.mock("../../provider/konnect/schemas/authStrategy", () =>
-  memoizedFactories("../../provider/konnect/schemas/authStrategy"),
-);
-
-function memoizedFactories(path: string): Record<string, unknown> {
-  const actual = jest.requireActual<Record<string, unknown>>(path);
-  const factories = /Schema$|^(text|urlText|stringList|idText)$/;
-  return Object.fromEntries(
-    Object.entries(actual).map(([name, value]) => {
-      if (typeof value !== "function" || !factories.test(name)) return [name, value];
-      const cache = new Map<string, unknown>();
-      const fn = value as (...args: unknown[]) => unknown;
-      return [
-        name,
-        (...args: unknown[]) => {
-          if (args.some((a) => typeof a === "object" && a !== null)) return fn(...args);
-          const key = JSON.stringify(args);
-          if (!cache.has(key)) cache.set(key, fn(...args));
-          return cache.get(key);
-        },
-      ];
-    }),
-  );
-}
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
-import { authStrategyOutputs } from "../../provider/resources/authStrategyModel";
-import { dcrProviderOutputs } from "../../provider/resources/dcrProviderModel";
+import { authStrategyOutputs } from "../../provider/resources/authStrategy/definition";
+import { dcrProviderOutputs } from "../../provider/resources/dcrProvider/definition";
 import {
   DCR_VALID,
   STRATEGY_VALID,

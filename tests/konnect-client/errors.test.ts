@@ -28,8 +28,8 @@ import {
 } from "../../provider/konnect";
 import { TOKEN, useClientTestbed } from "./support";
 import { startTrickleServer, type TrickleServer } from "./trickle";
+import { TENANT } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const SECRET = "super-secret-client-value";
 const azure: CreateDcrProviderRequest = {
   name: "azure",

@@ -20,8 +20,8 @@ import {
   type CreateDcrProviderRequest,
 } from "../../provider/konnect";
 import { useClientTestbed } from "./support";
+import { TENANT } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const bed = useClientTestbed();
 
 const dcrRequests: CreateDcrProviderRequest[] = [

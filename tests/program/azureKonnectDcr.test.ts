@@ -16,7 +16,7 @@ import {
   type AzureMocks,
   type RecordedResource,
 } from "./azureMocks";
-import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/creationKey";
+import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/core/creationKey";
 import { captureOptions, dependsOnNames, inspect, optionsOf, useAzureMocks, valueOf } from "./helpers";
 
 const NOW_ISO = "2026-05-20T08:30:00Z";

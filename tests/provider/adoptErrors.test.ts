@@ -5,9 +5,8 @@
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { startProviderTestbed } from "./support";
+import { CLIENT_ID, ISSUER } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-const ISSUER = `https://sts.windows.net/${TENANT}`;
 const withCode = <T>(value: T) => ({ ...value, __provider: "code-v1" }) as never;
 
 let emulator: KonnectEmulator;
@@ -34,7 +33,7 @@ it("adopting a DCR provider names dcrConfig.initialClientId, not dcr_config.init
     name: "old",
     provider_type: "azureAd",
     issuer: ISSUER,
-    dcr_config: { initial_client_id: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initial_client_secret: "s" },
+    dcr_config: { initial_client_id: CLIENT_ID, initial_client_secret: "s" },
   });
   const inputs: DcrProviderInputs = {
     name: "azure-dcr",

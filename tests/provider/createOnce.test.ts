@@ -6,21 +6,16 @@ import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../.
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "./support";
+import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const dcrInputs: DcrProviderInputs = {
   name: "azure-dcr",
   providerType: "azureAd",
   issuer: `https://sts.windows.net/${TENANT}`,
   labels: { team: "platform" },
-  dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: "s3cret-value" },
+  dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: "s3cret-value" },
 };
-const strategyInputs: AuthStrategyInputs = {
-  name: "keys",
-  displayName: "Keys",
-  strategyType: "key_auth",
-  keyAuth: { keyNames: ["apikey"] },
-};
+const strategyInputs: AuthStrategyInputs = keyAuthStrategyInputs();
 
 let emulator: KonnectEmulator;
 beforeAll(async () => {

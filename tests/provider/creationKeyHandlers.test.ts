@@ -10,12 +10,12 @@ import {
   CREATION_LABEL_KEY,
   baseCreationKey,
   successorCreationKey,
-} from "../../provider/resources/creationKey";
-import { UNKNOWN } from "../../provider/resources/unknowns";
+} from "../../provider/resources/core/creationKey";
+import { UNKNOWN } from "../../provider/resources/core/unknowns";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { callShapes, startProviderTestbed } from "./support";
+import { TENANT } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT_ID = "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5";
 const dcr = providers.dcrProvider;
 const declared: DcrProviderInputs = {

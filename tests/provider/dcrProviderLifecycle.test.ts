@@ -7,8 +7,8 @@ import { providers, type DcrProviderInputs, type DcrProviderOutputs } from "../.
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import { TEST_TOKEN, callShapes, startProviderTestbed } from "./support";
+import { CLIENT_ID, TENANT } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const provider = providers.dcrProvider;
 
 interface TypeCase {
@@ -26,9 +26,9 @@ const TYPES: Record<string, TypeCase> = {
       name: "azure-dcr",
       providerType: "azureAd",
       issuer: `https://sts.windows.net/${TENANT}`,
-      dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: "azure-secret-1" },
+      dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: "azure-secret-1" },
     },
-    rotate: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: "azure-secret-2" },
+    rotate: { initialClientId: CLIENT_ID, initialClientSecret: "azure-secret-2" },
     secret: ["initial_client_secret", "azure-secret-1"],
     rotatedSecret: ["initial_client_secret", "azure-secret-2"],
   },
@@ -211,7 +211,7 @@ describe("DcrProvider behaviours", () => {
       provider_type: "azureAd",
       issuer: `https://sts.windows.net/${TENANT}`,
       labels: { stale: "yes" },
-      dcr_config: { initial_client_id: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initial_client_secret: "old" },
+      dcr_config: { initial_client_id: CLIENT_ID, initial_client_secret: "old" },
     });
     emulator.clearRequestLog();
     const inputs = await checked({ ...TYPES.azureAd!.inputs, adoptId: seeded.id, labels: { team: "platform" } });

@@ -1,5 +1,5 @@
 /**
- * Properties of the Dev Portal resources' field rows (as `tableProperties.test.ts` for the first two resources),
+ * Properties of the Dev Portal resources' field rows (as `tableProperties.test.ts` for the DCR provider and the auth strategy),
  * over random valid old/new input pairs with the same API, portal and region:
  * - `diff` reports an in-place change exactly when the update has a non-empty body to send (offline, many runs);
  *   `adopt` is a local row: its change alone is reported and sends nothing;
@@ -9,17 +9,18 @@
  */
 import fc from "fast-check";
 import { providers } from "../../provider";
-import type { ApiPublication } from "../../provider/konnect/apiPublications";
-import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublicationArgs";
-import { apiPublicationDefinition } from "../../provider/resources/apiPublicationHandlers";
+import type { ApiPublication } from "../../provider/konnect/apiPublications/operations";
+import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublication/args";
+import { apiPublicationDefinition } from "../../provider/resources/apiPublication/definition";
+import { API_PUBLICATION_INPUTS } from "../../provider/resources/apiPublication/inputs";
 import type {
   PortalDefaultAuthStrategyInputs,
   PortalDefaultAuthStrategyOutputs,
-} from "../../provider/resources/portalDefaultArgs";
-import { portalDefaultDefinition } from "../../provider/resources/portalDefaultHandlers";
+} from "../../provider/resources/portalDefaultAuthStrategy/args";
+import { portalDefaultDefinition } from "../../provider/resources/portalDefaultAuthStrategy/definition";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
-import { callShapes, startProviderTestbed } from "./support";
+import { callShapes, declaredView, startProviderTestbed } from "./support";
 
 const CODE = "code-v1";
 const withCode = <T>(value: T) => ({ ...value, __provider: CODE }) as never;
@@ -88,11 +89,11 @@ describe("diff reports an in-place change exactly when the update body is non-em
           const base = { apiId: API, portalId: PORTAL, ...(region ? { region } : {}) };
           const olds = await checkedPublication({ ...a, ...base });
           const news = await checkedPublication({ ...b, ...base });
-          const outs = apiPublicationDefinition.outputs(olds, konnectPublication(olds, fallback));
+          const outs = apiPublicationDefinition.outputs(olds, konnectPublication(olds, fallback), { kind: "create" });
           const diff = await providers.apiPublication.diff!(`${API}/${PORTAL}`, withCode(outs), withCode(news));
           expect(diff.replaces).toEqual([]);
           expect(diff.deleteBeforeReplace).toBe(true);
-          const plan = apiPublicationDefinition.endpoint.planUpdate(outs, news);
+          const plan = apiPublicationDefinition.planUpdate(outs, news);
           expect(diff.changes).toBe(plan !== undefined || localChange(olds, news));
           if (plan) expect(plan.fields.length).toBeGreaterThan(0);
         },
@@ -109,7 +110,11 @@ describe("diff reports an in-place change exactly when the update body is non-em
         const base = { portalId: PORTAL, ...(region ? { region } : {}) };
         const olds = await checkedDefault({ ...base, authStrategyId: a });
         const news = await checkedDefault({ ...base, authStrategyId: b });
-        const created = portalDefaultDefinition.outputs(olds, { id: PORTAL, current: a, previous: null });
+        const created = portalDefaultDefinition.outputs(
+          olds,
+          { current: a, labels: {}, previous: null },
+          { kind: "create" },
+        );
         const outs: PortalDefaultAuthStrategyOutputs = {
           ...created,
           authStrategyId: now === "declared" ? a : now,
@@ -117,7 +122,7 @@ describe("diff reports an in-place change exactly when the update body is non-em
         const diff = await providers.portalDefaultAuthStrategy.diff!(PORTAL, withCode(outs), withCode(news));
         expect(diff.replaces).toEqual([]);
         expect(diff.deleteBeforeReplace).toBe(true);
-        const plan = portalDefaultDefinition.endpoint.planUpdate(outs, news);
+        const plan = portalDefaultDefinition.planUpdate(outs, news);
         expect(diff.changes).toBe(plan !== undefined);
         const same = (x: string | null, y: string) => x !== null && x.toLowerCase() === y.toLowerCase();
         expect(diff.changes).toBe(!same(a, b) || !same(outs.authStrategyId, b));
@@ -174,7 +179,7 @@ describe("create(old), update(new) against the emulator", () => {
         const before = (created.outs as ApiPublicationOutputs).authStrategyIds;
         const updated = await provider.update!(created.id, withCode(created.outs), withCode(news));
         const sent = writes();
-        const plan = apiPublicationDefinition.endpoint.planUpdate(created.outs as ApiPublicationOutputs, news);
+        const plan = apiPublicationDefinition.planUpdate(created.outs as ApiPublicationOutputs, news);
         expect(sent).toEqual(plan ? ["PUT /v3/apis/{id}/publications/{id}"] : []);
         expect(diff.changes).toBe(plan !== undefined || localChange(olds, news));
 
@@ -193,9 +198,7 @@ describe("create(old), update(new) against the emulator", () => {
         const afterRefresh = await provider.diff!(created.id, withCode(refreshed.props), withCode(news));
         expect(afterRefresh.changes).toBe(false);
         expect(refreshed.props).toEqual(updated.outs);
-        expect(refreshed.inputs).toEqual(
-          apiPublicationDefinition.inputsFromOutputs(refreshed.props as ApiPublicationOutputs),
-        );
+        expect(refreshed.inputs).toEqual(declaredView(refreshed.props, API_PUBLICATION_INPUTS));
       }),
       { numRuns: 30 },
     );
@@ -226,9 +229,12 @@ describe("create(old), update(new) against the emulator", () => {
         expect(afterRefresh.changes).toBe(false);
         expect(refreshed.props).toEqual(updated.outs);
 
-        // Delete puts back what the portal had before create (none when it already had ours).
+        // Delete puts back what the portal had before create (ours, kept, when it had ours already), and the portal
+        // keeps none of the resource's record labels.
         await provider.delete!(created.id, updated.outs!);
-        expect(emulator.portalDefault(portalId)).toBe(fallback === strategies[a] ? null : fallback);
+        expect(emulator.portalDefault(portalId)).toBe(fallback);
+        const labels = (emulator.get("portals", portalId) as { labels: object }).labels;
+        expect(Object.keys(labels).filter((key) => key.startsWith("pulumi-"))).toEqual([]);
       }),
       { numRuns: 20 },
     );

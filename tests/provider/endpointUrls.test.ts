@@ -95,13 +95,17 @@ const BASE_URL = "https://dcr.example.com/v1/dcr";
 const AZURE_ISSUER = `https://sts.windows.net/${TENANT}`;
 
 describe("the one URL rule", () => {
-  it("finds credentials first, then a query or fragment; accepts a plain URL and leaves non-URLs to the URL check", () => {
-    for (const url of withCredentials(ISSUER)) expect(endpointUrlProblem(url)).toBe(URL_CREDENTIALS_REASON);
-    expect(endpointUrlProblem(`${withCredentials(ISSUER)[0]!}?a=1`)).toBe(URL_CREDENTIALS_REASON);
-    for (const url of withQueryOrFragment(ISSUER)) expect(endpointUrlProblem(url)).toBe(URL_QUERY_REASON);
-    expect(endpointUrlProblem(ISSUER)).toBeUndefined();
-    expect(endpointUrlProblem("https://@example.com/empty-userinfo")).toBeUndefined();
-    expect(endpointUrlProblem("not a url")).toBeUndefined();
+  it("finds credentials first, then (for a base URL Konnect appends paths to) a query or fragment; accepts a plain URL and leaves non-URLs to the URL check", () => {
+    for (const base of [true, false]) {
+      for (const url of withCredentials(ISSUER)) expect(endpointUrlProblem(url, base)).toBe(URL_CREDENTIALS_REASON);
+      expect(endpointUrlProblem(`${withCredentials(ISSUER)[0]!}?a=1`, base)).toBe(URL_CREDENTIALS_REASON);
+      expect(endpointUrlProblem(ISSUER, base)).toBeUndefined();
+      expect(endpointUrlProblem("https://@example.com/empty-userinfo", base)).toBeUndefined();
+      expect(endpointUrlProblem("not a url", base)).toBeUndefined();
+    }
+    for (const url of withQueryOrFragment(ISSUER)) expect(endpointUrlProblem(url, true)).toBe(URL_QUERY_REASON);
+    // Not a base (a gateway route, a login URL): a query is part of what is called.
+    for (const url of withQueryOrFragment(ISSUER)) expect(endpointUrlProblem(url, false)).toBeUndefined();
     for (const reason of [URL_CREDENTIALS_REASON, URL_QUERY_REASON]) expect(reason).not.toContain(PASSWORD);
   });
 

@@ -34,3 +34,13 @@ export function calls(emulator: KonnectEmulator): string[] {
 export function callShapes(emulator: KonnectEmulator): string[] {
   return calls(emulator).map((c) => c.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "{id}"));
 }
+
+/**
+ * The inputs `read` hands back for refreshed outputs: the input table's rows that are set, and the creation key the
+ * outputs carry (what refresh writes into state as the resource's inputs).
+ */
+export function declaredView(outputs: unknown, table: Record<string, unknown>): Record<string, unknown> {
+  const record = outputs as Record<string, unknown>;
+  const keys = [...Object.keys(table), "__creationKey"];
+  return Object.fromEntries(keys.filter((k) => record[k] !== undefined).map((k) => [k, record[k]]));
+}

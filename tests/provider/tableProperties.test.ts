@@ -6,19 +6,14 @@
  *   the update's outputs and after a refresh (`read`).
  */
 import fc from "fast-check";
-import {
-  providers,
-  type AuthStrategyInputs,
-  type AuthStrategyOutputs,
-  type DcrProviderInputs,
-  type DcrProviderOutputs,
-} from "../../provider";
+import { providers, type AuthStrategyInputs, type AuthStrategyOutputs, type DcrProviderInputs } from "../../provider";
 import { DCR_CONFIG_WIRE_NAMES, DCR_PROVIDER_TYPES, DCR_SECRET_FIELDS } from "../../provider/konnect";
-import { authStrategyDefinition } from "../../provider/resources/authStrategyHandlers";
-import { dcrProviderDefinition } from "../../provider/resources/dcrProviderHandlers";
+import { authStrategyDefinition } from "../../provider/resources/authStrategy/definition";
+import { dcrProviderDefinition } from "../../provider/resources/dcrProvider/definition";
+import { DCR_PROVIDER_INPUTS } from "../../provider/resources/dcrProvider/inputs";
 import { DCR_VALID, STRATEGY_VALID, konnectAnswerForDcr, konnectAnswerForStrategy } from "../fuzz/arbitraries";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { callShapes, startProviderTestbed } from "./support";
+import { callShapes, declaredView, startProviderTestbed } from "./support";
 
 const CODE = "code-v1";
 const withCode = <T>(value: T) => ({ ...value, __provider: CODE }) as never;
@@ -73,10 +68,12 @@ describe("diff reports an in-place change exactly when the update body is non-em
       fc.asyncProperty(pairs(DCR_VALID[type]), fc.boolean(), async ({ old, next }, omitDisplayName) => {
         const olds = await checkedDcr(old);
         const news = await checkedDcr(next);
-        const outs = dcrProviderDefinition.outputs(olds, konnectAnswerForDcr(olds, omitDisplayName));
+        const outs = dcrProviderDefinition.outputs(olds, konnectAnswerForDcr(olds, omitDisplayName), {
+          kind: "create",
+        });
         const diff = await providers.dcrProvider.diff!("id", withCode(outs), withCode(news));
         expect(diff.replaces).toEqual([]);
-        const plan = dcrProviderDefinition.endpoint.planUpdate(outs, news);
+        const plan = dcrProviderDefinition.planUpdate(outs, news);
         expect(diff.changes).toBe(plan !== undefined);
         if (plan) expect(plan.fields.length).toBeGreaterThan(0);
       }),
@@ -89,10 +86,10 @@ describe("diff reports an in-place change exactly when the update body is non-em
       fc.asyncProperty(pairs(STRATEGY_VALID[type]), async ({ old, next }) => {
         const olds = await checkedStrategy(old);
         const news = await checkedStrategy(next);
-        const outs = authStrategyDefinition.outputs(olds, konnectAnswerForStrategy(olds));
+        const outs = authStrategyDefinition.outputs(olds, konnectAnswerForStrategy(olds), { kind: "create" });
         const diff = await providers.authStrategy.diff!("id", withCode(outs), withCode(news));
         expect(diff.replaces).toEqual([]);
-        const plan = authStrategyDefinition.endpoint.planUpdate(outs, news);
+        const plan = authStrategyDefinition.planUpdate(outs, news);
         expect(diff.changes).toBe(plan !== undefined);
         if (plan) expect(plan.fields.length).toBeGreaterThan(0);
       }),
@@ -159,9 +156,7 @@ describe("create(old), update(new) against the emulator", () => {
         const refreshed = await provider.read!(created.id, updated.outs);
         const afterRefresh = await provider.diff!(created.id, withCode(refreshed.props), withCode(news));
         expect(afterRefresh.changes).toBe(false);
-        expect(refreshed.inputs).toEqual(
-          dcrProviderDefinition.inputsFromOutputs(refreshed.props as DcrProviderOutputs),
-        );
+        expect(refreshed.inputs).toEqual(declaredView(refreshed.props, DCR_PROVIDER_INPUTS));
 
         // Write-only secrets: Konnect holds exactly the declared ones.
         const declaredSecrets = Object.fromEntries(

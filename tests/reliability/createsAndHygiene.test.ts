@@ -12,23 +12,18 @@ import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "../provider/support";
 import { HOSTILE_TEXT } from "../fuzz/arbitraries";
 import { SecretScan } from "../support/secretScan";
+import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const SECRET = "hygiene-client-secret-0001";
 const azure = (name: string, extra: Partial<DcrProviderInputs> = {}): DcrProviderInputs => ({
   name,
   providerType: "azureAd",
   issuer: `https://sts.windows.net/${TENANT}`,
-  dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: SECRET },
+  dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: SECRET },
   ...extra,
 });
-const keys = (name: string, extra: Partial<AuthStrategyInputs> = {}): AuthStrategyInputs => ({
-  name,
-  displayName: name,
-  strategyType: "key_auth",
-  keyAuth: { keyNames: ["apikey"] },
-  ...extra,
-});
+const keys = (name: string, extra: Partial<AuthStrategyInputs> = {}): AuthStrategyInputs =>
+  keyAuthStrategyInputs({ name, displayName: name, ...extra });
 
 let emulator: KonnectEmulator;
 const scan = new SecretScan();

@@ -6,10 +6,10 @@
  * final Konnect state (no duplicate publication, the portal's default where it belongs).
  */
 import { KonnectApiError } from "../../provider/konnect";
-import { apiPublicationProvider } from "../../provider/resources/apiPublication";
-import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublicationArgs";
-import { portalDefaultAuthStrategyProvider } from "../../provider/resources/portalDefaultAuthStrategy";
-import type { PortalDefaultAuthStrategyOutputs } from "../../provider/resources/portalDefaultArgs";
+import { apiPublicationProvider } from "../../provider/resources/apiPublication/resource";
+import type { ApiPublicationInputs, ApiPublicationOutputs } from "../../provider/resources/apiPublication/args";
+import { portalDefaultAuthStrategyProvider } from "../../provider/resources/portalDefaultAuthStrategy/resource";
+import type { PortalDefaultAuthStrategyOutputs } from "../../provider/resources/portalDefaultAuthStrategy/args";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { KEY_AUTH_BODY, oidcBody } from "../../tools/emulator/testSupport";

@@ -1,5 +1,5 @@
 /**
- * The fault matrix: every operation the resources make (create, read, update, delete of both resources, verify, list)
+ * The fault matrix: every operation the resources make (create, read, update, delete of the DCR provider and the auth strategy, verify, list)
  * under every fault Konnect or the network can produce (429 with Retry-After in seconds, as an HTTP date and without
  * it; 500, 502, 503, 504; a reset connection; an answer slower than the timeout; a burst of 429s longer than the
  * retry budget). Each case asserts the final Konnect state, the exact requests, the error or log lines the user sees,
@@ -16,30 +16,25 @@
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError, KonnectNetworkError, listDcrProviders } from "../../provider/konnect";
-import { transportFor } from "../../provider/resources/context";
-import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/creationKey";
-import { ResourceInitError } from "../../provider/resources/errorsForUsers";
+import { transportFor } from "../../provider/resources/core/context";
+import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/core/creationKey";
+import { ResourceInitError } from "../../provider/resources/core/errors";
 import { setStackSettings } from "../../provider/resources/testHooks";
-import type { KonnectEmulator, ObjectKind } from "../../tools/emulator/emulator";
+import type { KonnectEmulator, NamedObjectKind } from "../../tools/emulator/emulator";
 import type { MalformedAnswer } from "../../tools/emulator/types";
 import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
 import { SecretScan } from "../support/secretScan";
+import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT_SECRET = "matrix-client-secret-value-0001";
 const dcrInputs: DcrProviderInputs = {
   name: "matrix-dcr",
   providerType: "azureAd",
   issuer: `https://sts.windows.net/${TENANT}`,
   labels: { team: "platform" },
-  dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: CLIENT_SECRET },
+  dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: CLIENT_SECRET },
 };
-const strategyInputs: AuthStrategyInputs = {
-  name: "matrix-keys",
-  displayName: "Keys",
-  strategyType: "key_auth",
-  keyAuth: { keyNames: ["apikey"] },
-};
+const strategyInputs: AuthStrategyInputs = keyAuthStrategyInputs({ name: "matrix-keys" });
 const DCR = "/v2/dcr-providers";
 const STRATEGIES = "/v2/application-auth-strategies";
 
@@ -58,7 +53,7 @@ interface Made {
 /** One operation of the matrix. */
 interface Operation {
   name: string;
-  kind: ObjectKind;
+  kind: NamedObjectKind;
   /** The request the fault hits: method and path pattern (as `injectFault` takes it). */
   method: "GET" | "POST" | "PATCH" | "DELETE";
   faultPath: string;
@@ -314,7 +309,7 @@ function requests(): string[] {
     .map((e) => normalize(`${e.method} ${e.path.replace(/^\/us(?=\/)/, "").replace(/\?.*$/, "")} ${e.status}`));
 }
 
-const names = (kind: ObjectKind) =>
+const names = (kind: NamedObjectKind) =>
   emulator
     .list(kind)
     .map((o) => o.name)

@@ -4,18 +4,35 @@
  */
 import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
 import { KonnectApiError } from "../../provider/konnect";
-import { inputPathForWireField, type ResourceKind } from "../../provider/resources/wireNames";
+import type { FieldTable } from "../../provider/konnect/fieldTable";
+import { API_PUBLICATION_INPUTS } from "../../provider/resources/apiPublication/inputs";
+import { AUTH_STRATEGY_INPUTS } from "../../provider/resources/authStrategy/inputs";
+import { inputPathForWireField } from "../../provider/resources/core/wireNames";
+import { DCR_PROVIDER_INPUTS } from "../../provider/resources/dcrProvider/inputs";
+import { APPLICATION_REGISTRATION_INPUTS } from "../../provider/resources/applicationRegistration/inputs";
+import { PORTAL_APPLICATION_INPUTS } from "../../provider/resources/portalApplication/inputs";
+import { PORTAL_DEFAULT_INPUTS } from "../../provider/resources/portalDefaultAuthStrategy/inputs";
+import { PORTAL_TEAM_INPUTS } from "../../provider/resources/portalTeam/inputs";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { TEST_TOKEN, startProviderTestbed } from "../provider/support";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { SecretScan } from "../support/secretScan";
+import { CLIENT_ID, TENANT } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const MISSING = "11111111-2222-4333-8444-555555555555";
 const SECRET = "wire-names-client-secret-001";
 
 describe("inputPathForWireField", () => {
-  it.each<[ResourceKind, string, string]>([
+  const tables: Record<string, FieldTable> = {
+    dcrProvider: DCR_PROVIDER_INPUTS,
+    authStrategy: AUTH_STRATEGY_INPUTS,
+    apiPublication: API_PUBLICATION_INPUTS,
+    portalDefaultAuthStrategy: PORTAL_DEFAULT_INPUTS,
+    portalTeam: PORTAL_TEAM_INPUTS,
+    portalApplication: PORTAL_APPLICATION_INPUTS,
+    applicationRegistration: APPLICATION_REGISTRATION_INPUTS,
+  };
+  it.each<[string, string, string]>([
     ["dcrProvider", "dcr_config.initial_client_id", "dcrConfig.initialClientId"],
     ["dcrProvider", "dcr_config.initial_client_secret", "dcrConfig.initialClientSecret"],
     ["dcrProvider", "dcr_config.dcr_base_url", "dcrConfig.dcrBaseUrl"],
@@ -46,8 +63,18 @@ describe("inputPathForWireField", () => {
     ["apiPublication", "auto_approve_registrations", "autoApproveRegistrations"],
     ["apiPublication", "visibility", "visibility"],
     ["portalDefaultAuthStrategy", "default_application_auth_strategy_id", "authStrategyId"],
+    ["portalTeam", "can_own_applications", "canOwnApplications"],
+    ["portalTeam", "description", "description"],
+    ["portalApplication", "auth_strategy_id", "authStrategyId"],
+    ["portalApplication", "dcr_client_id", "dcrClientId"],
+    ["portalApplication", "client_id", "clientId"],
+    ["portalApplication", "labels.env", "labels.env"],
+    // The owner's id is renamed to the declared owner.teamId / owner.developerId by the application's definition.
+    ["portalApplication", "owner.id", "owner.id"],
+    ["applicationRegistration", "api_id", "apiId"],
+    ["applicationRegistration", "status", "status"],
   ])("%s: %s -> %s", (kind, wire, input) => {
-    expect(inputPathForWireField(kind, wire)).toBe(input);
+    expect(inputPathForWireField(tables[kind]!, wire)).toBe(input);
   });
 });
 
@@ -79,7 +106,7 @@ describe("400s from Konnect name input properties", () => {
     name: "azure",
     providerType: "azureAd",
     issuer: `https://sts.windows.net/${TENANT}`,
-    dcrConfig: { initialClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5", initialClientSecret: SECRET },
+    dcrConfig: { initialClientId: CLIENT_ID, initialClientSecret: SECRET },
   };
 
   async function failure(promise: Promise<unknown>): Promise<KonnectApiError> {

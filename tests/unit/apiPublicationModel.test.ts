@@ -3,20 +3,25 @@
  * decision, the PUT body, outputs and diff (table tests plus invariants over generated inputs).
  */
 import fc from "fast-check";
-import type { ApiPublication } from "../../provider/konnect/apiPublications";
-import type { ApiPublicationInputs } from "../../provider/resources/apiPublicationArgs";
+import type { ApiPublication } from "../../provider/konnect/apiPublications/operations";
+import type { ApiPublicationInputs } from "../../provider/resources/apiPublication/args";
+import type { ApiPublicationOutputs } from "../../provider/resources/apiPublication/args";
 import {
-  authStrategyIdsFromWire,
   authStrategyIdsToWire,
   createDecision,
-  parsePublicationId,
-  publicationChanges,
   publicationDifferences,
   publicationId,
   publicationOutputs,
   publicationRequest,
   settingsFromKonnect,
-} from "../../provider/resources/apiPublicationModel";
+} from "../../provider/resources/apiPublication/definition";
+import { handlers } from "../../provider/resources/runtime";
+
+/** The handlers' diff (what the plugin host answers; no API call). */
+async function publicationChanges(olds: ApiPublicationOutputs, news: ApiPublicationInputs) {
+  const diff = await handlers.apiPublication.diff(publicationId(news.apiId, news.portalId), olds, news);
+  return { changes: diff.changes, replaces: diff.replaces };
+}
 
 const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
 const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";
@@ -40,12 +45,8 @@ const konnect = (extra: Partial<ApiPublication> = {}): ApiPublication => ({
 });
 
 describe("resource id", () => {
-  test("round trip", () => {
+  test("<apiId>/<portalId>", () => {
     expect(publicationId(API, PORTAL)).toBe(`${API}/${PORTAL}`);
-    expect(parsePublicationId(`${API}/${PORTAL}`)).toEqual({ apiId: API, portalId: PORTAL });
-  });
-  test.each(["", API, `${API}/`, `/${PORTAL}`, `${API}/${PORTAL}/x`])("%j is refused", (id) => {
-    expect(() => parsePublicationId(id)).toThrow(`API publication id "${id}": expected "<apiId>/<portalId>"`);
   });
 });
 
@@ -61,7 +62,7 @@ describe("authStrategyIds wire mapping", () => {
     [null, []],
     [[S1], [S1]],
   ])("Konnect's %j reads as %j", (wire, input) => {
-    expect(authStrategyIdsFromWire(wire)).toEqual(input);
+    expect(settingsFromKonnect(konnect({ authStrategyIds: wire })).authStrategyIds).toEqual(input);
   });
 });
 
@@ -105,9 +106,21 @@ describe("createDecision", () => {
   test("nothing published: publish", () => {
     expect(createDecision(declared({ authStrategyIds: [S1] }), undefined)).toEqual({ kind: "publish" });
   });
-  test("published as declared: take over without a PUT", () => {
+  test("F3: published as declared, without adopt: refused (it may be someone else's), saying what to set", () => {
     const existing = settingsFromKonnect(konnect({ authStrategyIds: [S1], visibility: "public" }));
     expect(createDecision(declared({ authStrategyIds: [S1], visibility: "public" }), existing)).toEqual({
+      kind: "conflict",
+      message:
+        `API ${API} is already published to portal ${PORTAL}, with the declared settings. A publication carries no ` +
+        "labels, so nothing shows whether this stack made it (an earlier `up` interrupted after publishing) or " +
+        "someone else did (by hand, or another stack), and it is not taken over without adopt. If this stack made " +
+        "it or should manage it from now on, set adopt: true on this resource to take it over (destroy then " +
+        "unpublishes it); otherwise remove this resource from the program.",
+    });
+  });
+  test("published as declared, with adopt: take over without a PUT", () => {
+    const existing = settingsFromKonnect(konnect({ authStrategyIds: [S1], visibility: "public" }));
+    expect(createDecision(declared({ authStrategyIds: [S1], visibility: "public", adopt: true }), existing)).toEqual({
       kind: "take-over",
     });
   });
@@ -118,7 +131,8 @@ describe("createDecision", () => {
       message:
         `API ${API} is already published to portal ${PORTAL} with other settings ` +
         `(authStrategyIds: Konnect has ["${S2}"], declared ["${S1}"]; visibility: Konnect has "public", declared "private"). ` +
-        "Set adopt: true to take it over and apply the declared settings, declare the settings it has, or unpublish it first.",
+        "To apply the declared settings, set adopt: true on this resource to take it over (destroy then unpublishes " +
+        "it); or declare the settings it has, or unpublish it first.",
     });
   });
   test("published differently with adopt: overwrite", () => {
@@ -170,37 +184,37 @@ describe("publicationOutputs", () => {
   });
 });
 
-describe("publicationChanges (diff)", () => {
+describe("publicationChanges (the handlers' diff)", () => {
   const olds = publicationOutputs(
     declared({ authStrategyIds: [S1], region: "eu" }),
     konnect({ authStrategyIds: [S1] }),
   );
-  test.each<[string, Partial<ApiPublicationInputs>, { changes: string[]; replaces: string[] }]>([
-    ["nothing", { authStrategyIds: [S1], region: "eu" }, { changes: [], replaces: [] }],
-    ["strategies left to the portal default", { region: "eu" }, { changes: [], replaces: [] }],
+  test.each<[string, Partial<ApiPublicationInputs>, { changes: boolean; replaces: string[] }]>([
+    ["nothing", { authStrategyIds: [S1], region: "eu" }, { changes: false, replaces: [] }],
+    ["strategies left to the portal default", { region: "eu" }, { changes: false, replaces: [] }],
     [
       "adopt alone (local: no request)",
       { authStrategyIds: [S1], region: "eu", adopt: true },
-      { changes: ["adopt"], replaces: [] },
+      { changes: true, replaces: [] },
     ],
-    ["move the strategy", { authStrategyIds: [S2], region: "eu" }, { changes: ["authStrategyIds"], replaces: [] }],
+    ["move the strategy", { authStrategyIds: [S2], region: "eu" }, { changes: true, replaces: [] }],
     [
       "visibility and auto approval",
       { authStrategyIds: [S1], region: "eu", visibility: "public", autoApproveRegistrations: true },
-      { changes: ["visibility", "autoApproveRegistrations"], replaces: [] },
+      { changes: true, replaces: [] },
     ],
     [
       "another portal",
       { portalId: S2, authStrategyIds: [S1], region: "eu" },
-      { changes: ["portalId"], replaces: ["portalId"] },
+      { changes: true, replaces: ["portalId"] },
     ],
-    ["another API", { apiId: S2, authStrategyIds: [S1], region: "eu" }, { changes: ["apiId"], replaces: ["apiId"] }],
-    ["region dropped", { authStrategyIds: [S1] }, { changes: ["region"], replaces: ["region"] }],
-  ])("%s", (_name, news, expected) => {
-    expect(publicationChanges(olds, declared(news))).toEqual(expected);
+    ["another API", { apiId: S2, authStrategyIds: [S1], region: "eu" }, { changes: true, replaces: ["apiId"] }],
+    ["region dropped", { authStrategyIds: [S1] }, { changes: true, replaces: ["region"] }],
+  ])("%s", async (_name, news, expected) => {
+    expect(await publicationChanges(olds, declared(news))).toEqual(expected);
   });
 
-  test("diff(outputs of x, x) is empty for every valid x, and the create decision on them is take-over", () => {
+  test("diff(outputs of x, x) is empty for every valid x; the create decision on them is take-over only with adopt", async () => {
     const id = fc.constantFrom(S1, S2);
     const inputs = fc.record(
       {
@@ -215,8 +229,8 @@ describe("publicationChanges (diff)", () => {
       { requiredKeys: ["apiId", "portalId"] },
     );
     const portalDefault = fc.constantFrom<string[] | null>(null, [S1]);
-    fc.assert(
-      fc.property(inputs, portalDefault, (x, fallback) => {
+    await fc.assert(
+      fc.asyncProperty(inputs, portalDefault, async (x, fallback) => {
         const body = publicationRequest(x);
         // What Konnect stores for this PUT: omitted strategies take the portal's default.
         const stored = konnect({
@@ -225,8 +239,8 @@ describe("publicationChanges (diff)", () => {
           autoApproveRegistrations: body.autoApproveRegistrations,
         });
         const outputs = publicationOutputs(x, stored);
-        expect(publicationChanges(outputs, x)).toEqual({ changes: [], replaces: [] });
-        expect(createDecision(x, settingsFromKonnect(stored))).toEqual({ kind: "take-over" });
+        expect(await publicationChanges(outputs, x)).toEqual({ changes: false, replaces: [] });
+        expect(createDecision(x, settingsFromKonnect(stored)).kind).toBe(x.adopt === true ? "take-over" : "conflict");
       }),
     );
   });

@@ -1,38 +1,20 @@
 /**
- * `check` of both resources: every bad input gets the exact expected failure (property + reason), good inputs pass
+ * `check` of the DCR provider and the auth strategy: every bad input gets the exact expected failure (property + reason), good inputs pass
  * and are normalized, and values still unknown during preview are accepted.
  */
 import { providers } from "../../provider";
-import { UNKNOWN } from "../../provider/resources/unknowns";
+import { UNKNOWN } from "../../provider/resources/core/unknowns";
+import { CLIENT_ID, TENANT, azureDcrInputs, oidcStrategyInputs } from "../support/validInputs";
 
-const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-const CLIENT = "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5";
+const CLIENT = CLIENT_ID;
 const DCR_ID = "8a6b1f3c-2d4e-4f5a-9b6c-7d8e9f0a1b2c";
 
 function azure(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: "azure-dcr",
-    providerType: "azureAd",
-    issuer: `https://sts.windows.net/${TENANT}`,
-    dcrConfig: { initialClientId: CLIENT, initialClientSecret: "s3cr3t-value" },
-    ...overrides,
-  };
+  return { ...azureDcrInputs(), ...overrides };
 }
 
 function oidc(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: "azure-strategy",
-    displayName: "Azure DCR",
-    strategyType: "openid_connect",
-    openidConnect: {
-      issuer: `https://sts.windows.net/${TENANT}`,
-      credentialClaim: ["appid"],
-      scopes: ["openid"],
-      authMethods: ["client_credentials", "bearer", "session"],
-    },
-    dcrProviderId: DCR_ID,
-    ...overrides,
-  };
+  return { ...oidcStrategyInputs({ dcrProviderId: DCR_ID }), ...overrides };
 }
 
 async function dcrFailures(news: Record<string, unknown>) {
@@ -74,7 +56,7 @@ describe("DcrProvider check: bad inputs", () => {
         {
           property: "clientSecret",
           reason:
-            "unknown property; expected one of name, displayName, providerType, issuer, labels, dcrConfig, adoptId, verify, region",
+            "unknown property; expected one of name, displayName, providerType, issuer, labels, dcrConfig, verify, adopt, adoptId, region",
         },
       ],
     ],

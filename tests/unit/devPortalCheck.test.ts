@@ -2,8 +2,9 @@
  * `check` of ApiPublication and PortalDefaultAuthStrategy: each bad input gets the exact failure (property and
  * reason), good inputs pass unchanged, and values still unknown during preview are accepted.
  */
-import { checkApiPublicationInputs, checkPortalDefaultInputs } from "../../provider/resources/devPortalCheck";
-import { UNKNOWN } from "../../provider/resources/unknowns";
+import { checkApiPublicationInputs } from "../../provider/resources/apiPublication/check";
+import { checkPortalDefaultInputs } from "../../provider/resources/portalDefaultAuthStrategy/check";
+import { UNKNOWN } from "../../provider/resources/core/unknowns";
 
 const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
 const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";

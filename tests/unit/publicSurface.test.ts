@@ -11,9 +11,13 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
   expect(Object.keys(runtime).sort()).toEqual(["configureFromStack", "handlers"]);
   expect(Object.keys(runtime.handlers).sort()).toEqual([
     "apiPublication",
+    "applicationRegistration",
     "authStrategy",
     "dcrProvider",
+    "dcrRequestCheck",
+    "portalApplication",
     "portalDefaultAuthStrategy",
+    "portalTeam",
   ]);
   for (const handlers of Object.values(runtime.handlers)) {
     expect(Object.keys(handlers).sort()).toEqual(["check", "create", "delete", "diff", "read", "update"]);
@@ -22,7 +26,9 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
 
 it("test hooks live outside the package's exports", () => {
   expect(Object.keys(hooks).sort()).toEqual([
+    "resetReplacementWatch",
     "setProviderLogSink",
+    "setRequestCheckSchedule",
     "setStackSettings",
     "setTransportOptions",
     "setVerifySchedule",

@@ -16,15 +16,15 @@ import {
 } from "../../provider/konnect";
 import { providers } from "../../provider";
 import { konnectLabels } from "../../provider/components";
-import { UNKNOWN, containsUnknown } from "../../provider/resources/unknowns";
-import { changedProperties, updateBody, type FieldRule } from "../../provider/resources/fieldRules";
+import { UNKNOWN, containsUnknown } from "../../provider/resources/core/unknowns";
+import { changedProperties, updateBody, type FieldRule } from "../../provider/resources/core/fieldRules";
 import { staleBuildReason } from "../../examples/azure-dcr/buildStatus";
 import {
   isDeclarableLabelKey,
   ownedLabels,
   ownedLabelsPatch,
   previouslyOwnedLabels,
-} from "../../provider/resources/labelOwnership";
+} from "../../provider/resources/core/labelOwnership";
 
 describe("the DCR config field table", () => {
   it("derives the per-type rules Kong's contract gives", () => {

@@ -4,7 +4,9 @@
  */
 import { spawn } from "node:child_process";
 import * as path from "node:path";
-import { gateway, makeJwt, startStandIn, type StandIn } from "./standins";
+import { gateway } from "../../tools/standins/cannedGateway";
+import { makeJwt } from "../../tools/standins/jwt";
+import { startStandIn, type StandIn } from "../../tools/standins/standIn";
 
 const ROOT = path.resolve(__dirname, "../..");
 const TENANT = "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f";

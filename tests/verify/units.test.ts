@@ -11,7 +11,7 @@ import { promptHidden } from "../../provider/verify/prompt";
 import { makeRedactor } from "../../provider/verify/redact";
 import { tokenEndpoint } from "../../provider/verify/token";
 import { startTrickleServer } from "../konnect-client/trickle";
-import { makeJwt } from "./standins";
+import { makeJwt } from "../../tools/standins/jwt";
 
 const base = ["--tenant", "contoso.onmicrosoft.com", "--route", "https://api.example.com/orders"];
 

@@ -5,7 +5,9 @@
 import { main } from "../../provider/verify/cli";
 import { createHttp } from "../../provider/verify/http";
 import { startTrickleServer } from "../konnect-client/trickle";
-import { makeJwt, startStandIn, gateway, type Canned, type StandIn } from "./standins";
+import { gateway } from "../../tools/standins/cannedGateway";
+import { makeJwt } from "../../tools/standins/jwt";
+import { startStandIn, type Canned, type StandIn } from "../../tools/standins/standIn";
 
 const TENANT = "3f2a9c1e-7b4d-4e8a-9c2f-1a2b3c4d5e6f";
 const OTHER_TENANT = "99999999-aaaa-4bbb-8ccc-dddddddddddd";

@@ -21,7 +21,7 @@ import {
   type CreateDcrProviderRequest,
 } from "../../provider/konnect";
 import { authStrategyResponseSchema, createAuthStrategyRequestSchema } from "../../provider/konnect";
-import { checkAuthStrategyInputs } from "../../provider/resources/authStrategyModel";
+import { checkAuthStrategyInputs } from "../../provider/resources/authStrategy/check";
 import type { KonnectEmulator } from "../emulator/emulator";
 import type { GoalRow, SectionResult } from "./goals";
 import { median, now, round } from "./stats";

@@ -24,7 +24,7 @@ import { baselineCreateRequests, createFloor, createPostFloor } from "./floors";
 import { fetchRequestsProvider } from "./fetchProvider";
 import { linearFit, now, round, runPool } from "./stats";
 import { BENCH_ISSUER, BENCH_TOKEN } from "./support";
-import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/creationKey";
+import { CREATION_KEY_INPUT, baseCreationKey } from "../../provider/resources/core/creationKey";
 
 /** Goal: wall time at 100 ms latency at most this many times the latency ideal. */
 export const SCALE_RATIO_GOAL = 1.15;
@@ -106,7 +106,7 @@ const DCR_TYPE = "pulumi-nodejs:dynamic/konnect:DcrProvider";
 /** Which provider creates the strategies: ours, or the fetch-only baseline making the same requests. */
 export type ScaleVariant = { kind: "ours"; texts: ProviderTexts } | { kind: "baseline"; text: string };
 
-/** Serialized provider texts of our two resources. */
+/** Serialized provider texts of the DCR provider and auth strategy resources. */
 export interface ProviderTexts {
   dcr: string;
   strategy: string;

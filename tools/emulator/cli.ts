@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     `Konnect emulator listening on ${emulator.url}`,
     `  API:      ${emulator.url}/v2/dcr-providers, ${emulator.url}/v2/application-auth-strategies`,
     `            ${emulator.url}/v3/portals, ${emulator.url}/v3/apis, ${emulator.url}/v3/api-publications`,
+    `            ${emulator.url}/v3/portals/{id}/teams|developers|applications|application-registrations`,
     `  regions:  ${emulator.regionUrl("eu")}/v2/... (us eu au me in sg; unprefixed = us)`,
     `  control:  ${emulator.url}/_emulator/health, /_emulator/requests, /_emulator/faults, /_emulator/reset`,
     "",

@@ -18,24 +18,41 @@
  * - `GET /_emulator/objects/:kind?region=`          → raw stored objects (every region without `region`)
  * - `GET|PATCH /_emulator/objects/:kind/:id`        → one raw object / out-of-band edit (shallow merge)
  * - `POST|DELETE /_emulator/in-use/:id`             → mark a strategy used by a publication (body `{inUse}`) / unmark
+ * - `POST /_emulator/seed/teams/:portalId`, `.../seed/developers/:portalId`, `.../seed/applications/:portalId`,
+ *   `.../seed/application-registrations/:portalId/:applicationId` (`?region=&id=`) → 201 stored object (body as the
+ *   API's create)
+ * - `GET|POST /_emulator/idp/clients`               → IdP clients / register one (body: `IdpClientInput`)
+ * - `GET|DELETE /_emulator/idp/clients/:clientId`   → one IdP client / delete it (204)
+ * - `POST /_emulator/idp/clients/:clientId/secrets` → add a secret (body `{secret}`); the answer never holds one
+ * - `POST /_emulator/idp/check`                     → `{client_id, client_secret, tenant?}` → `IdpSecretCheck`
+ * - `POST /_emulator/gateway-access`                → `GatewayAccessQuery` → `GatewayAccess`
  */
 import { type PendingFault } from "./faults";
 import { ProblemError } from "./problem";
 import {
   type EmulatorOptions,
   type Fault,
+  type GatewayAccess,
+  type GatewayAccessQuery,
+  type IdpClientInput,
+  type IdpClientView,
+  type IdpSecretCheck,
   OBJECT_KINDS,
   type ObjectKind,
   REGIONS,
   type Region,
   type RequestLogEntry,
   type StoredApi,
+  type StoredApplication,
   type StoredAuthStrategy,
   type StoredDcrProvider,
+  type StoredDeveloper,
   type StoredPortal,
   type StoredPublication,
+  type StoredRegistration,
+  type StoredTeam,
 } from "./types";
-import { type StoredById } from "./store";
+import { type StoredById, type StoredKinds } from "./store";
 
 /** Where a seeded object goes. */
 export interface SeedOptions {
@@ -68,6 +85,35 @@ export interface EmulatorControl {
    * defaults; throws a 404 problem for an unknown API or portal of the region). Only `options.region` is used.
    */
   seedPublication(apiId: string, portalId: string, body?: unknown, options?: SeedOptions): StoredPublication;
+  /** Validates (as `POST /v3/portals/{portalId}/teams`) and stores a team; throws the API's problem (404, 400). */
+  seedTeam(portalId: string, body: unknown, options?: SeedOptions): StoredTeam;
+  /** Validates (as `POST /v3/portals/{portalId}/developers`) and stores a developer. */
+  seedDeveloper(portalId: string, body: unknown, options?: SeedOptions): StoredDeveloper;
+  /**
+   * Validates (as `POST /v3/portals/{portalId}/applications`) and stores an application, creating or linking its IdP
+   * client as the API would.
+   */
+  seedApplication(portalId: string, body: unknown, options?: SeedOptions): StoredApplication;
+  /** Validates (as the registration POST, same checks and status rule) and stores a registration. */
+  seedRegistration(portalId: string, applicationId: string, body: unknown, options?: SeedOptions): StoredRegistration;
+  /**
+   * Registers a client in the emulated IdP, as a stack's azuread Application (+ password) would: `owners` are the
+   * client ids of the admin apps that own it (a DCR provider's `initial_client_id` reaches only clients it owns);
+   * `secret` is stored hashed. Throws 409 for a taken client id.
+   */
+  registerIdpClient(input?: IdpClientInput): IdpClientView;
+  /** Adds a secret to an IdP client (usable after `idpSecretActivationMs`); throws 404 for an unknown client. */
+  addIdpClientSecret(clientId: string, secret: string): IdpClientView;
+  /** The IdP's clients, oldest first, without secrets. */
+  idpClients(): IdpClientView[];
+  /** One IdP client, without secrets; undefined when there is none (e.g. deleted with its application). */
+  getIdpClient(clientId: string): IdpClientView | undefined;
+  /** Deletes an IdP client; false when there was none. */
+  deleteIdpClient(clientId: string): boolean;
+  /** Whether a client id and secret may get a token (in `tenant`, when given) now: what the token stand-in asks. */
+  checkIdpSecret(clientId: string, secret: string, tenant?: string): IdpSecretCheck;
+  /** What the gateway decides for a verified token's claims on an API (see gatewayAccess.ts). */
+  gatewayAccess(query: GatewayAccessQuery): GatewayAccess;
   /** Copies of the stored publications, in one region or all, oldest first. */
   publications(region?: Region): StoredPublication[];
   /** A copy of one publication (any region); undefined when the API is not published to the portal. */
@@ -98,11 +144,14 @@ export interface EmulatorControl {
    */
   markStrategyInUse(id: string, inUse?: boolean): void;
   /** A copy of a stored object (any region). */
-  get(kind: ObjectKind, id: string): StoredObject | undefined;
+  get<K extends ObjectKind>(kind: K, id: string): StoredKinds[K] | undefined;
   /** Copies of the stored objects of a kind, in one region or all. */
-  list(kind: ObjectKind, region?: Region): StoredObject[];
-  /** Out-of-band edit (as in the Konnect UI): shallow-merges `patch` and bumps `updated_at` unless given. */
-  updateStored(kind: ObjectKind, id: string, patch: Record<string, unknown>): StoredObject;
+  list<K extends ObjectKind>(kind: K, region?: Region): StoredKinds[K][];
+  /**
+   * Out-of-band edit (as in the Konnect UI): shallow-merges `patch` and bumps `updated_at` unless given. A
+   * registration edited to `approved` gets a fresh `approved_at` unless the patch sets one.
+   */
+  updateStored<K extends ObjectKind>(kind: K, id: string, patch: Record<string, unknown>): StoredKinds[K];
 }
 
 /** An answer of the control API. */
@@ -138,7 +187,14 @@ export class ControlError extends Error {
   }
 }
 
-function seed(control: EmulatorControl, kind: ObjectKind, body: unknown, query: URLSearchParams): StoredObject {
+function seed(
+  control: EmulatorControl,
+  kind: ObjectKind,
+  body: unknown,
+  query: URLSearchParams,
+  parents: (string | undefined)[],
+): StoredObject {
+  const [portalId = "", applicationId = ""] = parents;
   const options: SeedOptions = {};
   const region = parseRegion(query.get("region"));
   if (region !== undefined) options.region = region;
@@ -153,7 +209,49 @@ function seed(control: EmulatorControl, kind: ObjectKind, body: unknown, query: 
       return control.seedPortal(body, options);
     case "apis":
       return control.seedApi(body, options);
+    case "teams":
+      return control.seedTeam(portalId, body, options);
+    case "developers":
+      return control.seedDeveloper(portalId, body, options);
+    case "applications":
+      return control.seedApplication(portalId, body, options);
+    case "application-registrations":
+      return control.seedRegistration(portalId, applicationId, body, options);
   }
+}
+
+function idpRequest(
+  control: EmulatorControl,
+  method: string,
+  [first, second, third]: (string | undefined)[],
+  body: unknown,
+): ControlResponse {
+  if (method === "POST" && first === "check") {
+    const { client_id, client_secret, tenant } = asRecord(body);
+    if (typeof client_id !== "string" || typeof client_secret !== "string") {
+      throw new ControlError(400, "expected {client_id, client_secret, tenant?} strings");
+    }
+    const check = control.checkIdpSecret(client_id, client_secret, typeof tenant === "string" ? tenant : undefined);
+    return { status: 200, body: check };
+  }
+  if (first !== "clients") throw new ControlError(404, `no control endpoint ${method} /_emulator/idp/${first ?? ""}`);
+  if (second === undefined) {
+    if (method === "GET") return { status: 200, body: control.idpClients() };
+    if (method === "POST") {
+      const input = body === undefined ? {} : (asRecord(body) as IdpClientInput);
+      return { status: 201, body: control.registerIdpClient(input) };
+    }
+  } else if (third === "secrets" && method === "POST") {
+    const { secret } = asRecord(body);
+    if (typeof secret !== "string") throw new ControlError(400, "expected {secret} as a string");
+    return { status: 201, body: control.addIdpClientSecret(second, secret) };
+  } else if (third === undefined && method === "GET") {
+    return { status: 200, body: found(control.getIdpClient(second), "IdP client") };
+  } else if (third === undefined && method === "DELETE") {
+    if (!control.deleteIdpClient(second)) throw new ControlError(404, "IdP client not found");
+    return { status: 204 };
+  }
+  throw new ControlError(404, `no control endpoint ${method} /_emulator/idp/${[first, second, third].join("/")}`);
 }
 
 function seedPublication(
@@ -216,7 +314,7 @@ function dispatch(
       if (first === "publications") {
         return { status: 201, body: seedPublication(control, { apiId: second, portalId: third }, body, query) };
       }
-      return { status: 201, body: seed(control, parseKind(first), body, query) };
+      return { status: 201, body: seed(control, parseKind(first), body, query, [second, third]) };
     case "GET publications":
       if (first === undefined) return { status: 200, body: control.publications(parseRegion(query.get("region"))) };
       return { status: 200, body: found(control.getPublication(first, second ?? ""), "publication") };
@@ -239,6 +337,17 @@ function dispatch(
       const inUse = method === "POST" && (body === undefined || asRecord(body).inUse !== false);
       control.markStrategyInUse(first ?? "", inUse);
       return { status: 200, body: control.get("application-auth-strategies", first ?? "") };
+    }
+    case "GET idp":
+    case "POST idp":
+    case "DELETE idp":
+      return idpRequest(control, method, [first, second, third], body);
+    case "POST gateway-access": {
+      const query = asRecord(body);
+      if (typeof query.api_id !== "string" || typeof query.claims !== "object" || query.claims === null) {
+        throw new ControlError(400, "expected {api_id, claims, region?}");
+      }
+      return { status: 200, body: control.gatewayAccess(query as unknown as GatewayAccessQuery) };
     }
     default:
       throw new ControlError(404, `no control endpoint ${method} /_emulator/${segments.join("/")}`);

@@ -1,7 +1,8 @@
 /**
  * The Konnect emulator: a stateful in-memory HTTP server on 127.0.0.1 that answers Konnect's v2 API for DCR
- * providers and application auth strategies and the v3 subset for portals, APIs and API publications, with regions, bearer auth, problem+json errors, faults, a rate limit
- * and a control API. Start one per test suite:
+ * providers and application auth strategies and the v3 subset for portals, APIs, API publications and a portal's
+ * teams, developers, applications and registrations (with an emulated IdP behind DCR applications), with regions,
+ * bearer auth, problem+json errors, faults, a rate limit and a control API. Start one per test suite:
  *
  *   const konnect = await startKonnectEmulator();
  *   await fetch(`${konnect.url}/v2/dcr-providers`, { headers: { Authorization: "Bearer kpat_..." } });
@@ -13,6 +14,7 @@ import { createApiHandler, splitRegion } from "./apiHandler";
 import { type EmulatorControl, handleControlRequest } from "./control";
 import { FaultQueue } from "./faults";
 import { readBody, sendJson } from "./http";
+import { IdpRegistry } from "./idp";
 import { createEmulatorControl } from "./inProcessControl";
 import { defaultOptions, mergeStartOptions } from "./options";
 import { problemBody } from "./problem";
@@ -21,18 +23,8 @@ import { type EmulatorState } from "./state";
 import { EmulatorStore, MonotonicClock } from "./store";
 import { type EmulatorOptions, type Region } from "./types";
 
-export type {
-  EmulatorOptions,
-  Fault,
-  ObjectKind,
-  Region,
-  RequestLogEntry,
-  StoredApi,
-  StoredPortal,
-  StoredPublication,
-  VerifyBehavior,
-} from "./types";
-export type { EmulatorControl, SeedOptions, StoredObject } from "./control";
+export type { EmulatorOptions, NamedObjectKind, ObjectKind, Region, RequestLogEntry, StoredPublication } from "./types";
+export type { EmulatorControl, StoredObject } from "./control";
 
 /** A running emulator: its address, its control surface and `close`. */
 export interface KonnectEmulator extends EmulatorControl {
@@ -53,6 +45,7 @@ export async function startKonnectEmulator(options: Partial<EmulatorOptions> = {
     clock: new MonotonicClock(),
     options: mergeStartOptions(defaultOptions(), options),
     verifyCalls: new Map(),
+    idp: new IdpRegistry(),
   };
   const faults = new FaultQueue();
   const log = new RequestLog();

@@ -9,16 +9,20 @@ import { ownValue } from "./validation";
 /** Filter operators Konnect defines (`StringFieldFilter`, `UuidFieldFilter`). */
 export type FilterOperator = "eq" | "neq" | "contains" | "oeq" | "ocontains";
 
-/** A filterable field: how to read it and which operators it accepts (a bare value always means `eq`). */
+/**
+ * A filterable field: how to read it and which operators it accepts (a bare value always means `eq`). A `boolean`
+ * field (`BooleanFieldFilter`) takes only a bare `true` or `false`; `read` then answers `"true"` or `"false"`.
+ */
 export interface FilterField<T> {
   read: (item: T) => string | null | undefined;
   operators: readonly FilterOperator[];
+  boolean?: true;
 }
 
-/** What a collection supports. */
+/** What a collection supports; `sorts: null` when the operation has no `sort` parameter (it is then ignored [INF]). */
 export interface ListSpec<T> {
   filters: Record<string, FilterField<T>>;
-  sorts: Record<string, (item: T) => string | null | undefined>;
+  sorts: Record<string, (item: T) => string | null | undefined> | null;
 }
 
 /** Page size limits. */
@@ -100,6 +104,16 @@ function parseFilters<T>(query: URLSearchParams, spec: ListSpec<T>, issues: Inva
       issues.push(queryIssue(key, { rule: "unknown_property", reason: "is not a supported filter" }));
       continue;
     }
+    if (field.boolean === true) {
+      if (match[2] !== undefined) {
+        issues.push(queryIssue(key, { rule: "unknown_property", reason: "is not a supported filter" }));
+      } else if (value !== "true" && value !== "false") {
+        issues.push(queryIssue(key, { rule: "is_boolean", reason: "must be a boolean" }));
+      } else {
+        filters.push({ field, operator: "eq", value });
+      }
+      continue;
+    }
     if (!(field.operators as readonly string[]).includes(operator)) {
       issues.push(
         queryIssue(key, {
@@ -117,13 +131,14 @@ function parseFilters<T>(query: URLSearchParams, spec: ListSpec<T>, issues: Inva
 
 function parseSort<T>(query: URLSearchParams, spec: ListSpec<T>, issues: InvalidParameter[]): ParsedSort<T>[] {
   const raw = query.get("sort");
-  if (raw === null || raw.trim() === "") return [];
+  if (spec.sorts === null || raw === null || raw.trim() === "") return [];
+  const allowed = spec.sorts;
   const sorts: ParsedSort<T>[] = [];
   for (const term of raw.split(",")) {
     const match = SORT_TERM.exec(term.trim());
-    const read = match === null ? undefined : ownValue(spec.sorts, match[1] ?? "");
+    const read = match === null ? undefined : ownValue(allowed, match[1] ?? "");
     if (match === null || read === undefined) {
-      const choices = Object.keys(spec.sorts);
+      const choices = Object.keys(allowed);
       issues.push(queryIssue("sort", { rule: "enum", choices, reason: `must sort by: ${choices.join(", ")}` }));
       continue;
     }

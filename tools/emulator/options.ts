@@ -50,6 +50,22 @@ export function defaultOptions(): EmulatorOptions {
     uniqueApiNameVersion: true,
     // [DOC] a key-auth strategy is created with every portal; off by default so tests own every strategy.
     portalKeyAuthStrategy: "none",
+    // [UNK] S4 says nothing on team names; off, so tests that need the other answer turn it on.
+    uniqueTeamNames: false,
+    // [UNK] S4's team DELETE names its roles and members, not its applications; refusing is the safe guess.
+    teamDeleteWithApplications: "conflict",
+    // [DOC] the HTTP DCR bridge's DELETE "deletes the application in the IDP"; Azure is [INF].
+    createdClientOnDelete: "delete",
+    // [UNK] an imported (dcr_client_id) client was not Konnect's to begin with; keeping it is the guess.
+    linkedClientOnDelete: "keep",
+    // [SPEC text] "Registrations created through the portal management API will respect the auto-approve settings".
+    registrationStatusRule: "auto-approve",
+    // [INF] the portal UI only offers APIs published with the application's strategy.
+    registrationPublicationCheck: "same-strategy",
+    // [INF] propagation to the gateway is not documented; 0 = at once.
+    registrationPropagationMs: 0,
+    // [INF] Azure: a new password is not usable for some seconds (azure-ad.md); 0 = at once.
+    idpSecretActivationMs: 0,
     latencyMs: 0,
     // [UNK] §2.6: rate limits are not published.
     rateLimit: null,

@@ -1,14 +1,19 @@
 /**
  * Maps an API path (after the region prefix) to its route, answering 404 for unknown paths, 405 for a method the
  * path does not support (there is no PUT on DCR providers) and `malformedIdStatus` for an id that is not a UUID.
- * v2 serves DCR providers and auth strategies; v3 serves the portal, API and publication subset.
+ * v2 serves DCR providers and auth strategies; v3 serves the portal, API and publication subset and the portal's
+ * teams, developers, applications and registrations.
  */
 import { ProblemError, invalidRequest, notFound } from "./problem";
 import { handleAuthStrategies } from "./routes/authStrategies";
 import { handleApis } from "./routes/apis";
+import { handleApplicationInAnyPortal, handleApplications } from "./routes/applications";
+import { handleDevelopers } from "./routes/developers";
 import { handleDcrProviders } from "./routes/dcrProviders";
 import { handlePortals } from "./routes/portals";
 import { handlePublication, handlePublicationList } from "./routes/publications";
+import { handlePortalRegistrationList, handleRegistrations } from "./routes/registrations";
+import { handleTeams } from "./routes/teams";
 import { type ApiRequest, type ApiResponse, type EmulatorState } from "./state";
 import { isUuid, ownValue } from "./validation";
 
@@ -53,7 +58,7 @@ interface V3Route {
 }
 
 const V3_ROUTES: readonly V3Route[] = [
-  { pattern: ["portals"], methods: ["POST"], handle: (r, s) => handlePortals(r, s) },
+  { pattern: ["portals"], methods: ["GET", "POST"], handle: (r, s) => handlePortals(r, s) },
   { pattern: ["portals", ":portalId"], methods: ["GET", "PATCH"], handle: (r, s, [id]) => handlePortals(r, s, id) },
   { pattern: ["apis"], methods: ["POST"], handle: (r, s) => handleApis(r, s) },
   { pattern: ["apis", ":apiId"], methods: ["GET"], handle: (r, s, [id]) => handleApis(r, s, id) },
@@ -63,6 +68,58 @@ const V3_ROUTES: readonly V3Route[] = [
     handle: (r, s, [apiId, portalId]) => handlePublication(r, s, apiId ?? "", portalId ?? ""),
   },
   { pattern: ["api-publications"], methods: ["GET"], handle: (r, s) => handlePublicationList(r, s) },
+  {
+    pattern: ["portals", ":portalId", "teams"],
+    methods: ["GET", "POST"],
+    handle: (r, s, [portalId]) => handleTeams(r, s, portalId ?? ""),
+  },
+  {
+    pattern: ["portals", ":portalId", "teams", ":teamId"],
+    methods: ["GET", "PATCH", "DELETE"],
+    handle: (r, s, [portalId, teamId]) => handleTeams(r, s, portalId ?? "", teamId),
+  },
+  {
+    pattern: ["portals", ":portalId", "developers"],
+    methods: ["GET", "POST"],
+    handle: (r, s, [portalId]) => handleDevelopers(r, s, portalId ?? ""),
+  },
+  {
+    pattern: ["portals", ":portalId", "developers", ":developerId"],
+    methods: ["GET"],
+    handle: (r, s, [portalId, developerId]) => handleDevelopers(r, s, portalId ?? "", developerId),
+  },
+  {
+    pattern: ["portals", ":portalId", "applications"],
+    methods: ["GET", "POST"],
+    handle: (r, s, [portalId]) => handleApplications(r, s, portalId ?? ""),
+  },
+  {
+    pattern: ["portals", ":portalId", "applications", ":applicationId"],
+    methods: ["GET", "PATCH", "DELETE"],
+    handle: (r, s, [portalId, applicationId]) => handleApplications(r, s, portalId ?? "", applicationId),
+  },
+  {
+    pattern: ["applications", ":applicationId"],
+    methods: ["GET"],
+    handle: (r, s, [applicationId]) => handleApplicationInAnyPortal(r, s, applicationId ?? ""),
+  },
+  {
+    pattern: ["portals", ":portalId", "applications", ":applicationId", "registrations"],
+    methods: ["GET", "POST"],
+    handle: (r, s, [portalId, applicationId]) =>
+      handleRegistrations(r, s, { portalId: portalId ?? "", applicationId: applicationId ?? "" }),
+  },
+  {
+    pattern: ["portals", ":portalId", "applications", ":applicationId", "registrations", ":registrationId"],
+    methods: ["GET", "PATCH", "DELETE"],
+    handle: (r, s, [portalId, applicationId, registrationId]) =>
+      handleRegistrations(r, s, { portalId: portalId ?? "", applicationId: applicationId ?? "", registrationId }),
+  },
+  {
+    pattern: ["portals", ":portalId", "application-registrations"],
+    methods: ["GET"],
+    handle: (r, s, [portalId]) => handlePortalRegistrationList(r, s, portalId ?? ""),
+  },
 ];
 
 function routeV3(request: ApiRequest, state: EmulatorState, path: string[]): ApiResponse {

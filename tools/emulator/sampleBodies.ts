@@ -82,3 +82,13 @@ export const PORTAL_BODY = { name: "developer-portal", display_name: "Developer 
 
 /** An API create body (`POST /v3/apis`, `seedApi`). */
 export const API_BODY = { name: "Orders API", version: "v1" };
+
+/** A team create body (`POST /v3/portals/{portalId}/teams`, `seedTeam`) for a team that may own applications. */
+export const TEAM_BODY = {
+  name: "IDM - Developers",
+  description: "The Identity Management (IDM) API team.",
+  can_own_applications: true,
+};
+
+/** A developer create body (`POST /v3/portals/{portalId}/developers`, `seedDeveloper`). */
+export const DEVELOPER_BODY = { email: "developer@example.com", full_name: "Jane Dev", status: "approved" };

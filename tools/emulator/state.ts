@@ -1,6 +1,7 @@
 /**
  * What a route sees: the parsed request, and the emulator state it reads and writes.
  */
+import { type IdpRegistry } from "./idp";
 import { type EmulatorStore, type MonotonicClock } from "./store";
 import { type EmulatorOptions, type Region } from "./types";
 
@@ -29,4 +30,6 @@ export interface EmulatorState {
   options: EmulatorOptions;
   /** Verify calls seen per DCR provider id (drives `fail-then-succeed`). */
   verifyCalls: Map<string, number>;
+  /** The emulated identity provider DCR applications create or link clients in. */
+  idp: IdpRegistry;
 }

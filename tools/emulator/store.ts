@@ -7,14 +7,33 @@ import {
   type ObjectKind,
   type Region,
   type StoredApi,
+  type StoredApplication,
   type StoredAuthStrategy,
   type StoredDcrProvider,
+  type StoredDeveloper,
   type StoredPortal,
   type StoredPublication,
+  type StoredRegistration,
+  type StoredTeam,
 } from "./types";
 
+/** The stored type of each object kind. */
+export interface StoredKinds {
+  "dcr-providers": StoredDcrProvider;
+  "application-auth-strategies": StoredAuthStrategy;
+  portals: StoredPortal;
+  apis: StoredApi;
+  teams: StoredTeam;
+  developers: StoredDeveloper;
+  applications: StoredApplication;
+  "application-registrations": StoredRegistration;
+}
+
 /** Any object stored by id. */
-export type StoredById = StoredDcrProvider | StoredAuthStrategy | StoredPortal | StoredApi;
+export type StoredById = StoredKinds[ObjectKind];
+
+/** The portal-owned kinds, which have no index to keep in step: written through `putItem`. */
+export type PortalObjectKind = "teams" | "developers" | "applications" | "application-registrations";
 
 function publicationKey(apiId: string, portalId: string): string {
   return `${apiId}/${portalId}`;
@@ -30,25 +49,35 @@ class RegionData {
   readonly apis = new Map<string, StoredApi>();
   /** `apiId/portalId` → publication, in creation order. */
   readonly publications = new Map<string, StoredPublication>();
+  readonly teams = new Map<string, StoredTeam>();
+  readonly developers = new Map<string, StoredDeveloper>();
+  readonly applications = new Map<string, StoredApplication>();
+  readonly registrations = new Map<string, StoredRegistration>();
 
   /** The map holding a kind of object stored by id. */
-  byKind(kind: ObjectKind): Map<string, StoredById> {
-    switch (kind) {
-      case "dcr-providers":
-        return this.dcrProviders;
-      case "application-auth-strategies":
-        return this.authStrategies;
-      case "portals":
-        return this.portals;
-      case "apis":
-        return this.apis;
-    }
+  byKind<K extends ObjectKind>(kind: K): Map<string, StoredKinds[K]> {
+    const maps: { [P in ObjectKind]: Map<string, StoredKinds[P]> } = {
+      "dcr-providers": this.dcrProviders,
+      "application-auth-strategies": this.authStrategies,
+      portals: this.portals,
+      apis: this.apis,
+      teams: this.teams,
+      developers: this.developers,
+      applications: this.applications,
+      "application-registrations": this.registrations,
+    };
+    return maps[kind];
   }
 }
 
 /** Timestamps that are ISO with milliseconds and strictly increase, so every write changes `updated_at`. */
 export class MonotonicClock {
   private last = 0;
+
+  /** The current time in ms, never before the last timestamp handed out (which can run ahead of the wall clock). */
+  nowMs(): number {
+    return Math.max(Date.now(), this.last);
+  }
 
   /** The next timestamp. */
   nowIso(): string {
@@ -219,8 +248,39 @@ export class EmulatorStore {
     return this.portals(region).filter((p) => p.default_application_auth_strategy_id === strategyId);
   }
 
+  /** A portal-owned object (team, developer, application, registration) of a region. */
+  getItem<K extends PortalObjectKind>(kind: K, region: Region, id: string): StoredKinds[K] | undefined {
+    return this.regions.get(region)?.byKind(kind).get(id);
+  }
+
+  /** The portal-owned objects of a kind in a region, oldest first; with `portalId`, only that portal's. */
+  items<K extends PortalObjectKind>(kind: K, region: Region, portalId?: string): StoredKinds[K][] {
+    const all = [...(this.regions.get(region)?.byKind(kind).values() ?? [])];
+    return portalId === undefined ? all : all.filter((item) => item.portal_id === portalId);
+  }
+
+  /** Inserts or replaces a portal-owned object (a replaced one keeps its place). */
+  putItem<K extends PortalObjectKind>(kind: K, item: StoredKinds[K]): void {
+    this.data(item.region).byKind(kind).set(item.id, item);
+  }
+
+  /** Removes a portal-owned object. */
+  deleteItem(kind: PortalObjectKind, region: Region, id: string): void {
+    this.regions.get(region)?.byKind(kind).delete(id);
+  }
+
+  /** The registrations of an application, oldest first. */
+  registrationsOf(region: Region, applicationId: string): StoredRegistration[] {
+    return this.items("application-registrations", region).filter((r) => r.application_id === applicationId);
+  }
+
+  /** The applications of a region that use a strategy. */
+  applicationsUsing(region: Region, strategyId: string): StoredApplication[] {
+    return this.items("applications", region).filter((a) => a.auth_strategy_id === strategyId);
+  }
+
   /** Finds an object by id in any region. */
-  find(kind: ObjectKind, id: string): StoredById | undefined {
+  find<K extends ObjectKind>(kind: K, id: string): StoredKinds[K] | undefined {
     for (const data of this.regions.values()) {
       const found = data.byKind(kind).get(id);
       if (found !== undefined) return found;
@@ -229,7 +289,7 @@ export class EmulatorStore {
   }
 
   /** All objects of a kind, in one region or (without `region`) in every region. */
-  all(kind: ObjectKind, region?: Region): StoredById[] {
+  all<K extends ObjectKind>(kind: K, region?: Region): StoredKinds[K][] {
     const regions = region === undefined ? [...this.regions.keys()] : [region];
     return regions.flatMap((r) => [...(this.regions.get(r)?.byKind(kind).values() ?? [])]);
   }

@@ -4,9 +4,18 @@
  * `sampleBodies.ts` (re-exported here).
  */
 import { type EmulatorOptions, type KonnectEmulator, type Region, startKonnectEmulator } from "./emulator";
-import { API_BODY, PORTAL_BODY, TOKEN } from "./sampleBodies";
+import { API_BODY, DCR_BODIES, PORTAL_BODY, TEAM_BODY, TOKEN, oidcBody } from "./sampleBodies";
 
-export { API_BODY, DCR_BODIES, KEY_AUTH_BODY, PORTAL_BODY, TOKEN, oidcBody } from "./sampleBodies";
+export {
+  API_BODY,
+  DCR_BODIES,
+  DEVELOPER_BODY,
+  KEY_AUTH_BODY,
+  PORTAL_BODY,
+  TEAM_BODY,
+  TOKEN,
+  oidcBody,
+} from "./sampleBodies";
 
 /** How `useEmulator` prepares the emulator before each test. */
 export interface UseEmulatorOptions {
@@ -133,4 +142,49 @@ export function seedPublicationTargets(
   const portal = konnect.seedPortal({ ...PORTAL_BODY, ...options.portal }, { region });
   const api = konnect.seedApi({ ...API_BODY, ...options.api }, { region });
   return { portalId: portal.id, apiId: api.id };
+}
+
+/** What `seedDcrTargets` seeded: everything a DCR application and its registration need. */
+export interface DcrTargets extends PublicationTargets {
+  dcrProviderId: string;
+  strategyId: string;
+  teamId: string;
+  /** The Azure DCR provider's `initial_client_id` (the admin app that owns the clients Konnect creates). */
+  adminClientId: string;
+  /** The tenant of the provider's issuer. */
+  tenantId: string;
+}
+
+/**
+ * Seeds, in a region (default `us`), an Azure DCR provider (`DCR_BODIES.azureAd`: admin `client-a`, tenant
+ * `tenant` unless `tenantId` names another), an OIDC strategy linked to it with the same issuer, a portal, an API
+ * published there with that strategy (options as the publication PUT's, e.g. `{auto_approve_registrations: true}`)
+ * and a team that can own applications.
+ */
+export function seedDcrTargets(
+  konnect: KonnectEmulator,
+  options: { region?: Region; publication?: Record<string, unknown>; tenantId?: string } = {},
+): DcrTargets {
+  const region = options.region ?? "us";
+  const tenantId = options.tenantId ?? "tenant";
+  const issuer = `https://sts.windows.net/${tenantId}`;
+  const provider = konnect.seedDcrProvider({ ...DCR_BODIES.azureAd, issuer }, { region });
+  const strategy = konnect.seedAuthStrategy(oidcBody(provider.id, { issuer }), { region });
+  const { portalId, apiId } = seedPublicationTargets(konnect, { region });
+  konnect.seedPublication(apiId, portalId, { auth_strategy_ids: [strategy.id], ...options.publication }, { region });
+  const team = konnect.seedTeam(portalId, TEAM_BODY, { region });
+  return {
+    portalId,
+    apiId,
+    dcrProviderId: provider.id,
+    strategyId: strategy.id,
+    teamId: team.id,
+    adminClientId: DCR_BODIES.azureAd.dcr_config.initial_client_id,
+    tenantId,
+  };
+}
+
+/** The `key` field of every item of a list answer's `data`, in order: `pluck(answer, "name")`. */
+export function pluck(answer: CallResult, key: string): unknown[] {
+  return (answer.body.data as Record<string, unknown>[]).map((item) => item[key]);
 }

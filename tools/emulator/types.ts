@@ -18,10 +18,24 @@ export const STRATEGY_TYPES = ["key_auth", "openid_connect"] as const;
 /** One auth strategy type. */
 export type StrategyType = (typeof STRATEGY_TYPES)[number];
 
-/** The object kinds the emulator stores by id, named like their API collections (publications are keyed by pair). */
-export const OBJECT_KINDS = ["dcr-providers", "application-auth-strategies", "portals", "apis"] as const;
+/**
+ * The object kinds the emulator stores by id, named like their API collections (publications are keyed by pair).
+ * Teams, developers, applications and registrations belong to a portal (`portal_id`).
+ */
+export const OBJECT_KINDS = [
+  "dcr-providers",
+  "application-auth-strategies",
+  "portals",
+  "apis",
+  "teams",
+  "developers",
+  "applications",
+  "application-registrations",
+] as const;
 /** One stored object kind. */
 export type ObjectKind = (typeof OBJECT_KINDS)[number];
+/** The kinds whose objects have a `name` (developers have `full_name`, registrations none). */
+export type NamedObjectKind = Exclude<ObjectKind, "developers" | "application-registrations">;
 
 /** String labels on a Konnect object. */
 export type Labels = Record<string, string>;
@@ -115,6 +129,146 @@ export interface StoredPublication {
   updated_at: string;
 }
 
+/** A developer team of a portal (`PortalTeamResponse` fields). */
+export interface StoredTeam {
+  id: string;
+  region: Region;
+  portal_id: string;
+  name: string;
+  /** Null when never set: the response then leaves `description` out [INF]. */
+  description: string | null;
+  can_own_applications: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A developer's status in a portal (`DeveloperStatus`). */
+export const DEVELOPER_STATUSES = ["approved", "pending", "revoked", "rejected"] as const;
+/** One developer status. */
+export type DeveloperStatus = (typeof DEVELOPER_STATUSES)[number];
+
+/** A developer account of a portal (`PortalDeveloper` fields). */
+export interface StoredDeveloper {
+  id: string;
+  region: Region;
+  portal_id: string;
+  email: string;
+  full_name: string;
+  status: DeveloperStatus;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Who owns an application (`ApplicationOwner`). */
+export interface ApplicationOwner {
+  type: "developer" | "team";
+  id: string;
+}
+
+/** A portal application as the emulator stores it; the response shape depends on its strategy's type. */
+export interface StoredApplication {
+  id: string;
+  region: Region;
+  portal_id: string;
+  name: string;
+  description: string | null;
+  labels: Labels;
+  auth_strategy_id: string;
+  owner: ApplicationOwner;
+  /** The IdP client id (DCR: created or linked; self-managed OIDC: as sent); null for key-auth. */
+  client_id: string | null;
+  /** The DCR provider the client lives in (taken from the strategy at create time); null without DCR. */
+  dcr_provider_id: string | null;
+  /** How the IdP client came about: Konnect created it, `dcr_client_id` linked it, or there is none (no DCR). */
+  idp_client: "created" | "linked" | null;
+  granted_scopes: string[] | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `ApplicationRegistrationStatus`. */
+export const REGISTRATION_STATUSES = ["approved", "pending", "revoked", "rejected"] as const;
+/** One registration status. */
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** An application's registration for an API. */
+export interface StoredRegistration {
+  id: string;
+  region: Region;
+  portal_id: string;
+  application_id: string;
+  api_id: string;
+  status: RegistrationStatus;
+  /**
+   * When the registration last became approved (null while it is not approved). Not part of any response: the
+   * gateway stand-in lets traffic through from `approved_at + registrationPropagationMs`.
+   */
+  approved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A client (application) in the emulated identity provider, as the control API shows it: never a secret. */
+export interface IdpClientView {
+  client_id: string;
+  /** The directory (tenant) the client lives in; null means any tenant resolves it. */
+  tenant_id: string | null;
+  display_name: string;
+  /** Client ids of the admin applications that own it (for Azure: the DCR provider's `initial_client_id`). */
+  owners: string[];
+  /** `konnect`: created by a DCR application create; `control`: registered by a test. */
+  created_by: "konnect" | "control";
+  /** For clients Konnect created: the DCR provider that created them. */
+  dcr_provider_id: string | null;
+  /** One entry per secret: when it was added and from when the token endpoint accepts it. No values, no hashes. */
+  secrets: { added_at: string; usable_from: string }[];
+  created_at: string;
+}
+
+/** What `registerIdpClient` takes; everything has a default (a random GUID client id, no tenant, no owners). */
+export interface IdpClientInput {
+  client_id?: string;
+  tenant_id?: string | null;
+  display_name?: string;
+  owners?: string[];
+  /** A first secret (as an Azure ApplicationPassword would give it); stored hashed, never returned. */
+  secret?: string;
+}
+
+/** The answer to a client-credentials check against the emulated IdP. */
+export type IdpSecretCheck =
+  | { ok: true; client: IdpClientView }
+  /** `unknown-client`: no such client in that tenant; `invalid-secret`: wrong, or not usable yet. */
+  | { ok: false; reason: "unknown-client" | "invalid-secret" };
+
+/** Why the gateway lets a request through or not; see `gatewayAccess.ts`. */
+export type GatewayAccessReason =
+  | "approved"
+  | "no-auth"
+  | "no-publication"
+  | "issuer-mismatch"
+  | "no-application"
+  | "not-registered"
+  | "not-approved"
+  | "propagating";
+
+/** The gateway's decision for one request. */
+export interface GatewayAccess {
+  allowed: boolean;
+  reason: GatewayAccessReason;
+  /** A sentence for people (ids, statuses), never a credential. */
+  detail: string;
+  /** The application the credential belongs to, when one was found. */
+  application_id?: string;
+}
+
+/** What the gateway asks: may a token with these claims call this API (in this region)? */
+export interface GatewayAccessQuery {
+  api_id: string;
+  claims: Record<string, unknown>;
+  region?: Region;
+}
+
 /** How `POST /v2/dcr-providers/{id}/verify` answers. */
 export type VerifyBehavior =
   | { result: "success" }
@@ -194,6 +348,32 @@ export interface EmulatorOptions {
    * the portal's default when the create body does not name one.
    */
   portalKeyAuthStrategy: "none" | "create" | "create-and-default";
+  /** [UNK] Team names unique within a portal: true answers 409 to a create or rename that duplicates one. */
+  uniqueTeamNames: boolean;
+  /**
+   * [UNK] DELETE of a team that owns applications: "conflict" answers 409, "cascade" deletes its applications (as
+   * their DELETE would), "orphan" deletes the team and leaves the applications pointing at it.
+   */
+  teamDeleteWithApplications: "conflict" | "cascade" | "orphan";
+  /** [DOC http bridge, INF Azure] Deleting a DCR application whose client Konnect created deletes that IdP client. */
+  createdClientOnDelete: "delete" | "keep";
+  /** [UNK] Deleting a DCR application linked with `dcr_client_id` deletes (or keeps) that IdP client. */
+  linkedClientOnDelete: "delete" | "keep";
+  /**
+   * [SPEC text, reading UNK] Status of a new registration. "auto-approve": the portal's / publication's auto-approve
+   * settings decide (approved when on, unless `status: pending` is sent; pending when off, whatever is sent).
+   * "requested": the sent `status` wins, auto-approve decides only when it is left out.
+   */
+  registrationStatusRule: "auto-approve" | "requested";
+  /**
+   * [INF] What a registration needs from the API: "same-strategy" (published in the portal with the application's
+   * auth strategy), "published" (published in the portal) or "none" (the API exists).
+   */
+  registrationPublicationCheck: "same-strategy" | "published" | "none";
+  /** [INF] How long a new or re-approved registration takes to reach the gateway stand-in. */
+  registrationPropagationMs: number;
+  /** [INF, observed 4-18 s on Azure] How long a new IdP client secret takes before the token endpoint accepts it. */
+  idpSecretActivationMs: number;
   /** Delay before answering every API request. */
   latencyMs: number;
   /** [UNK] limits; null means unlimited. */

@@ -25,7 +25,6 @@
 import {
   annotateSecrets,
   changedKeys,
-  containsUnknowns,
   deepEqual,
   isSecret,
   markAdditionalSecrets,
@@ -655,9 +654,4 @@ export function dependencyOrder<T extends HasDependencies>(resources: T[]): T[] 
 /** Dependents before their dependencies (the order deletes run in). */
 export function reverseDependencyOrder<T extends HasDependencies>(resources: T[]): T[] {
   return dependencyOrder(resources).reverse();
-}
-
-/** True when a value still holds unknowns (useful for asserting preview outputs). */
-export function isPlannedUnknown(value: JsonValue | undefined): boolean {
-  return value !== undefined && containsUnknowns(value);
 }

@@ -157,6 +157,14 @@ export async function stopAllHosts(): Promise<void> {
   await Promise.all(pending.map(waitForGroupExit));
 }
 
+/**
+ * SIGKILLs every plugin host this process started (see {@link PluginHost.kill}) and waits until they are gone: for a
+ * test that interrupts a command run by engine-lite, which starts its host internally, in the middle of a step.
+ */
+export async function killAllHosts(): Promise<void> {
+  await Promise.all([...running].map((host) => host.kill()));
+}
+
 /** Pids of the live (non-zombie) processes in a process group, read from /proc. */
 export function processGroupMembers(pgid: number): number[] {
   const members: number[] = [];

@@ -49,6 +49,12 @@ export interface ProgramSpec {
   extraDynamicOutputs?: Record<string, string[]>;
   /** Extra environment for the program process. */
   env?: Record<string, string>;
+  /**
+   * Project directory the program runs in, as the CLI runs it (default: the repository root): the program process's
+   * cwd, and where its `@pulumi/pulumi` is resolved from, so a project with its own `node_modules` (an installed
+   * package, a `pulumi new` template) runs on its own SDK copy.
+   */
+  projectDir?: string;
 }
 
 /** The spec handed to the runner process (internal). */
@@ -111,16 +117,6 @@ export function placeholder(urn: string, property: string): string {
 
 const PLACEHOLDER = /\$ref\{([^#{}]+)#([^{}]+)\}/g;
 
-/** The URNs referenced by placeholders anywhere in a value. */
-export function referencedUrns(value: JsonValue): string[] {
-  const found = new Set<string>();
-  JSON.stringify(value).replace(PLACEHOLDER, (_m, urn: string) => {
-    found.add(urn);
-    return "";
-  });
-  return [...found];
-}
-
 /** Answers a placeholder: the value (possibly a secret wrapper or UNKNOWN), or undefined if the URN is not known. */
 export type PlaceholderLookup = (urn: string, property: string) => JsonValue | undefined;
 
@@ -181,8 +177,9 @@ export async function captureProgram(spec: ProgramSpec): Promise<CapturedProgram
   };
   try {
     const runner = path.join(__dirname, "programRunner.ts");
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", runner], {
-      cwd: REPO_ROOT,
+    const tsNode = require.resolve("ts-node/register/transpile-only");
+    const child = spawn(process.execPath, ["-r", tsNode, runner], {
+      cwd: spec.projectDir ?? REPO_ROOT,
       env: { ...process.env, ...spec.env, ENGINE_CAPTURE_SPEC: JSON.stringify(full) },
       stdio: ["ignore", "pipe", "pipe"],
     });

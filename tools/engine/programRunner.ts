@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   process.env.PULUMI_CONFIG = JSON.stringify(plainConfig);
   process.env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(secretKeys);
 
-  const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi"));
+  // The project's own SDK copy (the program's `@pulumi/pulumi` is the same one), else this repository's.
+  const pulumiRequire = createRequire(
+    require.resolve("@pulumi/pulumi", spec.projectDir === undefined ? undefined : { paths: [spec.projectDir] }),
+  );
   const pulumi = pulumiRequire("./index.js") as typeof pulumiTypes;
   const resourcePb = pulumiRequire("./proto/resource_pb") as typeof resourcePbTypes;
   const { Struct } = pulumiRequire("google-protobuf/google/protobuf/struct_pb") as typeof structTypes;

@@ -14,7 +14,7 @@ import type * as providerGrpcTypes from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type * as statusPbTypes from "@pulumi/pulumi/proto/status_pb";
 import type * as emptyTypes from "google-protobuf/google/protobuf/empty_pb";
 import type * as pluginPbTypes from "@pulumi/pulumi/proto/plugin_pb";
-import { annotateSecrets, containsUnknowns, secret, stripSecrets, type JsonValue, type PropertyMap } from "./encoding";
+import { annotateSecrets, containsUnknowns, secret, stripSecrets, type PropertyMap } from "./encoding";
 
 const pulumiRequire = createRequire(require.resolve("@pulumi/pulumi"));
 const grpc = pulumiRequire("@grpc/grpc-js") as typeof grpcTypes;
@@ -322,9 +322,4 @@ function toProviderError(method: string, error: grpcTypes.ServiceError): Provide
     }
   }
   return new ProviderError(method, error.code, error.details, initFailure);
-}
-
-/** Convenience for tests: the plain value of a property (secrets unwrapped). */
-export function plain(value: JsonValue | undefined): JsonValue | undefined {
-  return value === undefined ? undefined : stripSecrets(value);
 }

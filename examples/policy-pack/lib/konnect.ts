@@ -27,7 +27,7 @@ export function regionOf(resource: StackRuleResource): RegionOf {
  * `authStrategyId` of a portal default), in this order of evidence:
  * 1. `propertyDependencies[property]`: AuthStrategy resources whose output fed the property. Exact, and it also works
  *    in preview, where the id of a strategy not yet created is unknown.
- * 2. AuthStrategy resources whose `id` or `adoptId` equals a literal id in the property.
+ * 2. AuthStrategy resources whose `id`, `adopt` or `adoptId` equals a literal id in the property.
  * Strategies outside the stack are not found; the caller then has nothing to compare.
  */
 export function referencedStrategies(
@@ -41,7 +41,12 @@ export function referencedStrategies(
   return strategies.filter(
     (s) =>
       deps.includes(s.urn) ||
-      ids.some((id) => id === s.props["id"] || (s.props["adoptId"] !== undefined && id === s.props["adoptId"])),
+      ids.some(
+        (id) =>
+          id === s.props["id"] ||
+          (s.props["adopt"] !== undefined && id === s.props["adopt"]) ||
+          (s.props["adoptId"] !== undefined && id === s.props["adoptId"]),
+      ),
   );
 }
 

@@ -9,7 +9,7 @@
  * How the strategy's DCR provider is found, in order:
  * 1. `propertyDependencies.dcrProviderId`: the DcrProvider resource whose output fed `dcrProviderId`. This is exact
  *    and works in preview, where the id of a provider not yet created is unknown.
- * 2. A DcrProvider in the stack whose `id` or `adoptId` equals the known `dcrProviderId` (hard-coded ids).
+ * 2. A DcrProvider in the stack whose `id`, `adopt` or `adoptId` equals the known `dcrProviderId` (hard-coded ids).
  * 3. Fallback when neither applies (id unknown and no dependency recorded): azureAd DCR providers of the stack with
  *    the strategy's issuer. Only the claim can be checked then, since the issuers match by construction.
  * A strategy whose provider is not in the stack is still treated as Azure when its own issuer is a
@@ -35,7 +35,7 @@ export function findDcrProvider(strategy: StackRuleResource, resources: readonly
   if (byDependency) return { via: "dependency", provider: byDependency };
   const id = strategy.props["dcrProviderId"];
   if (typeof id === "string") {
-    const byId = providers.find((p) => p.props["id"] === id || p.props["adoptId"] === id);
+    const byId = providers.find((p) => p.props["id"] === id || p.props["adopt"] === id || p.props["adoptId"] === id);
     if (byId) return { via: "id", provider: byId };
   }
   const issuer = strategyIssuer(strategy);

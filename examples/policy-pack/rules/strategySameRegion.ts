@@ -6,7 +6,7 @@
  * publication or the portal lives, so Konnect rejects the PUT/PATCH at `up` time. The rule reports it at preview.
  *
  * Which strategy: see `referencedStrategies` (property dependency of `authStrategyIds` / `authStrategyId`, else a
- * literal id equal to a strategy's `id` or `adoptId`). A strategy outside the stack is not checked.
+ * literal id equal to a strategy's `id`, `adopt` or `adoptId`). A strategy outside the stack is not checked.
  *
  * Regions compared:
  * - Both `region`s set: they must be equal.

@@ -5,8 +5,8 @@
  * so its inputs are all known).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { AuthStrategy } from "../../../provider/resources/authStrategy";
-import { DcrProvider } from "../../../provider/resources/dcrProvider";
+import { AuthStrategy } from "../../../provider/resources/authStrategy/resource";
+import { DcrProvider } from "../../../provider/resources/dcrProvider/resource";
 
 /** Azure tenant of the azureAd variant. */
 export const TENANT = "3c9a1f5e-2b4d-4e6f-8a0b-1c2d3e4f5a6b";

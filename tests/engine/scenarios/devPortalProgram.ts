@@ -5,9 +5,9 @@
  * it). The API and portal ids come from `scenario:apiId` and `scenario:portalId`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ApiPublication } from "../../../provider/resources/apiPublication";
-import { AuthStrategy } from "../../../provider/resources/authStrategy";
-import { PortalDefaultAuthStrategy } from "../../../provider/resources/portalDefaultAuthStrategy";
+import { ApiPublication } from "../../../provider/resources/apiPublication/resource";
+import { AuthStrategy } from "../../../provider/resources/authStrategy/resource";
+import { PortalDefaultAuthStrategy } from "../../../provider/resources/portalDefaultAuthStrategy/resource";
 
 /** Runs the program. */
 export default function program() {

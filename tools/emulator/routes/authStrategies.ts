@@ -1,6 +1,7 @@
 /**
  * `/v2/application-auth-strategies`: list, create (201), get, PUT (201, full replacement), PATCH (200, partial
- * `configs` merge within the type) and DELETE (204, 409 while a publication, a portal default or a mark uses it).
+ * `configs` merge within the type) and DELETE (204, 409 while a publication, an application, a portal default or a
+ * mark uses it).
  */
 import { randomUUID } from "node:crypto";
 import {
@@ -167,12 +168,22 @@ function updateAuthStrategy(state: EmulatorState, current: StoredAuthStrategy, b
 
 /**
  * DELETE answers 409 while the strategy is used [SPEC]: by an API publication, by the control API's `in_use` mark,
- * or (by `strategyDeleteWithPortalDefault`, [UNK]) as a portal's default; "clear" nulls those defaults instead.
+ * by a portal application, or (by `strategyDeleteWithPortalDefault`, [UNK]) as a portal's default; "clear" nulls
+ * those defaults instead.
  */
 function deleteAuthStrategy(state: EmulatorState, strategy: StoredAuthStrategy): void {
   const { region, id } = strategy;
   const inUse = () => new ProblemError(409, `Application auth strategy [${id}] is in use and cannot be deleted`);
   if (strategy.in_use || state.store.publicationsUsing(region, id).length > 0) throw inUse();
+  // [UNK in konnect-api.md §4.1; a rule of issue 19] applications using the strategy block its delete.
+  const applications = state.store.applicationsUsing(region, id);
+  if (applications.length > 0) {
+    const ids = applications.map((a) => a.id).join(", ");
+    throw new ProblemError(
+      409,
+      `Application auth strategy [${id}] is used by applications [${ids}] and cannot be deleted`,
+    );
+  }
   const portals = state.store.portalsDefaulting(region, id);
   const portalRule = state.options.strategyDeleteWithPortalDefault;
   if (portals.length > 0 && portalRule === "conflict") throw inUse();

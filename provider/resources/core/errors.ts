@@ -1,0 +1,47 @@
+/**
+ * Turns client errors into what a `pulumi up` user needs: the message plus the next step, and for objects that
+ * exist in Konnect although a later step failed, an error carrying the id and outputs so Pulumi keeps them in state.
+ */
+import { isConflict } from "../../konnect";
+
+/** An error the plugin host reports as a partial failure (`ErrorResourceInitFailed`): the object exists. */
+export class ResourceInitError extends Error {
+  override readonly name = "ResourceInitError";
+
+  /** The outputs to store (not enumerable: they hold write-only secrets, kept out of logs and `util.inspect`). */
+  declare readonly properties: Record<string, unknown>;
+
+  /**
+   * @param message What failed after the object was created or updated.
+   * @param id The Konnect id, so the engine keeps the object in state.
+   * @param properties The outputs to store.
+   * @param options The underlying error as `cause`.
+   */
+  constructor(
+    message: string,
+    readonly id: string,
+    properties: Record<string, unknown>,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    Object.defineProperty(this, "properties", { value: properties, enumerable: false });
+  }
+
+  /** Reasons, as the host forwards them to the engine. */
+  get reasons(): string[] {
+    return [this.message];
+  }
+}
+
+/** A 409 on delete explained: what still uses the object and what to do. */
+export function explainDeleteConflict(error: unknown, what: string, usedBy: string): unknown {
+  if (isConflict(error)) {
+    return new Error(`cannot delete ${what}: it is still used by ${usedBy}. ${error.message}`, { cause: error });
+  }
+  return error;
+}
+
+/** Why `pulumi import` cannot work, and what to use instead. */
+export const IMPORT_UNSUPPORTED =
+  "pulumi import is not supported for dynamic resources (the engine sends no provider code); " +
+  "declare the resource with `adoptId: <Konnect id>` to take over an existing object";
