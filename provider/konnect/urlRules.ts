@@ -29,7 +29,10 @@ export function withoutUserInfo(text: string): string {
   return text.replace(/\/\/[^/?#]*@/, "//…@");
 }
 
-/** Why a resource refuses a URL with credentials (see {@link hasCredentials}). */
+/** Why a URL with credentials is refused (see {@link hasCredentials}): the short form, for URLs Konnect is not given. */
+export const CREDENTIALS_REASON = "must not contain credentials";
+
+/** Why a resource refuses a URL with credentials that it sends to Konnect (see {@link hasCredentials}). */
 export const URL_CREDENTIALS_REASON =
   "must not contain a user name or password (user:password@host): the URL is sent to Konnect and kept in plain " +
   "text in outputs and state; put secrets in the secret fields (dcrConfig)";
@@ -44,9 +47,9 @@ export const URL_QUERY_REASON =
   "issuer, the DCR handler's endpoints to a DCR base URL)";
 
 /**
- * Why a URL Konnect is given is not acceptable beyond being an absolute http(s) URL, or undefined: credentials, then
- * (when `base`: Konnect appends paths to it, as to an issuer or a DCR base URL) a query or fragment. A text that does
- * not parse as a URL is left to the caller's URL check.
+ * Why a URL is not acceptable beyond being an absolute http(s) URL, or undefined: credentials, then (when `base`: a URL
+ * Konnect is given and appends paths to, an issuer or a DCR base URL) a query or fragment. A text that does not parse
+ * as a URL is left to the caller's URL check.
  */
 export function endpointUrlProblem(text: string, base: boolean): string | undefined {
   let url: URL;
@@ -55,7 +58,7 @@ export function endpointUrlProblem(text: string, base: boolean): string | undefi
   } catch {
     return undefined;
   }
-  if (hasCredentials(url)) return URL_CREDENTIALS_REASON;
+  if (hasCredentials(url)) return base ? URL_CREDENTIALS_REASON : CREDENTIALS_REASON;
   if (base && hasQueryOrFragment(text)) return URL_QUERY_REASON;
   return undefined;
 }

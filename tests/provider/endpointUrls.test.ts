@@ -20,6 +20,7 @@ import {
   type CreateAuthStrategyRequest,
 } from "../../provider/konnect";
 import {
+  CREDENTIALS_REASON,
   URL_CREDENTIALS_REASON,
   URL_QUERY_REASON,
   endpointUrlProblem,
@@ -97,8 +98,9 @@ const AZURE_ISSUER = `https://sts.windows.net/${TENANT}`;
 describe("the one URL rule", () => {
   it("finds credentials first, then (for a base URL Konnect appends paths to) a query or fragment; accepts a plain URL and leaves non-URLs to the URL check", () => {
     for (const base of [true, false]) {
-      for (const url of withCredentials(ISSUER)) expect(endpointUrlProblem(url, base)).toBe(URL_CREDENTIALS_REASON);
-      expect(endpointUrlProblem(`${withCredentials(ISSUER)[0]!}?a=1`, base)).toBe(URL_CREDENTIALS_REASON);
+      const reason = base ? URL_CREDENTIALS_REASON : CREDENTIALS_REASON;
+      for (const url of withCredentials(ISSUER)) expect(endpointUrlProblem(url, base)).toBe(reason);
+      expect(endpointUrlProblem(`${withCredentials(ISSUER)[0]!}?a=1`, base)).toBe(reason);
       expect(endpointUrlProblem(ISSUER, base)).toBeUndefined();
       expect(endpointUrlProblem("https://@example.com/empty-userinfo", base)).toBeUndefined();
       expect(endpointUrlProblem("not a url", base)).toBeUndefined();
@@ -106,7 +108,9 @@ describe("the one URL rule", () => {
     for (const url of withQueryOrFragment(ISSUER)) expect(endpointUrlProblem(url, true)).toBe(URL_QUERY_REASON);
     // Not a base (a gateway route, a login URL): a query is part of what is called.
     for (const url of withQueryOrFragment(ISSUER)) expect(endpointUrlProblem(url, false)).toBeUndefined();
-    for (const reason of [URL_CREDENTIALS_REASON, URL_QUERY_REASON]) expect(reason).not.toContain(PASSWORD);
+    for (const reason of [CREDENTIALS_REASON, URL_CREDENTIALS_REASON, URL_QUERY_REASON]) {
+      expect(reason).not.toContain(PASSWORD);
+    }
   });
 
   it("is the rule konnect:serverUrl uses, whose messages do not echo a credential either", () => {
