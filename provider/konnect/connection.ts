@@ -4,6 +4,7 @@
  */
 import { KonnectConfigError } from "./errors";
 import { REGIONS, type Region } from "./regions";
+import { hasCredentials, hasQueryOrFragment, withoutUserInfo } from "./urlRules";
 
 export { REGIONS, type Region };
 
@@ -111,17 +112,19 @@ export function validateServerUrl(raw: string, source: string): string {
   try {
     url = new URL(raw.replaceAll("{region}", "region"));
   } catch {
-    throw new KonnectConfigError(`${source}: "${raw}" is not a URL; expected e.g. https://eu.api.konghq.com`);
+    throw new KonnectConfigError(
+      `${source}: "${withoutUserInfo(raw)}" is not a URL; expected e.g. https://eu.api.konghq.com`,
+    );
   }
   if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopbackHost(url.hostname))) {
     throw new KonnectConfigError(
       `${source}: only https:// URLs are allowed (plain http:// only for loopback addresses such as 127.0.0.1), got ${url.protocol}//${url.host}`,
     );
   }
-  if (url.username || url.password) {
+  if (hasCredentials(url)) {
     throw new KonnectConfigError(`${source}: the URL must not contain credentials; set the token separately`);
   }
-  if (url.search || url.hash) {
+  if (hasQueryOrFragment(raw)) {
     throw new KonnectConfigError(`${source}: the URL must not contain a query or fragment`);
   }
   return raw.replace(/\/+$/, "");

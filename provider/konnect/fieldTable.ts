@@ -36,8 +36,9 @@ export type ValueRule =
   /**
    * An absolute http(s) URL of at most `max` characters, never with credentials (`user:password@`). `issuer`: an
    * OpenID issuer (no `?query` or `#fragment`: discovery appends a path to it; trailing slashes removed by `check`).
+   * `base`: a URL Konnect appends paths to (a DCR bridge's base URL), so no `?query` or `#fragment` either.
    */
-  | { readonly kind: "url"; readonly max: number; readonly issuer?: boolean }
+  | { readonly kind: "url"; readonly max: number; readonly issuer?: boolean; readonly base?: boolean }
   /** `true` or `false`; an absent flag compares as `false`. */
   | { readonly kind: "flag" }
   /** A Konnect object id (UUID). */

@@ -8,6 +8,7 @@ import { MAX_LABELS, labelKeyProblem, labelValueProblem } from "./labelRules";
 
 export { CREATE_LABEL, MAX_DECLARED_LABELS, declaredLabelCountProblem } from "./labelRules";
 import { UUID_PATTERN } from "./ids";
+import { endpointUrlProblem } from "./urlRules";
 export { UUID_PATTERN };
 
 function checkLabels(labels: Record<string, string | null>, ctx: z.RefinementCtx): void {
@@ -66,7 +67,7 @@ function buildValueSchema(rule: ValueRule): z.ZodType {
     case "flag":
       return z.boolean({ error: "must be true or false" });
     case "url":
-      return urlText(rule.max);
+      return urlText(rule.max, rule.issuer === true || rule.base === true);
     case "id":
       return idText();
     case "enum":
@@ -171,8 +172,13 @@ export function text(max: number, min = 1) {
 }
 
 /** An absolute http(s) URL of at most `max` characters. */
-export function urlText(max: number) {
-  return text(max).refine(isHttpUrl, { message: "must be an absolute http(s) URL" });
+export function urlText(max: number, base = false) {
+  return text(max)
+    .refine(isHttpUrl, { message: "must be an absolute http(s) URL" })
+    .superRefine((value, ctx) => {
+      const problem = endpointUrlProblem(value, base);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 }
 
 /** True for absolute http and https URLs. */

@@ -4,13 +4,14 @@
  * never credentials in the URL.
  */
 import { isLoopbackHost } from "../konnect/connection";
+import { CREDENTIALS_REASON, hasCredentials } from "../konnect/urlRules";
 
 /**
  * Why `url` cannot be used (a reason without the option's name: `must be an https URL`), or undefined. `allowHttp`
  * accepts plain http on any host (the CLI's `--insecure-http`).
  */
 export function urlProblem(url: URL, allowHttp: boolean): string | undefined {
-  if (url.username !== "" || url.password !== "") return "must not contain credentials";
+  if (hasCredentials(url)) return CREDENTIALS_REASON;
   if (url.protocol === "https:") return undefined;
   if (url.protocol === "http:" && (isLoopbackHost(url.hostname) || allowHttp)) return undefined;
   return url.protocol === "http:"

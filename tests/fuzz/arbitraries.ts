@@ -64,9 +64,14 @@ const labelKey = () =>
 /** Labels Konnect accepts, up to 49 (one slot is kept for the creation label). */
 export const labelsArb = () => fc.dictionary(labelKey(), labelValue(), { maxKeys: 6 });
 
-/** An absolute https URL without whitespace, at most `max` characters. */
+/**
+ * An absolute https URL without whitespace, credentials, query or fragment (what Konnect may be given as an issuer or
+ * DCR base URL), at most `max` characters.
+ */
 export const httpsUrlArb = (max = 256) =>
-  fc.webUrl({ validSchemes: ["https"], withQueryParameters: true }).filter((u) => u.length <= max - 2);
+  fc
+    .webUrl({ validSchemes: ["https"], withQueryParameters: false, withFragments: false })
+    .filter((u) => u.length <= max - 2);
 
 /** Optional shared properties of the DCR provider and the auth strategy. */
 const common = {

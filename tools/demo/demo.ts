@@ -2,17 +2,20 @@
  * `npm run demo`: the whole-flow root stack offline. Starts the Konnect emulator, runs `examples/azure-dcr` (Azure
  * answered by the Azure mocks) through engine-lite and the real plugin host, and prints a preview, the progress of
  * `up`, the stack outputs and a second, empty preview. The emulator holds a Dev Portal and an API (fixed ids): the
- * stack publishes the API there with its strategy and makes the strategy the portal's default. Cleans up on exit and on Ctrl-C; exits 1 with a message on
- * failure.
+ * stack publishes the API there with its strategy and makes the strategy the portal's default. Builds `dist/` first
+ * when it is missing or stale (the program and the plugin host run it). Cleans up on exit and on Ctrl-C. A failure
+ * anywhere prints one line (the step, the cause, what to do) and exits 1; `--verbose` or `DEMO_VERBOSE=1` adds the
+ * details (stack traces, the program's output, the compiler's errors).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ensureBuilt } from "./demoBuild";
+import { failureReport, runStep, wantsVerbose } from "./demoFailure";
 import { heading, intro, labelledRendering, outputsTable, runForReal } from "./demoFormat";
+import { buildThenCapture, type PrepareSteps } from "./prepare";
 import { preview, up, type CommandResult } from "../engine/engineLite";
 import { stopAllHosts } from "../engine/pluginHost";
-import { captureProgram, killRunningCaptures } from "../engine/programCapture";
+import { killRunningCaptures } from "../engine/programCapture";
 import { rootStackOptions } from "./rootStack";
 import type { PropertyMap } from "../engine/encoding";
 import { startKonnectEmulator, type KonnectEmulator } from "../emulator/emulator";
@@ -37,6 +40,8 @@ export interface DemoResult {
 export interface DemoOptions {
   /** Receives the printed text, in pieces (default: stdout). */
   write?: (text: string) => void;
+  /** The build and program steps (default: the real ones; tests replace them). */
+  prepare?: PrepareSteps;
 }
 
 let cleanups: (() => Promise<void> | void)[] = [];
@@ -56,7 +61,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const say = (text = "") => write(`${text}\n`);
   const started = Date.now();
 
-  const emulator: KonnectEmulator = await startKonnectEmulator();
+  const emulator: KonnectEmulator = await runStep("starting the Konnect emulator", () => startKonnectEmulator());
   cleanups.push(() => emulator.close());
   emulator.seedPortal({ name: "developer-portal" }, { id: DEMO_PORTAL_ID });
   emulator.seedApi({ name: "Orders API", version: "v1" }, { id: DEMO_API_ID });
@@ -76,20 +81,20 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 
   say(intro(emulator.url, stateDir));
   say();
-  say("Running the program (Azure calls answered by the mocks) and checking the build of the provider ...");
-  // The program run and the build check are independent; the plugin host needs the build.
-  const [program, built] = await Promise.all([captureProgram(stack.program), ensureBuilt()]);
+  say("Checking the build of the provider, then running the program (Azure calls answered by the mocks) ...");
+  // The build comes first: the program and the plugin host both load dist/.
+  const { program, built } = await buildThenCapture(stack.program, options.prepare);
   if (built) say("Built dist/ (tsc -p tsconfig.build.json): the plugin host runs the compiled provider.");
 
   say(heading("1. Preview: what `pulumi preview` shows for a new stack"));
-  const planned = await preview({ ...stack, program });
-  expectOk(planned);
+  const planned = await runStep("previewing the stack", async () => expectOk(await preview({ ...stack, program })));
   say(labelledRendering(planned, DEMO_STACK));
   say("  Values marked [unknown] are known only after the create; secrets always print as [secret].");
 
   say(heading("2. Up: applying (provider log lines as they happen)"));
-  const applied = await up({ ...stack, program, onProviderLog: (line) => line.trim() && say(`  | ${line}`) });
-  expectOk(applied);
+  const applied = await runStep("applying the stack (up)", async () =>
+    expectOk(await up({ ...stack, program, onProviderLog: (line) => line.trim() && say(`  | ${line}`) })),
+  );
   say("");
   const done: Record<string, string> = { create: "created", update: "updated", replace: "replaced", delete: "deleted" };
   for (const step of applied.steps) say(`  ${(done[step.op] ?? "unchanged").padEnd(9)}  ${step.name}`);
@@ -106,8 +111,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   say(outputsTable(applied.outputs));
 
   say(heading("4. Preview again: nothing to change"));
-  const again = await preview({ ...stack, program });
-  expectOk(again);
+  const again = await runStep("previewing the stack again", async () => expectOk(await preview({ ...stack, program })));
   const changes = again.steps.filter((s) => s.op !== "same").length;
   say(
     changes === 0 ? `  No changes: ${again.steps.length} resources unchanged.` : labelledRendering(again, DEMO_STACK),
@@ -120,31 +124,41 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   return { outputs: applied.outputs, durationMs };
 }
 
-/** Throws with the command's diagnostics when it failed. */
-function expectOk(result: CommandResult): void {
-  if (result.ok) return;
-  const messages = result.diagnostics
+/** The result when the command succeeded; otherwise throws with its diagnostics, the first error first. */
+function expectOk(result: CommandResult): CommandResult {
+  if (result.ok) return result;
+  const ordered = [
+    ...result.diagnostics.filter((d) => d.severity === "error"),
+    ...result.diagnostics.filter((d) => d.severity !== "error"),
+  ];
+  const messages = ordered
     .map((d) => `  ${d.severity}: ${d.urn ? `${d.urn.split("::").pop()}: ` : ""}${d.message}`)
     .join("\n");
   throw new Error(`${result.command} failed:\n${messages}`);
 }
 
 async function main(): Promise<void> {
+  const verbose = wantsVerbose(process.argv.slice(2), process.env);
   // `npm run` forwards the terminal's SIGINT to us a second time: handle every one, clean up once.
-  let interrupted = false;
-  process.on("SIGINT", () => {
-    if (interrupted) return;
-    interrupted = true;
-    process.stderr.write("\nInterrupted; cleaning up ...\n");
-    void cleanUp().finally(() => process.exit(130));
-  });
+  let stopping = false;
+  const stop = (message: string, code: number): void => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(message);
+    void cleanUp()
+      .catch(() => undefined)
+      .finally(() => process.exit(code));
+  };
+  const fail = (error: unknown) => stop(`\n${failureReport(error, verbose)}`, 1);
+  process.on("SIGINT", () => stop("\nInterrupted; cleaning up ...\n", 130));
+  // A failure outside the awaited steps (an emitter's error, a stray rejection) is still one line.
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
   try {
     await runDemo();
     await cleanUp();
   } catch (error) {
-    process.stderr.write(`\nThe demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    await cleanUp();
-    process.exit(1);
+    fail(error);
   }
 }
 

@@ -113,7 +113,7 @@ export const DCR_CONFIG_FIELDS = {
   dcrBaseUrl: {
     wire: "dcr_base_url",
     effect: "update",
-    value: { kind: "url", max: 256 },
+    value: { kind: "url", max: 256, base: true },
     types: ["http"],
     requiredFor: ["http"],
     secret: false,

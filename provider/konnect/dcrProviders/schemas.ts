@@ -123,7 +123,7 @@ function createVariant(type: DcrProviderType) {
     name: text(256),
     displayName: text(256).optional(),
     providerType: z.literal(type),
-    issuer: urlText(256),
+    issuer: urlText(256, true),
     labels: labelsSchema().optional(),
     dcrConfig: DCR_TYPE_RULES[type].configRequired ? config : config.optional(),
   });
@@ -173,7 +173,7 @@ function buildUpdateDcrProviderRequestSchema(type: DcrProviderType) {
     .strictObject({
       name: text(256).optional(),
       displayName: text(256).optional(),
-      issuer: urlText(256).optional(),
+      issuer: urlText(256, true).optional(),
       labels: labelsUpdateSchema().optional(),
       dcrConfig: DCR_TYPE_RULES[type].configUpdatable
         ? dcrConfigSchema(type, true).optional()
