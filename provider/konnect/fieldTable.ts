@@ -52,8 +52,11 @@ export type ValueRule =
   | { readonly kind: "labels" }
   /** Free-form JSON options passed through (extra plugin options). */
   | { readonly kind: "options" }
-  /** A nested object whose keys are the rows of `fields`. */
-  | { readonly kind: "object"; readonly fields: FieldTable };
+  /**
+   * A nested object whose keys are the rows of `fields`. `exactlyOne`: a choice, exactly one of the rows is set (an
+   * application's owner is a team or a developer); its plain type is then a union with one key each.
+   */
+  | { readonly kind: "object"; readonly fields: FieldTable; readonly exactlyOne?: boolean };
 
 /** One field. */
 export interface FieldRow {
@@ -104,7 +107,9 @@ export type PlainValue<R> = R extends { readonly kind: "flag" }
           : R extends { readonly kind: "options" }
             ? Record<string, unknown>
             : R extends { readonly kind: "object"; readonly fields: infer F }
-              ? PlainOf<F>
+              ? R extends { readonly exactlyOne: true }
+                ? OneOf<PlainOf<F>>
+                : PlainOf<F>
               : R extends { readonly nullable: true }
                 ? string | null
                 : string;
@@ -119,3 +124,13 @@ export type PlainOf<T> = {
     ? PlainValue<R>
     : never;
 };
+
+/**
+ * Exactly one property of `T` set, the others absent: a union with one member per key (an object row with
+ * `exactlyOne`). Each member keeps the property's documentation.
+ */
+export type OneOf<T> = {
+  [K in keyof T]-?: { [P in keyof T as P extends K ? P : never]-?: T[P] } & {
+    [P in keyof T as P extends K ? never : P]?: never;
+  };
+}[keyof T];

@@ -5,6 +5,7 @@
  * by path, never this barrel.
  */
 export * from "./apiPublications/operations";
+export * from "./applications/operations";
 export * from "./authStrategies/operations";
 export * from "./authStrategies/schemas";
 export * from "./connection";
@@ -13,5 +14,7 @@ export * from "./dcrProviders/schemas";
 export * from "./errors";
 export * from "./http";
 export * from "./portals/operations";
+export * from "./registrations/operations";
 export * from "./retryPolicy";
 export * from "./schemas";
+export * from "./teams/operations";

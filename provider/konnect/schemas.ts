@@ -91,7 +91,7 @@ function buildValueSchema(rule: ValueRule): z.ZodType {
     case "options":
       return z.record(z.string(), z.unknown(), { error: "must be an object" });
     case "object":
-      return tableSchema(rule.fields);
+      return rule.exactlyOne === true ? exactlyOneSchema(rule.fields) : tableSchema(rule.fields);
     case "text": {
       let schema = text(rule.max, rule.min ?? 1);
       if (rule.pattern) schema = schema.regex(rule.pattern.regex, rule.pattern.message);
@@ -107,6 +107,23 @@ export function tableSchema<T extends FieldTable>(table: T): z.ZodType<PlainOf<T
     shape[input] = row.required === undefined ? valueSchema(row.value).optional() : valueSchema(row.value);
   }
   return z.strictObject(shape) as z.ZodType<PlainOf<T>>;
+}
+
+/** The message when a choice (`exactlyOne`) has none or several of its rows set. */
+export function exactlyOneProblem(table: FieldTable): string {
+  return `set exactly one of ${Object.keys(table).join(", ")}`;
+}
+
+/** How many rows of `table` are set (neither undefined nor null) in `value`. */
+export function rowsSet(table: FieldTable, value: Record<string, unknown>): number {
+  return Object.keys(table).filter((key) => value[key] !== undefined && value[key] !== null).length;
+}
+
+/** A strict object of a table's rows of which exactly one is set (an `exactlyOne` object row). */
+function exactlyOneSchema(table: FieldTable): z.ZodType {
+  return tableSchema(table).refine((value) => rowsSet(table, value as Record<string, unknown>) === 1, {
+    message: exactlyOneProblem(table),
+  });
 }
 
 /** A non-empty string of at most `max` characters. */

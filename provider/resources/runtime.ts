@@ -7,9 +7,12 @@
  * hooks live in `./testHooks`, outside the package's exports.
  */
 import { apiPublicationHandlers } from "./apiPublication/definition";
+import { applicationRegistrationHandlers } from "./applicationRegistration/definition";
 import { authStrategyHandlers } from "./authStrategy/definition";
 import { dcrProviderHandlers } from "./dcrProvider/definition";
+import { portalApplicationHandlers } from "./portalApplication/definition";
 import { portalDefaultHandlers } from "./portalDefaultAuthStrategy/definition";
+import { portalTeamHandlers } from "./portalTeam/definition";
 
 export { configureFromStack } from "./core/context";
 
@@ -19,6 +22,9 @@ export const handlers = {
   authStrategy: authStrategyHandlers,
   apiPublication: apiPublicationHandlers,
   portalDefaultAuthStrategy: portalDefaultHandlers,
+  portalTeam: portalTeamHandlers,
+  portalApplication: portalApplicationHandlers,
+  applicationRegistration: applicationRegistrationHandlers,
 };
 
 /** A resource name the runtime serves. */

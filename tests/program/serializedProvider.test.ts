@@ -76,8 +76,23 @@ it("serializes every provider without secrets, with only the package runtime's r
     portalId: PORTAL,
     authStrategyId: strategy.id,
   });
+  const team = new konnect.PortalTeam("team", { portalId: PORTAL, name: "Partners", canOwnApplications: true });
+  const application = new konnect.PortalApplication("app", {
+    portalId: PORTAL,
+    name: "Orders client",
+    authStrategyId: strategy.id,
+    owner: { teamId: team.id },
+    dcrClientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5",
+  });
+  const registration = new konnect.ApplicationRegistration("registration", {
+    portalId: PORTAL,
+    applicationId: application.id,
+    apiId: API,
+  });
   await Promise.all(
-    [strategy.id, publication.id, portalDefault.id].map((id) => new Promise<void>((r) => id.apply(() => r()))),
+    [strategy.id, publication.id, portalDefault.id, registration.id].map(
+      (id) => new Promise<void>((r) => id.apply(() => r())),
+    ),
   );
 
   for (const type of [
@@ -85,6 +100,9 @@ it("serializes every provider without secrets, with only the package runtime's r
     "pulumi-nodejs:dynamic/konnect:AuthStrategy",
     "pulumi-nodejs:dynamic/konnect:ApiPublication",
     "pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy",
+    "pulumi-nodejs:dynamic/konnect:PortalTeam",
+    "pulumi-nodejs:dynamic/konnect:PortalApplication",
+    "pulumi-nodejs:dynamic/konnect:ApplicationRegistration",
   ]) {
     const inputs = registered[type];
     expect(inputs).toBeDefined();
@@ -109,6 +127,17 @@ it("serializes every provider without secrets, with only the package runtime's r
     portalId: PORTAL,
     authStrategyIds: ["strategy-id"],
   });
+  // The application carries its creation key (keyed create); the team and the registration do not (derived creates).
+  expect(registered["pulumi-nodejs:dynamic/konnect:PortalApplication"]).toMatchObject({
+    owner: { teamId: "team-id" },
+    authStrategyId: "strategy-id",
+    __creationKey: expect.stringMatching(/^[0-9a-f]{40}$/),
+  });
+  expect(registered["pulumi-nodejs:dynamic/konnect:PortalTeam"]).not.toHaveProperty("__creationKey");
+  expect(registered["pulumi-nodejs:dynamic/konnect:ApplicationRegistration"]).toMatchObject({
+    applicationId: "app-id",
+  });
+  expect(registered["pulumi-nodejs:dynamic/konnect:ApplicationRegistration"]).not.toHaveProperty("__creationKey");
 });
 
 /**
@@ -121,6 +150,9 @@ const PINNED_SHIM_TEXTS: Record<string, { bytes: number; sha256: string }> = {
   authStrategy: { bytes: 2638, sha256: "c278088cfa13978e" },
   apiPublication: { bytes: 2640, sha256: "b99a4eedaee75a16" },
   portalDefaultAuthStrategy: { bytes: 2651, sha256: "8d8b6f8fe6fcc3ba" },
+  portalTeam: { bytes: 2636, sha256: "a2324094f7921cee" },
+  portalApplication: { bytes: 2643, sha256: "fc7d8a0afccbda4d" },
+  applicationRegistration: { bytes: 2649, sha256: "dd385ff9d1c83c98" },
 };
 
 it("the serialized provider texts are byte-stable (a contract with every stored state)", async () => {

@@ -9,7 +9,10 @@ import { API_PUBLICATION_INPUTS } from "../../provider/resources/apiPublication/
 import { AUTH_STRATEGY_INPUTS } from "../../provider/resources/authStrategy/inputs";
 import { inputPathForWireField } from "../../provider/resources/core/wireNames";
 import { DCR_PROVIDER_INPUTS } from "../../provider/resources/dcrProvider/inputs";
+import { APPLICATION_REGISTRATION_INPUTS } from "../../provider/resources/applicationRegistration/inputs";
+import { PORTAL_APPLICATION_INPUTS } from "../../provider/resources/portalApplication/inputs";
 import { PORTAL_DEFAULT_INPUTS } from "../../provider/resources/portalDefaultAuthStrategy/inputs";
+import { PORTAL_TEAM_INPUTS } from "../../provider/resources/portalTeam/inputs";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { TEST_TOKEN, startProviderTestbed } from "../provider/support";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
@@ -25,6 +28,9 @@ describe("inputPathForWireField", () => {
     authStrategy: AUTH_STRATEGY_INPUTS,
     apiPublication: API_PUBLICATION_INPUTS,
     portalDefaultAuthStrategy: PORTAL_DEFAULT_INPUTS,
+    portalTeam: PORTAL_TEAM_INPUTS,
+    portalApplication: PORTAL_APPLICATION_INPUTS,
+    applicationRegistration: APPLICATION_REGISTRATION_INPUTS,
   };
   it.each<[string, string, string]>([
     ["dcrProvider", "dcr_config.initial_client_id", "dcrConfig.initialClientId"],
@@ -57,6 +63,16 @@ describe("inputPathForWireField", () => {
     ["apiPublication", "auto_approve_registrations", "autoApproveRegistrations"],
     ["apiPublication", "visibility", "visibility"],
     ["portalDefaultAuthStrategy", "default_application_auth_strategy_id", "authStrategyId"],
+    ["portalTeam", "can_own_applications", "canOwnApplications"],
+    ["portalTeam", "description", "description"],
+    ["portalApplication", "auth_strategy_id", "authStrategyId"],
+    ["portalApplication", "dcr_client_id", "dcrClientId"],
+    ["portalApplication", "client_id", "clientId"],
+    ["portalApplication", "labels.env", "labels.env"],
+    // The owner's id is renamed to the declared owner.teamId / owner.developerId by the application's definition.
+    ["portalApplication", "owner.id", "owner.id"],
+    ["applicationRegistration", "api_id", "apiId"],
+    ["applicationRegistration", "status", "status"],
   ])("%s: %s -> %s", (kind, wire, input) => {
     expect(inputPathForWireField(tables[kind]!, wire)).toBe(input);
   });

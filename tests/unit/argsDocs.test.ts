@@ -8,9 +8,12 @@ import * as path from "node:path";
 import * as ts from "typescript";
 import type { FieldTable } from "../../provider/konnect/fieldTable";
 import { API_PUBLICATION_INPUTS } from "../../provider/resources/apiPublication/inputs";
+import { APPLICATION_REGISTRATION_INPUTS } from "../../provider/resources/applicationRegistration/inputs";
 import { AUTH_STRATEGY_INPUTS } from "../../provider/resources/authStrategy/inputs";
 import { DCR_PROVIDER_INPUTS } from "../../provider/resources/dcrProvider/inputs";
+import { PORTAL_APPLICATION_INPUTS } from "../../provider/resources/portalApplication/inputs";
 import { PORTAL_DEFAULT_INPUTS } from "../../provider/resources/portalDefaultAuthStrategy/inputs";
+import { PORTAL_TEAM_INPUTS } from "../../provider/resources/portalTeam/inputs";
 
 const ROOT = path.resolve(__dirname, "../..");
 const INDEX = path.join(ROOT, "provider/index.ts");
@@ -21,6 +24,9 @@ const RESOURCE_TABLES: Record<string, FieldTable> = {
   AuthStrategyArgs: AUTH_STRATEGY_INPUTS,
   ApiPublicationArgs: API_PUBLICATION_INPUTS,
   PortalDefaultAuthStrategyArgs: PORTAL_DEFAULT_INPUTS,
+  PortalTeamArgs: PORTAL_TEAM_INPUTS,
+  PortalApplicationArgs: PORTAL_APPLICATION_INPUTS,
+  ApplicationRegistrationArgs: APPLICATION_REGISTRATION_INPUTS,
 };
 
 /** What the docs of an input with each effect must say. */
@@ -116,6 +122,9 @@ describe("every exported argument type documents every property, nested objects 
         "KeyAuthTtlArgs",
         "OpenIdConnectArgs",
         "PortalDefaultAuthStrategyArgs",
+        "PortalTeamArgs",
+        "PortalApplicationArgs",
+        "ApplicationRegistrationArgs",
       ]),
     );
   });
@@ -126,11 +135,13 @@ describe("every exported argument type documents every property, nested objects 
     expect(properties.filter((p) => p.docs === "").map((p) => p.path)).toEqual([]);
   });
 
-  it("reaches nested objects (dcrConfig, openidConnect, keyAuth.ttl)", () => {
+  it("reaches nested objects (dcrConfig, openidConnect, keyAuth.ttl, a choice such as owner)", () => {
     const paths = documentedProperties("DcrProviderArgs").map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(["dcrConfig.initialClientId", "dcrConfig.apiKey"]));
     const strategy = documentedProperties("AuthStrategyArgs").map((p) => p.path);
     expect(strategy).toEqual(expect.arrayContaining(["openidConnect.credentialClaim", "keyAuth.ttl.unit"]));
+    const application = documentedProperties("PortalApplicationArgs").map((p) => p.path);
+    expect(application).toEqual(expect.arrayContaining(["owner.teamId", "owner.developerId"]));
   });
 });
 

@@ -11,9 +11,12 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
   expect(Object.keys(runtime).sort()).toEqual(["configureFromStack", "handlers"]);
   expect(Object.keys(runtime.handlers).sort()).toEqual([
     "apiPublication",
+    "applicationRegistration",
     "authStrategy",
     "dcrProvider",
+    "portalApplication",
     "portalDefaultAuthStrategy",
+    "portalTeam",
   ]);
   for (const handlers of Object.values(runtime.handlers)) {
     expect(Object.keys(handlers).sort()).toEqual(["check", "create", "delete", "diff", "read", "update"]);

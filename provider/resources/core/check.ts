@@ -3,7 +3,15 @@
  * issues into Pulumi check failures that name the property (`dcrConfig.initialClientId: must be a GUID`).
  */
 import type { z } from "zod";
-import { CREATE_LABEL, declaredLabelCountProblem, formatIssues, labelsSchema, valueSchema } from "../../konnect";
+import {
+  CREATE_LABEL,
+  declaredLabelCountProblem,
+  exactlyOneProblem,
+  formatIssues,
+  labelsSchema,
+  rowsSet,
+  valueSchema,
+} from "../../konnect";
 import type { FieldRow, FieldTable } from "../../konnect/fieldTable";
 import { normalizeIssuer } from "./compare";
 import { containsUnknown, isUnknown } from "./unknowns";
@@ -230,7 +238,13 @@ function checkValue(f: FailureList, row: FieldRow, value: unknown, path: string)
     case "object":
       if (isUnknown(value)) return undefined;
       if (!isRecord(value)) f.add(path, "must be an object");
-      else checkTable(f, rule.fields, value, { prefix: path });
+      else {
+        checkTable(f, rule.fields, value, { prefix: path });
+        // A choice: exactly one row set (a value still unknown in preview counts as set).
+        if (rule.exactlyOne === true && rowsSet(rule.fields, value) !== 1) {
+          f.add(path, exactlyOneProblem(rule.fields));
+        }
+      }
       return undefined;
     case "url":
       if (rule.issuer === true && typeof value === "string" && !isUnknown(value)) {

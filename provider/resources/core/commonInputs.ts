@@ -30,3 +30,9 @@ export const ADOPT_BY_ID_INPUTS = {
    */
   adoptId: { value: { kind: "id" }, effect: "local" },
 } as const satisfies FieldTable;
+
+/**
+ * The `adopt` row alone, for resources added after `adoptId` was renamed: they have the one spelling only, and each
+ * gives the row its own TSDoc, saying what adopting its object means.
+ */
+export const ADOPT_ROW = ADOPT_BY_ID_INPUTS.adopt;

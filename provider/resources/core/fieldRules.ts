@@ -95,7 +95,7 @@ export function tableRules<O, N, B>(
     const override = custom[property];
     if (override === null) return [];
     if (override !== undefined) return [override];
-    if (row.value.kind === "labels") return [labelsRule(property)];
+    if (row.value.kind === "labels") return [labelsRule(property, row.effect)];
     if (row.value.kind === "object") throw new Error(`${property}: an object row needs its own rows`);
     const value = (props: O | N) => effective(row, (props as Record<string, unknown>)[property]);
     return [
@@ -114,13 +114,14 @@ export function tableRules<O, N, B>(
 
 /**
  * The labels row: owned labels update, removed keys sent as null (Konnect merges labels; keys the resource does not
- * own are never sent or compared, see labelOwnership.ts).
+ * own are never sent or compared, see labelOwnership.ts). `effect` is the row's: labels Konnect sets only at create
+ * (an application's) replace.
  */
-export function labelsRule<O, N, B>(property = "labels"): FieldRule<O, N, B> {
+export function labelsRule<O, N, B>(property = "labels", effect: ChangeEffect = "update"): FieldRule<O, N, B> {
   const labels = (props: O | N) => (props as Record<string, unknown>)[property] as Labels | undefined;
   return {
     property,
-    effect: "update",
+    effect,
     before: (o) => previouslyOwnedLabels(labels(o)),
     after: (n) => labels(n),
     equal: (a, b) => labelsEqual(a as Labels | undefined, b as Labels | undefined),

@@ -102,13 +102,15 @@ export interface KeyedCreate<I, Obj> {
 }
 
 /**
- * Create of an object named by the inputs (it has no id of its own, or this resource does not own it): `run` reads,
- * decides and writes (a publication's PUT, a portal's PATCH). Its errors are renamed like a POST's.
+ * Create that reads, decides and writes itself (`run`): an object named by the inputs (it has no id of its own, or this
+ * resource does not own it: a publication's PUT, a portal's PATCH), or an object without labels, which a keyed create
+ * cannot find again (a portal team's list + POST, a registration's POST that Konnect refuses twice). Its errors are
+ * renamed like a POST's.
  */
 export interface DerivedCreate<I, Obj> {
   readonly kind: "derived";
-  /** The resource id, from the inputs (`<apiId>/<portalId>`, a portal id). */
-  idOf(inputs: I): string;
+  /** The resource id, from the inputs (`<apiId>/<portalId>`, a portal id) or from what `run` wrote (a new id). */
+  idOf(inputs: I, created: Obj): string;
   /** The create: what Konnect holds afterwards. */
   run(context: CallContext, inputs: I): Promise<Obj>;
 }
@@ -188,8 +190,8 @@ export interface ResourceDefinition<I extends RegionInputs, O extends RegionInpu
 export function keyedCreate<I extends KeyedInputs, Obj extends KonnectObject>(spec: {
   /** POSTs with `labels` (the declared ones plus the creation label). */
   post: (transport: KonnectTransport, inputs: I, labels: Record<string, string>) => Promise<Obj>;
-  /** Every object with this name. */
-  findByName: (transport: KonnectTransport, name: string) => Promise<Obj[]>;
+  /** Every object with this name (`inputs` give the scope of a collection under a parent, such as the portal). */
+  findByName: (transport: KonnectTransport, name: string, inputs: I) => Promise<Obj[]>;
   /** The object's type, when the resource has one. */
   type?: { property: keyof I & string; of: (object: Obj) => string };
   /** The declared inputs an existing object is compared with when taken over (default: the inputs). */
@@ -199,7 +201,7 @@ export function keyedCreate<I extends KeyedInputs, Obj extends KonnectObject>(sp
   return {
     kind: "keyed",
     post: spec.post,
-    findByName: (transport, inputs) => spec.findByName(transport, inputs.name),
+    findByName: (transport, inputs) => spec.findByName(transport, inputs.name, inputs),
     idOf: (object) => object.id,
     labelsOf: (object) => object.labels,
     declaredLabels: (inputs) => inputs.labels,
@@ -382,7 +384,7 @@ export function resourceHandlers<I extends RegionInputs, O extends RegionInputs,
   async function createDerived(create: DerivedCreate<I, Obj>, context: CallContext, inputs: I) {
     providerLog(`creating ${def.subject(inputs)} in region ${context.region}`);
     const created = await create.run(context, inputs).catch(rename);
-    return written(context, create.idOf(inputs), inputs, created);
+    return written(context, create.idOf(inputs, created), inputs, created);
   }
 
   /** Outputs after a create that wrote, and the `afterWrite` step. */

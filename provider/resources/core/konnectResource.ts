@@ -19,7 +19,7 @@ export interface KonnectResourceSpec {
   type: string;
   /** The resource's input table (secret rows are marked as Pulumi secrets). */
   inputs: FieldTable;
-  /** Outputs that are not inputs (registered so the engine knows them). */
+  /** Read-only outputs (registered so the engine knows them), and inputs Konnect fills in when undeclared. */
   outputs: readonly string[];
   /** Whether the resource is created with the creation key (keyed creates). */
   creationKey: boolean;
@@ -65,7 +65,11 @@ export abstract class KonnectResource extends pulumi.dynamic.Resource {
     opts: pulumi.CustomResourceOptions | undefined,
   ) {
     const props: Record<string, unknown> = { ...withSecretsMarked({ ...args }, spec.inputs) };
-    for (const output of [...spec.outputs, "effectiveRegion", "serverUrl"]) props[output] = undefined;
+    // Read-only outputs are registered as unknown; an output that is also an input (a declared value Konnect may
+    // fill in, such as an application's client id) keeps the declared value.
+    for (const output of [...spec.outputs, "effectiveRegion", "serverUrl"]) {
+      if (props[output] === undefined) props[output] = undefined;
+    }
     if (spec.creationKey) {
       // Stable per resource and stack: lets a create whose outcome was lost find its object on the next `up`.
       props[CREATION_KEY_INPUT] = creationKeyInput(`pulumi-nodejs:dynamic/konnect:${spec.type}`, name, opts?.parent);
