@@ -12,7 +12,7 @@ const PROGRAM_SIDE = [
   "^provider/components/",
   "^provider/azure/",
   "^provider/resources/[^/]+/(resource|inputs|args)\\.ts$",
-  "^provider/resources/core/(shim|konnectResource|creationKeyInput|commonInputs|tableTypes|types)\\.ts$",
+  "^provider/resources/core/(shim|konnectResource|tableResource|creationKeyInput|commonInputs|tableTypes|types)\\.ts$",
 ].join("|");
 
 /** @type {import('dependency-cruiser').IConfiguration} */

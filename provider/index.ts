@@ -9,6 +9,8 @@
  * - `PortalTeam`, `PortalApplication` and `ApplicationRegistration`: a Dev Portal's developer team, an application
  *   owned by a team or a developer (linked to an existing IdP client with `dcrClientId`), and its registration for an
  *   API (`/v3/portals/{portalId}/teams`, `.../applications`, `.../applications/{applicationId}/registrations`).
+ * - `DcrRequestCheck`: a first successful request (an Azure v1 token, its claims, the gateway route) inside `pulumi up`;
+ *   it talks to no Konnect API.
  * - `AzureDcrAdminApp`: the Azure AD (Entra ID) application Konnect uses to register developer apps.
  * - `AzureKonnectDcr`: the whole Azure DCR flow in one component.
  * - `providers`: the underlying `pulumi.dynamic.ResourceProvider` objects, usable directly with plain values.
@@ -18,6 +20,7 @@ import { applicationRegistrationProvider } from "./resources/applicationRegistra
 import { authStrategyProvider } from "./resources/authStrategy/resource";
 import { dcrProviderProvider } from "./resources/dcrProvider/resource";
 import { portalApplicationProvider } from "./resources/portalApplication/resource";
+import { dcrRequestCheckProvider } from "./resources/dcrRequestCheck/resource";
 import { portalDefaultAuthStrategyProvider } from "./resources/portalDefaultAuthStrategy/resource";
 import { portalTeamProvider } from "./resources/portalTeam/resource";
 
@@ -40,6 +43,8 @@ export { PortalApplication } from "./resources/portalApplication/resource";
 export type * from "./resources/portalApplication/args";
 export { ApplicationRegistration } from "./resources/applicationRegistration/resource";
 export type * from "./resources/applicationRegistration/args";
+export { DcrRequestCheck } from "./resources/dcrRequestCheck/resource";
+export type * from "./resources/dcrRequestCheck/args";
 export * from "./azure";
 export * from "./components";
 
@@ -52,4 +57,5 @@ export const providers = {
   portalTeam: portalTeamProvider,
   portalApplication: portalApplicationProvider,
   applicationRegistration: applicationRegistrationProvider,
+  dcrRequestCheck: dcrRequestCheckProvider,
 };

@@ -44,14 +44,20 @@ export type ValueRule =
   | { readonly kind: "id" }
   /** One of `values`; `message` replaces the default "must be one of …". */
   | { readonly kind: "enum"; readonly values: readonly string[]; readonly message?: string }
-  /** A whole number of at least `min`. */
-  | { readonly kind: "count"; readonly min: number }
+  /** A whole number of at least `min` and, when `max` is set, at most `max`. */
+  | { readonly kind: "count"; readonly min: number; readonly max?: number }
   /** A list of values, `minItems` (default 0) to `maxItems` long. */
   | { readonly kind: "list"; readonly item: ValueRule; readonly maxItems: number; readonly minItems?: number }
   /** Konnect labels (string keys to string values, Konnect's label rules). */
   | { readonly kind: "labels" }
   /** Free-form JSON options passed through (extra plugin options). */
   | { readonly kind: "options" }
+  /**
+   * Any JSON value, compared as a whole (a trigger: what matters is that it changed, not its shape): null, true or
+   * false, a finite number, a string, or a list or object of JSON values. No `__proto__` key at any depth, and at
+   * most the input depth bound deep, like every input.
+   */
+  | { readonly kind: "json" }
   /**
    * A nested object whose keys are the rows of `fields`. `exactlyOne`: a choice, exactly one of the rows is set (an
    * application's owner is a team or a developer); its plain type is then a union with one key each.
@@ -106,13 +112,15 @@ export type PlainValue<R> = R extends { readonly kind: "flag" }
           ? Record<string, string>
           : R extends { readonly kind: "options" }
             ? Record<string, unknown>
-            : R extends { readonly kind: "object"; readonly fields: infer F }
-              ? R extends { readonly exactlyOne: true }
-                ? OneOf<PlainOf<F>>
-                : PlainOf<F>
-              : R extends { readonly nullable: true }
-                ? string | null
-                : string;
+            : R extends { readonly kind: "json" }
+              ? unknown
+              : R extends { readonly kind: "object"; readonly fields: infer F }
+                ? R extends { readonly exactlyOne: true }
+                  ? OneOf<PlainOf<F>>
+                  : PlainOf<F>
+                : R extends { readonly nullable: true }
+                  ? string | null
+                  : string;
 
 /** The plain object of a table: required rows required, the others optional. */
 export type PlainOf<T> = {

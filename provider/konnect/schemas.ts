@@ -73,11 +73,13 @@ function buildValueSchema(rule: ValueRule): z.ZodType {
       return z.enum(rule.values as [string, ...string[]], {
         error: rule.message ?? `must be one of ${rule.values.join(", ")}`,
       });
-    case "count":
-      return z
+    case "count": {
+      const count = z
         .number({ error: "must be a number" })
         .int("must be a whole number")
         .min(rule.min, `must be at least ${rule.min}`);
+      return rule.max === undefined ? count : count.max(rule.max, `must be at most ${rule.max}`);
+    }
     case "list": {
       let list = z.array(valueSchema(rule.item), {
         error: rule.item.kind === "text" ? "must be a list of strings" : "must be a list",
@@ -90,6 +92,11 @@ function buildValueSchema(rule: ValueRule): z.ZodType {
       return labelsSchema();
     case "options":
       return z.record(z.string(), z.unknown(), { error: "must be an object" });
+    case "json":
+      return z.unknown().superRefine((value, ctx) => {
+        const problem = jsonValueProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", path: problem.path, message: problem.reason });
+      });
     case "object":
       return rule.exactlyOne === true ? exactlyOneSchema(rule.fields) : tableSchema(rule.fields);
     case "text": {
@@ -98,6 +105,35 @@ function buildValueSchema(rule: ValueRule): z.ZodType {
       return rule.nullable ? schema.nullable() : schema;
     }
   }
+}
+
+/**
+ * Where `value` stops being a JSON value (a path inside it, and why), or undefined when it is one: null, a boolean, a
+ * finite number, a string, or lists and plain objects of those. Iterative, so a deep value never overflows the stack.
+ */
+export function jsonValueProblem(value: unknown): { path: (string | number)[]; reason: string } | undefined {
+  const pending: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value: current, path } = next;
+    if (current === null || typeof current === "string" || typeof current === "boolean") continue;
+    if (typeof current === "number") {
+      if (!Number.isFinite(current)) return { path, reason: "must be a finite number (a JSON value)" };
+      continue;
+    }
+    if (Array.isArray(current)) {
+      current.forEach((item, index) => pending.push({ value: item, path: [...path, index] }));
+      continue;
+    }
+    const proto: unknown = typeof current === "object" ? Object.getPrototypeOf(current) : undefined;
+    if (typeof current !== "object" || (proto !== Object.prototype && proto !== null)) {
+      return {
+        path,
+        reason: "must be a JSON value: null, true or false, a number, a string, or a list or object of them",
+      };
+    }
+    for (const [key, item] of Object.entries(current)) pending.push({ value: item, path: [...path, key] });
+  }
+  return undefined;
 }
 
 /** A strict object of a table's rows (camelCase keys): required rows required, the others optional. */

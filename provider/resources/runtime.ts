@@ -11,6 +11,7 @@ import { applicationRegistrationHandlers } from "./applicationRegistration/defin
 import { authStrategyHandlers } from "./authStrategy/definition";
 import { dcrProviderHandlers } from "./dcrProvider/definition";
 import { portalApplicationHandlers } from "./portalApplication/definition";
+import { dcrRequestCheckHandlers } from "./dcrRequestCheck/definition";
 import { portalDefaultHandlers } from "./portalDefaultAuthStrategy/definition";
 import { portalTeamHandlers } from "./portalTeam/definition";
 
@@ -25,6 +26,7 @@ export const handlers = {
   portalTeam: portalTeamHandlers,
   portalApplication: portalApplicationHandlers,
   applicationRegistration: applicationRegistrationHandlers,
+  dcrRequestCheck: dcrRequestCheckHandlers,
 };
 
 /** A resource name the runtime serves. */

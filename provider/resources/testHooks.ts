@@ -5,3 +5,4 @@
  */
 export { setProviderLogSink, setStackSettings, setTransportOptions } from "./core/context";
 export { setVerifySchedule } from "./dcrProvider/verify";
+export { setRequestCheckSchedule } from "./dcrRequestCheck/run";

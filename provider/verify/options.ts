@@ -4,7 +4,9 @@
  */
 import { parseArgs } from "node:util";
 import { MAX_SECONDS, MIN_SECONDS } from "../konnect/connection";
-import { DEFAULT_TIMEOUT_MS, isLoopback } from "./http";
+import { DEFAULT_TIMEOUT_MS } from "./http";
+import { DEFAULT_LOGIN_URL, DEFAULT_RESOURCE, HTTP_METHODS, TENANT_PATTERN } from "./inputRules";
+import { urlProblem } from "./urlRules";
 
 /** Options after validation (without the secret, resolved separately). */
 export interface VerifyOptions {
@@ -21,11 +23,6 @@ export interface VerifyOptions {
 /** Result of parsing: options, a help request, or a usage error (the message never echoes argument values). */
 export type ParsedOptions =
   { kind: "options"; options: VerifyOptions } | { kind: "help" } | { kind: "error"; message: string };
-
-/** Default login host (Azure public cloud). */
-export const DEFAULT_LOGIN_URL = "https://login.microsoftonline.com";
-/** Default resource: Microsoft Graph, as in Kong's Azure DCR guide (every DCR application can get a Graph token). */
-export const DEFAULT_RESOURCE = "https://graph.microsoft.com";
 
 /** Usage text. */
 export const USAGE = `Usage: npm run verify -- --tenant <tenant GUID> --route <gateway route URL> [options]
@@ -48,9 +45,8 @@ The client secret is read from DCR_CLIENT_SECRET, or asked for without echo. It 
 Exit codes: 0 all checks passed, 1 a check failed, 2 usage error.
 `;
 
-const TENANT = /^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$/;
 const KNOWN_OPTION = /^(--(tenant|route|client-id|resource|method|login-url|timeout|insecure-http|help)|-h)$/;
-const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+const METHODS = new Set<string>(HTTP_METHODS);
 
 /** Parses a URL option, allowing http only for loopback hosts (or when `allowHttp`). */
 function parseUrl(name: string, value: string, allowHttp: boolean): URL | string {
@@ -60,12 +56,8 @@ function parseUrl(name: string, value: string, allowHttp: boolean): URL | string
   } catch {
     return `--${name} is not a valid URL.`;
   }
-  if (url.username !== "" || url.password !== "") return `--${name} must not contain credentials.`;
-  if (url.protocol === "https:") return url;
-  if (url.protocol === "http:" && (isLoopback(url) || allowHttp)) return url;
-  return url.protocol === "http:"
-    ? `--${name} must use https (http is accepted only for loopback hosts: localhost, 127.0.0.0/8 and ::1).`
-    : `--${name} must be an https URL.`;
+  const problem = urlProblem(url, allowHttp);
+  return problem === undefined ? url : `--${name} ${problem}.`;
 }
 
 /** Parses `--timeout` (seconds, {@link MIN_SECONDS} to {@link MAX_SECONDS}) into milliseconds, or an error message. */
@@ -127,7 +119,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     return { kind: "error", message: "Unexpected argument without an option name (values are not echoed)." };
   const str = (k: string) => (typeof values[k] === "string" ? values[k] : undefined);
   const tenant = str("tenant") ?? env["AZURE_TENANT_ID"];
-  if (tenant === undefined || !TENANT.test(tenant))
+  if (tenant === undefined || !TENANT_PATTERN.test(tenant))
     return { kind: "error", message: "--tenant (or AZURE_TENANT_ID) is required: the directory GUID or domain." };
   const clientId = str("client-id") ?? env["DCR_CLIENT_ID"];
   if (clientId === undefined || clientId.trim() === "")

@@ -12,6 +12,7 @@ import { APPLICATION_REGISTRATION_INPUTS } from "../../provider/resources/applic
 import { AUTH_STRATEGY_INPUTS } from "../../provider/resources/authStrategy/inputs";
 import { DCR_PROVIDER_INPUTS } from "../../provider/resources/dcrProvider/inputs";
 import { PORTAL_APPLICATION_INPUTS } from "../../provider/resources/portalApplication/inputs";
+import { DCR_REQUEST_CHECK_INPUTS } from "../../provider/resources/dcrRequestCheck/inputs";
 import { PORTAL_DEFAULT_INPUTS } from "../../provider/resources/portalDefaultAuthStrategy/inputs";
 import { PORTAL_TEAM_INPUTS } from "../../provider/resources/portalTeam/inputs";
 
@@ -27,6 +28,7 @@ const RESOURCE_TABLES: Record<string, FieldTable> = {
   PortalTeamArgs: PORTAL_TEAM_INPUTS,
   PortalApplicationArgs: PORTAL_APPLICATION_INPUTS,
   ApplicationRegistrationArgs: APPLICATION_REGISTRATION_INPUTS,
+  DcrRequestCheckArgs: DCR_REQUEST_CHECK_INPUTS,
 };
 
 /** What the docs of an input with each effect must say. */
@@ -118,6 +120,7 @@ describe("every exported argument type documents every property, nested objects 
         "AzureKonnectDcrPublication",
         "DcrConfigArgs",
         "DcrProviderArgs",
+        "DcrRequestCheckArgs",
         "KeyAuthArgs",
         "KeyAuthTtlArgs",
         "OpenIdConnectArgs",

@@ -15,6 +15,7 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
     "authStrategy",
     "dcrProvider",
     "portalApplication",
+    "dcrRequestCheck",
     "portalDefaultAuthStrategy",
     "portalTeam",
   ]);
@@ -26,6 +27,7 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
 it("test hooks live outside the package's exports", () => {
   expect(Object.keys(hooks).sort()).toEqual([
     "setProviderLogSink",
+    "setRequestCheckSchedule",
     "setStackSettings",
     "setTransportOptions",
     "setVerifySchedule",

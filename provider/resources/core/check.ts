@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import {
   CREATE_LABEL,
+  MIN_SECRET_LENGTH,
   declaredLabelCountProblem,
   exactlyOneProblem,
   formatIssues,
@@ -229,8 +230,9 @@ function checkValue(f: FailureList, row: FieldRow, value: unknown, path: string)
     case "labels":
       checkLabelsInput(f, value, path);
       return undefined;
-    case "options": {
-      const protoPath = isRecord(value) ? protoKeyPath(value) : undefined;
+    case "options":
+    case "json": {
+      const protoPath = isRecord(value) || Array.isArray(value) ? protoKeyPath(value) : undefined;
       if (protoPath !== undefined) f.add(`${path}${protoPath}`, PROTO_KEY_REASON);
       else f.check(path, value, valueSchema(rule));
       return undefined;
@@ -281,6 +283,19 @@ export function checkWholeRequest(
     const at = issue.indexOf(": ");
     f.add(at > 0 ? issue.slice(0, at) : "", at > 0 ? issue.slice(at + 2) : issue);
   }
+}
+
+/**
+ * Why a secret value is too short to be kept out of messages, or undefined. Every secret of at least
+ * {@link MIN_SECRET_LENGTH} characters is redacted wherever it may be echoed (Konnect's reasons, a token endpoint's
+ * error).
+ */
+export function shortSecretProblem(secret: string): string | undefined {
+  if (secret.length >= MIN_SECRET_LENGTH) return undefined;
+  return (
+    `must be at least ${MIN_SECRET_LENGTH} characters: shorter secrets cannot be told apart from ordinary text, ` +
+    "so they could not be redacted"
+  );
 }
 
 /** `adopt` and its old spelling `adoptId` name two different objects: refused (one object can be adopted). */

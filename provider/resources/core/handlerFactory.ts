@@ -5,7 +5,9 @@
  * ({@link CreateStrategy}: a keyed POST with the creation key, or an object named by the inputs) and how it is
  * deleted ({@link DeleteStrategy}: DELETE by id, or a custom step that puts something back). Adoption, exactly-once
  * creates by creation key (see `creationKey.ts`), renaming of Konnect's 400 fields to input names (on every path,
- * adopt included), 404/409 handling, the recorded location and logging live here once.
+ * adopt included), 404/409 handling, the recorded location and logging live here once. A resource that talks to no
+ * Konnect API (a request check) is a {@link LocalResourceDefinition}: `local` create and delete strategies, no
+ * transport, no token, no region and no recorded location; read and delete make no request.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { isNotFound, type KonnectTransport } from "../../konnect";
@@ -137,6 +139,26 @@ export interface CustomDelete<O> {
 /** How a resource is deleted. */
 export type DeleteStrategy<O> = DeleteById<O> | CustomDelete<O>;
 
+/** Which run of a local resource's work: its create, or an update with the prior outputs. */
+export type RunStep<O> = { kind: "create" } | { kind: "update"; olds: O };
+
+/**
+ * Create of a resource that talks to no Konnect API (a request check): `run` does the work from the inputs alone, with
+ * no transport, no token, no region and no recorded location. Every update runs it again with the new inputs.
+ */
+export interface LocalCreate<I, O, Obj> {
+  readonly kind: "local";
+  /** The id of a new resource. */
+  idOf(inputs: I): string;
+  /** The work of a create and of every update; its errors pass through as they are (redact them first). */
+  run(inputs: I, step: RunStep<O>): Promise<Obj>;
+}
+
+/** Delete of a resource that talks to no Konnect API: nothing outside Pulumi to remove, no request. */
+export interface LocalDelete {
+  readonly kind: "local";
+}
+
 /** Which write an `afterWrite` hook follows. */
 export interface WriteStep<O> {
   what: "created" | "updated" | "adopted";
@@ -181,6 +203,33 @@ export interface ResourceDefinition<I extends RegionInputs, O extends RegionInpu
   afterWrite?(context: CallContext, id: string, outputs: O, step: WriteStep<O>): Promise<void>;
   /** Whether a replacement deletes the old object before creating the new one (default false: create first). */
   deleteBeforeReplace?: boolean;
+}
+
+/**
+ * Everything the generic handlers know about a resource that talks to no Konnect API: `check` and `diff` from its rows
+ * as for any resource (no region, no creation key), create and every update run `create.run`, read (refresh) returns
+ * the stored outputs as they are and delete forgets the resource, both without any request. It has no `get`,
+ * `planUpdate` or `afterWrite`: there is no remote object to read or write.
+ */
+export interface LocalResourceDefinition<I extends object, O extends object, Obj> {
+  /** Noun for logs and errors (`request check`). */
+  noun: string;
+  /** The input table (the declared-input view of outputs is its rows). */
+  inputs: FieldTable;
+  /** What log lines and errors call one resource. */
+  subject(props: I | O): string;
+  /** Validates and normalizes inputs. */
+  check(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures: CheckFailure[] };
+  /** The field rows for the declared inputs (`diff` derives from them; a `replace` row replaces). */
+  rules(news: I): readonly FieldRule<O, I, object>[];
+  /** Outputs from the declared inputs and the run's result. */
+  outputs(declared: I, result: Obj, step: RunStep<O>): O;
+  /** The declared-input view of outputs (default: the table's rows picked from the outputs). */
+  inputsFromOutputs?(outputs: O): I;
+  /** The work, run by create and every update. */
+  create: LocalCreate<I, O, Obj>;
+  /** Nothing to delete. */
+  delete: LocalDelete;
 }
 
 /**
@@ -247,8 +296,88 @@ function pick(source: object, keys: readonly string[]): Record<string, unknown> 
 /** The six handlers behind one serialized provider. */
 export type Handlers<I, O> = Required<Omit<pulumi.dynamic.ResourceProvider<I, O>, "configure">>;
 
-/** Builds the handlers of one resource from its definition. */
+/** Builds the handlers of one resource from its definition: a Konnect object's, or a local resource's. */
 export function resourceHandlers<I extends RegionInputs, O extends RegionInputs, Obj>(
+  def: ResourceDefinition<I, O, Obj>,
+): Handlers<I, O>;
+export function resourceHandlers<I extends object, O extends object, Obj>(
+  def: LocalResourceDefinition<I, O, Obj>,
+): Handlers<I, O>;
+export function resourceHandlers(
+  def: ResourceDefinition<RegionInputs, RegionInputs, unknown> | LocalResourceDefinition<object, object, unknown>,
+): Handlers<object, object> {
+  return isLocal(def) ? localHandlers(def) : konnectHandlers(def);
+}
+
+/** True for a definition whose create (and so its delete) is `local`. */
+function isLocal<I extends object, O extends object, Obj>(
+  def: ResourceDefinition<RegionInputs, RegionInputs, unknown> | LocalResourceDefinition<I, O, Obj>,
+): def is LocalResourceDefinition<I, O, Obj> {
+  return def.create.kind === "local";
+}
+
+/** Why a local resource cannot be imported: there is nothing outside Pulumi to import. */
+const LOCAL_IMPORT_UNSUPPORTED =
+  "pulumi import is not supported for this resource: it talks to no Konnect API, so there is nothing to import; " +
+  "declare it and run `pulumi up`";
+
+/**
+ * The handlers of a local resource: no transport, no token, no region, no recorded location. Create and update run the
+ * definition's work; read and delete make no request (read hands back the stored outputs, delete forgets).
+ */
+function localHandlers<I extends object, O extends object, Obj>(
+  def: LocalResourceDefinition<I, O, Obj>,
+): Handlers<I, O> {
+  const inputKeys = fieldNames(def.inputs);
+  const inputsFromOutputs = (outs: O): I =>
+    def.inputsFromOutputs ? def.inputsFromOutputs(outs) : (pick(outs, inputKeys) as I);
+  return {
+    check(_olds, news) {
+      const tooDeep = inputDepthFailure(news as Record<string, unknown>);
+      if (tooDeep) return Promise.resolve({ inputs: news, failures: [tooDeep] });
+      const { inputs, failures } = def.check(news as Record<string, unknown>);
+      return Promise.resolve({ inputs: inputs as I, failures });
+    },
+
+    diff(_id, olds, news) {
+      const codeChanged = (olds as Record<string, unknown>).__provider !== (news as Record<string, unknown>).__provider;
+      const rules = def.rules(news);
+      const changed = changedProperties(rules, olds, news, (n, group) => (n as Record<string, unknown>)[group]);
+      return Promise.resolve({
+        changes: codeChanged || changed.length > 0,
+        replaces: replacingProperties(rules, changed),
+        deleteBeforeReplace: false,
+      });
+    },
+
+    async create(inputs) {
+      providerLog(`running ${def.subject(inputs)}`);
+      const result = await def.create.run(inputs, { kind: "create" });
+      return { id: def.create.idOf(inputs), outs: def.outputs(inputs, result, { kind: "create" }) };
+    },
+
+    read(id, props) {
+      if (!props) throw new Error(LOCAL_IMPORT_UNSUPPORTED);
+      // Nothing outside Pulumi to read: the outputs stay as the last create or update left them.
+      return Promise.resolve({ id, props, inputs: inputsFromOutputs(props) as unknown as O });
+    },
+
+    async update(_id, olds, news) {
+      providerLog(`running ${def.subject(news)} again`);
+      const step = { kind: "update", olds } as const;
+      const result = await def.create.run(news, step);
+      return { outs: def.outputs(news, result, step) };
+    },
+
+    delete(_id, props) {
+      providerLog(`forgetting ${def.subject(props)}: nothing outside Pulumi to delete`);
+      return Promise.resolve();
+    },
+  };
+}
+
+/** The handlers of a resource backed by a Konnect object. */
+function konnectHandlers<I extends RegionInputs, O extends RegionInputs, Obj>(
   def: ResourceDefinition<I, O, Obj>,
 ): Handlers<I, O> {
   const rename = (error: unknown) => {

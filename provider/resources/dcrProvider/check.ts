@@ -8,7 +8,6 @@ import {
   type CreateDcrProviderRequest,
   DCR_SECRET_FIELDS,
   DCR_TYPE_RULES,
-  MIN_SECRET_LENGTH,
   createDcrProviderRequestSchema,
   dcrConfigFieldSchema,
   type DcrConfigField,
@@ -21,6 +20,7 @@ import {
   checkTable,
   checkWholeRequest,
   isRecord,
+  shortSecretProblem,
   startCheck,
   type CheckFailure,
   type FailureList,
@@ -111,18 +111,6 @@ function checkDcrConfig(f: FailureList, type: DcrProviderType, config: unknown):
       f.add(`dcrConfig.${field}`, `required for providerType ${type}${secret}`);
     }
   }
-}
-
-/**
- * Why a secret value is too short to be kept out of messages, or undefined. Every secret of at least
- * {@link MIN_SECRET_LENGTH} characters is redacted wherever Konnect may echo it.
- */
-export function shortSecretProblem(secret: string): string | undefined {
-  if (secret.length >= MIN_SECRET_LENGTH) return undefined;
-  return (
-    `must be at least ${MIN_SECRET_LENGTH} characters: shorter secrets cannot be told apart from ordinary text, ` +
-    "so they could not be redacted"
-  );
 }
 
 /** The create request for checked inputs (also what `check` validates against the client's request schema). */

@@ -1,17 +1,13 @@
 /**
  * Bounded retry of `/verify`: a new Azure client secret can take several seconds before the token endpoint accepts
  * it, so a failed verification is retried, with doubling waits, until it succeeds or the time limit
- * (`konnect:verifyTimeoutSeconds`, default 30 s) would be passed.
+ * (`konnect:verifyTimeoutSeconds`, default 30 s) would be passed (`core/retrySchedule.ts`).
  */
-import { isRejected, sleep, type DcrVerifyResult } from "../../konnect";
+import { isRejected, type DcrVerifyResult } from "../../konnect";
+import { retryWithin, type RetrySchedule } from "../core/retrySchedule";
 
 /** Schedule of verification attempts (within the time limit). */
-export interface VerifySchedule {
-  /** Most attempts. */
-  attempts: number;
-  /** Wait before the second attempt; doubles each time. */
-  initialDelayMs: number;
-}
+export type VerifySchedule = RetrySchedule;
 
 /** Default: waits of 2, 4, 8, 16, … s, so 5 attempts within the default 30 s. */
 export const DEFAULT_VERIFY_SCHEDULE: VerifySchedule = { attempts: 10, initialDelayMs: 2000 };
@@ -31,19 +27,14 @@ export async function verifyWithRetry(
   verify: () => Promise<DcrVerifyResult>,
   timeoutMs: number,
 ): Promise<DcrVerifyResult> {
-  const started = Date.now();
-  let last: DcrVerifyResult = { status: "failed", errors: [] };
-  for (let attempt = 1; attempt <= schedule.attempts; attempt++) {
+  const attempt = async (): Promise<DcrVerifyResult> => {
     try {
-      last = await verify();
+      return await verify();
     } catch (error) {
       if (!isRejected(error)) throw error;
-      last = { status: "failed", errors: [error.message] };
+      return { status: "failed", errors: [error.message] };
     }
-    if (last.status === "success") return last;
-    const wait = schedule.initialDelayMs * 2 ** (attempt - 1);
-    if (attempt >= schedule.attempts || Date.now() - started + wait > timeoutMs) return last;
-    await sleep(wait);
-  }
-  return last;
+  };
+  const { result } = await retryWithin(attempt, (r) => r.status === "success", schedule, timeoutMs);
+  return result;
 }
