@@ -3,9 +3,9 @@
  * owns the application (unless `owner` is given), the application linked to the client with `dcrClientId`, one
  * registration per API, and the request check depending on all of it.
  *
- * Dependencies give the order both ways: the application depends on the strategy, the team and the client; each
- * registration on the application and on its publication; the check on every registration, the application and the
- * publications of the portal. So `up` creates them in that order and `destroy` deletes the check, the registrations,
+ * Dependencies give the order both ways: the team depends on the strategy; the application on the strategy, the team
+ * and the client; each registration on the application and on its publication; the check on every registration, the
+ * application and the publications of the portal. So `up` creates them in that order and `destroy` deletes the check, the registrations,
  * the application, the team, and only then the strategy (no 409). The application is replaced delete-first (Kong lets
  * only its owner change): one IdP client is never linked to two applications at once.
  */
@@ -53,7 +53,10 @@ export interface TestApplicationChildren {
 }
 
 /** Creates the planned test application and its check. */
-export function createTestApplication(plan: TestApplicationPlan, context: TestApplicationContext): TestApplicationChildren {
+export function createTestApplication(
+  plan: TestApplicationPlan,
+  context: TestApplicationContext,
+): TestApplicationChildren {
   const { entry } = plan;
   const parent = context.parent;
   const inRegion = context.region === undefined ? {} : { region: context.region };
@@ -83,7 +86,8 @@ export function createTestApplication(plan: TestApplicationPlan, context: TestAp
             canOwnApplications: true,
             ...inRegion,
           },
-          { parent },
+          // After the strategy, so that destroy removes all of the test application before the strategy.
+          { parent, dependsOn: [context.strategy] },
         );
   const owner = team === undefined ? entry.owner! : { teamId: team.id };
 

@@ -157,6 +157,14 @@ export async function stopAllHosts(): Promise<void> {
   await Promise.all(pending.map(waitForGroupExit));
 }
 
+/**
+ * SIGKILLs every running plugin host of this process at once (an OOM kill or a cancelled CI runner in the middle of a
+ * command), for tests of what the next command finds; waits until they are gone.
+ */
+export async function killRunningHosts(): Promise<void> {
+  await Promise.all([...running].map((host) => host.kill()));
+}
+
 /** Pids of the live (non-zombie) processes in a process group, read from /proc. */
 export function processGroupMembers(pgid: number): number[] {
   const members: number[] = [];
