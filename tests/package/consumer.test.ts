@@ -20,6 +20,8 @@ import { loadState } from "../../tools/engine/stateFile";
 import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
 import { TOKEN } from "../../tools/emulator/testSupport";
 import { expectNoSecrets } from "../support/secretScan";
+import { makeJwt } from "../../tools/standins/jwt";
+import { startStandIn, type StandIn } from "../../tools/standins/standIn";
 import {
   lockfileVersion,
   npmInstall,
@@ -36,6 +38,17 @@ const PROJECT = "consumer";
 const PORTAL_ID = "0b7f3f8e-6c1d-4c59-9a51-3d2e5f6a7b8c";
 const API_ID = "1c8a4e9f-7d2e-4b6a-8c3d-4e5f6a7b8c9d";
 const SECOND_API_ID = "2d9b5f0a-8e3f-4c7b-9d4e-5f6a7b8c9d0e";
+/** The application whose credentials the request check uses, and the v1 token the stand-in login endpoint issues. */
+const TENANT_ID = "3c9a1f5e-2b4d-4e6f-8a0b-1c2d3e4f5a6b";
+const CHECK_CLIENT_ID = "5d2e8c1a-7f3b-4a9e-b6c4-0e1f2a3b4c5d";
+const CHECK_CLIENT_SECRET = "consumer~check.secret+value/=";
+const CHECK_TOKEN = makeJwt({
+  aud: "https://graph.microsoft.com",
+  iss: `https://sts.windows.net/${TENANT_ID}/`,
+  ver: "1.0",
+  appid: CHECK_CLIENT_ID,
+  tid: TENANT_ID,
+});
 
 /** A strict project: everything strict, declarations of dependencies checked too, classic node10 resolution. */
 const TSCONFIG = {
@@ -58,6 +71,7 @@ let dir: string;
 let install: CommandOutcome;
 let emulator: KonnectEmulator;
 let program: CapturedProgram | undefined;
+let login: StandIn;
 
 beforeAll(async () => {
   const tarball = tarballUnderTest();
@@ -82,12 +96,14 @@ beforeAll(async () => {
   emulator.seedPortal({ name: "developer-portal" }, { id: PORTAL_ID });
   emulator.seedApi({ name: "Orders API", version: "v1" }, { id: API_ID });
   emulator.seedApi({ name: "Billing API", version: "v1" }, { id: SECOND_API_ID });
+  login = await startStandIn(() => ({ status: 200, body: { token_type: "Bearer", access_token: CHECK_TOKEN } }));
 });
 
 afterAll(async () => {
   killRunningCaptures();
   await stopAllHosts();
   await emulator?.close();
+  await login?.close();
   if (dir) fs.rmSync(path.dirname(dir), { recursive: true, force: true });
 });
 
@@ -99,12 +115,20 @@ const stack = () =>
     project: PROJECT,
     program: "index.ts",
     statePath: path.join(dir, ".state", "dev.json"),
+    extraDynamicOutputs: {
+      "pulumi-nodejs:dynamic/konnect:DcrRequestCheck": ["claims"],
+      "pulumi-nodejs:dynamic/konnect:ApplicationRegistration": ["status"],
+    },
     config: {
       "konnect:token": { secret: TOKEN },
       "konnect:serverUrl": emulator.url,
       [`${PROJECT}:portalId`]: PORTAL_ID,
       [`${PROJECT}:apiId`]: API_ID,
       [`${PROJECT}:secondApiId`]: SECOND_API_ID,
+      [`${PROJECT}:tenantId`]: TENANT_ID,
+      [`${PROJECT}:checkClientId`]: CHECK_CLIENT_ID,
+      [`${PROJECT}:checkClientSecret`]: { secret: CHECK_CLIENT_SECRET },
+      [`${PROJECT}:loginUrl`]: login.url,
     },
   });
 
@@ -172,18 +196,27 @@ describe("a project that installed the packed tarball and its peers", () => {
     expect(emulator.publications()).toHaveLength(2);
     expect(emulator.portalDefault(PORTAL_ID)).toBe(applied.outputs.directStrategyId);
     expect(isSecret(applied.outputs.clientSecret)).toBe(true);
+    expect(emulator.list("teams").map((t) => t.id)).toEqual([applied.outputs.teamId]);
+    expect(emulator.list("applications")).toHaveLength(1);
+    expect(emulator.list("application-registrations")).toHaveLength(1);
+    expect(applied.outputs.registrationStatus).toBe("approved");
+    expect(applied.outputs.checkClaims).toMatchObject({ ver: "1.0", appid: CHECK_CLIENT_ID, tid: TENANT_ID });
+    expect(login.requests).toHaveLength(1);
 
     // Every serialized provider loads the runtime by package name, and the host that ran them was in the project.
     const state = loadState(options.statePath, options.passphrase, PROJECT, "dev");
     const dynamic = state.resources.filter((r) => r.dynamic);
-    expect(dynamic.length).toBe(7); // 3 from the component, 4 declared directly
+    expect(dynamic.length).toBe(11); // 3 from the component, 8 declared directly
     for (const resource of dynamic) {
       const code = resource.outputs.__provider;
       expect(typeof code).toBe("string");
       expect(code).toContain('require("pulumi-konnect-dcr/runtime")');
       expect(code).not.toContain(REPO_ROOT);
     }
-    expectNoSecrets([fs.readFileSync(options.statePath, "utf8"), applied.providerLogs], [TOKEN]);
+    expectNoSecrets(
+      [fs.readFileSync(options.statePath, "utf8"), applied.providerLogs],
+      [TOKEN, CHECK_CLIENT_SECRET, CHECK_TOKEN],
+    );
 
     const again = await preview(options);
     expectOk(again);
@@ -195,5 +228,8 @@ describe("a project that installed the packed tarball and its peers", () => {
     expect(emulator.list("application-auth-strategies")).toEqual([]);
     expect(emulator.publications()).toEqual([]);
     expect(emulator.portalDefault(PORTAL_ID)).toBeNull();
+    expect(emulator.list("teams")).toEqual([]);
+    expect(emulator.list("applications")).toEqual([]);
+    expect(emulator.list("application-registrations")).toEqual([]);
   });
 });

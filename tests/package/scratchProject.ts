@@ -77,6 +77,8 @@ export interface ProjectStackSettings {
   config: StackConfig;
   /** State file. */
   statePath: string;
+  /** Output keys beyond the inputs that the program reads, per dynamic type token (see `captureProgram`). */
+  extraDynamicOutputs?: Record<string, string[]>;
 }
 
 /**
@@ -97,6 +99,7 @@ export function projectStack(settings: ProjectStackSettings): EngineOptions & { 
       config: settings.config,
       mocks: AZURE_MOCKS,
       projectDir: settings.dir,
+      ...(settings.extraDynamicOutputs === undefined ? {} : { extraDynamicOutputs: settings.extraDynamicOutputs }),
     },
   };
 }

@@ -89,8 +89,15 @@ it("serializes every provider without secrets, with only the package runtime's r
     applicationId: application.id,
     apiId: API,
   });
+  const requestCheck = new konnect.DcrRequestCheck("first-request", {
+    tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+    clientId: "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5",
+    clientSecret: SECRET,
+    route: "https://gateway.example.com/orders",
+    triggers: [strategy.id],
+  });
   await Promise.all(
-    [strategy.id, publication.id, portalDefault.id, registration.id].map(
+    [strategy.id, publication.id, portalDefault.id, registration.id, requestCheck.id].map(
       (id) => new Promise<void>((r) => id.apply(() => r())),
     ),
   );
@@ -103,6 +110,7 @@ it("serializes every provider without secrets, with only the package runtime's r
     "pulumi-nodejs:dynamic/konnect:PortalTeam",
     "pulumi-nodejs:dynamic/konnect:PortalApplication",
     "pulumi-nodejs:dynamic/konnect:ApplicationRegistration",
+    "pulumi-nodejs:dynamic/konnect:DcrRequestCheck",
   ]) {
     const inputs = registered[type];
     expect(inputs).toBeDefined();
@@ -122,6 +130,14 @@ it("serializes every provider without secrets, with only the package runtime's r
   expect(JSON.stringify(dcrInputs)).toContain(SECRET);
   expect(JSON.stringify(withoutSecrets(dcrInputs))).not.toContain(SECRET);
   expect(await pulumi.isSecret(dcr.dcrConfig)).toBe(true);
+  // The request check's secret is marked by the class (from its input table), even when declared as plain text; it
+  // carries no location outputs and no creation key (it talks to no Konnect API).
+  const checkInputs = registered["pulumi-nodejs:dynamic/konnect:DcrRequestCheck"]!;
+  expect(JSON.stringify(checkInputs)).toContain(SECRET);
+  expect(JSON.stringify(withoutSecrets(checkInputs))).not.toContain(SECRET);
+  expect(await pulumi.isSecret(requestCheck.clientSecret)).toBe(true);
+  expect(Object.keys(checkInputs).filter((k) => /effectiveRegion|serverUrl|__creationKey/.test(k))).toEqual([]);
+  expect(checkInputs).toMatchObject({ triggers: ["strategy-id"], route: "https://gateway.example.com/orders" });
   expect(registered["pulumi-nodejs:dynamic/konnect:ApiPublication"]).toMatchObject({
     apiId: API,
     portalId: PORTAL,
@@ -153,6 +169,7 @@ const PINNED_SHIM_TEXTS: Record<string, { bytes: number; sha256: string }> = {
   portalTeam: { bytes: 2636, sha256: "a2324094f7921cee" },
   portalApplication: { bytes: 2643, sha256: "fc7d8a0afccbda4d" },
   applicationRegistration: { bytes: 2649, sha256: "dd385ff9d1c83c98" },
+  dcrRequestCheck: { bytes: 2641, sha256: "83e89b2952823047" },
 };
 
 it("the serialized provider texts are byte-stable (a contract with every stored state)", async () => {

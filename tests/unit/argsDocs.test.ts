@@ -11,8 +11,8 @@ import { API_PUBLICATION_INPUTS } from "../../provider/resources/apiPublication/
 import { APPLICATION_REGISTRATION_INPUTS } from "../../provider/resources/applicationRegistration/inputs";
 import { AUTH_STRATEGY_INPUTS } from "../../provider/resources/authStrategy/inputs";
 import { DCR_PROVIDER_INPUTS } from "../../provider/resources/dcrProvider/inputs";
-import { PORTAL_APPLICATION_INPUTS } from "../../provider/resources/portalApplication/inputs";
 import { DCR_REQUEST_CHECK_INPUTS } from "../../provider/resources/dcrRequestCheck/inputs";
+import { PORTAL_APPLICATION_INPUTS } from "../../provider/resources/portalApplication/inputs";
 import { PORTAL_DEFAULT_INPUTS } from "../../provider/resources/portalDefaultAuthStrategy/inputs";
 import { PORTAL_TEAM_INPUTS } from "../../provider/resources/portalTeam/inputs";
 

@@ -14,8 +14,8 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
     "applicationRegistration",
     "authStrategy",
     "dcrProvider",
-    "portalApplication",
     "dcrRequestCheck",
+    "portalApplication",
     "portalDefaultAuthStrategy",
     "portalTeam",
   ]);

@@ -17,7 +17,7 @@ export interface TableResourceSpec {
   type: string;
   /** The resource's input table (secret rows are marked as Pulumi secrets). */
   inputs: FieldTable;
-  /** Outputs that are not inputs (registered so the engine knows them). */
+  /** Read-only outputs (registered so the engine knows them), and inputs Konnect fills in when undeclared. */
   outputs: readonly string[];
 }
 
@@ -55,7 +55,8 @@ export abstract class TableResource extends pulumi.dynamic.Resource {
     hidden: Record<string, unknown> = {},
   ) {
     const props: Record<string, unknown> = { ...withSecretsMarked({ ...args }, spec.inputs) };
-    // An output that is also an input (a declared value Konnect may fill in) keeps the declared value.
+    // Read-only outputs are registered as unknown; an output that is also an input (a declared value Konnect may fill
+    // in, such as an application's client id) keeps the declared value.
     for (const output of spec.outputs) if (props[output] === undefined) props[output] = undefined;
     Object.assign(props, hidden);
     super(provider, name, props, opts, "konnect", spec.type);

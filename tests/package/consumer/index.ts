@@ -5,7 +5,9 @@
  * When the package exports a new resource, use it here too (the test names any exported resource class this program
  * does not register).
  *
- * Stack config: `consumer:apiId`, `consumer:secondApiId` and `consumer:portalId` (an existing portal and two APIs).
+ * Stack config: `consumer:apiId`, `consumer:secondApiId` and `consumer:portalId` (an existing portal and two APIs);
+ * for the request check `consumer:tenantId`, `consumer:checkClientId`, `consumer:checkClientSecret` (a secret) and
+ * `consumer:loginUrl` (a token endpoint standing in for Azure's).
  */
 import * as pulumi from "@pulumi/pulumi";
 import {
@@ -13,8 +15,12 @@ import {
   AuthStrategy,
   AzureDcrAdminApp,
   AzureKonnectDcr,
+  ApplicationRegistration,
   DcrProvider,
+  DcrRequestCheck,
+  PortalApplication,
   PortalDefaultAuthStrategy,
+  PortalTeam,
   type AzureKonnectDcrArgs,
   type KonnectRegion,
 } from "pulumi-konnect-dcr";
@@ -54,9 +60,33 @@ const publication = new ApiPublication("direct-publication", {
 });
 const portalDefault = new PortalDefaultAuthStrategy("portal-default", { portalId, authStrategyId: strategy.id });
 
+// The Dev Portal's last steps: a team owning an application that uses the direct strategy, registered for the API
+// published with it, and a request check of an application's credentials (a token from the login URL).
+const team = new PortalTeam("partners", { portalId, name: "Partners", canOwnApplications: true });
+const application = new PortalApplication("orders-client", {
+  portalId,
+  name: "Orders client",
+  authStrategyId: strategy.id,
+  owner: { teamId: team.id },
+});
+const registration = new ApplicationRegistration("orders", {
+  portalId,
+  applicationId: application.id,
+  apiId: publication.apiId,
+});
+const requestCheck = new DcrRequestCheck("first-request", {
+  tenantId: config.require("tenantId"),
+  clientId: config.require("checkClientId"),
+  clientSecret: config.requireSecret("checkClientSecret"),
+  loginUrl: config.require("loginUrl"),
+});
+
 export const componentStrategyId: pulumi.Output<string> = dcr.authStrategyId;
 export const componentPublicationIds: pulumi.Output<string[]> = dcr.publicationIds;
 export const clientSecret: pulumi.Output<string> = dcr.clientSecret;
 export const directStrategyId: pulumi.Output<string> = strategy.id;
 export const directPublicationId: pulumi.Output<string> = publication.id;
 export const portalDefaultStrategyId: pulumi.Output<string> = portalDefault.appliedAuthStrategyId;
+export const teamId: pulumi.Output<string> = team.id;
+export const registrationStatus: pulumi.Output<string> = registration.status;
+export const checkClaims = requestCheck.claims;
