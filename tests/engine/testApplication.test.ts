@@ -51,6 +51,8 @@ const T = {
   password: "azuread:index/applicationPassword:ApplicationPassword",
 };
 const TEST_CLIENT_ID = guidFrom("client:azure-dcr-test-client-app");
+/** A signed JWT (header and claims are base64url JSON objects, so they start with "eyJ"). */
+const JWT = /eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+/;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const FAST_CHECK = { NODE_OPTIONS: `--require ${path.join(__dirname, "scenarios", "fastRequestCheck.js")}` };
 
@@ -275,7 +277,7 @@ describe("one stack with a test application", () => {
     expect(message).toContain(`request check of client ${TEST_CLIENT_ID} in tenant ${MOCK_DEFAULTS.tenantId} failed`);
     expect(message).toContain("PASS  Claim appid equals the client id (credential claim of the auth strategy)");
     expect(message).toContain(`FAIL  Gateway accepts the bearer token\n      ${refusing.url}/orders answered HTTP 401`);
-    expect(message).not.toMatch(/eyJ[\w-]+\.[\w-]+\.[\w-]*/); // no JWT
+    expect(message).not.toMatch(JWT); // no token
     // The fast schedule of fastRequestCheck.js: 2 attempts, one token reused; the state keeps the last passing run.
     expect(standInRequests()).toEqual({ token: ["POST 200"], gateway: [] });
     expect(refusing.requests).toHaveLength(2);
@@ -349,6 +351,17 @@ describe("one stack with a test application", () => {
     expect(destroyed.diagnostics).toEqual([]);
     const order = destroyed.steps.map((s) => s.name);
     const at = (name: string) => order.indexOf(name);
+    const ordered = [
+      "azure-dcr-test-check",
+      `azure-dcr-test-registration-${API}`,
+      "azure-dcr-test-application",
+      "azure-dcr-test-team",
+      "azure-dcr-auth-strategy",
+      "azure-dcr-test-client-app",
+    ];
+    // Each one is deleted (a missing name would make the comparisons below meaningless).
+    expect(ordered.filter((name) => at(name) < 0)).toEqual([]);
+    expect(destroyed.steps.every((s) => s.op === "delete")).toBe(true);
     expect(at("azure-dcr-test-check")).toBeLessThan(at(`azure-dcr-test-registration-${API}`));
     expect(at(`azure-dcr-test-registration-${API}`)).toBeLessThan(at("azure-dcr-test-application"));
     expect(at("azure-dcr-test-application")).toBeLessThan(at("azure-dcr-test-team"));
@@ -432,5 +445,7 @@ describe("interruptions and what Konnect does to a linked client", () => {
     // The first secrets of the three stacks are the same mock values (same names and inputs); the rotation adds two.
     expect(secrets.size).toBe(4);
     expect(expectNoSecrets(seen, [...secrets, TOKEN])).toBeGreaterThan(0);
+    // The check's tokens (signed JWTs from the stand-in endpoint) are never stored, logged or reported.
+    expect(seen.filter((s) => JWT.test(s.text)).map((s) => s.source)).toEqual([]);
   });
 });

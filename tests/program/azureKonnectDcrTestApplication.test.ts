@@ -235,7 +235,7 @@ describe("AzureKonnectDcr testApplication", () => {
       ["ord-test-client-secret", "ord-test-check"],
     ];
     for (const [before, after] of pairs) {
-      expect([before, after, at(before) < at(after)]).toEqual([before, after, true]);
+      expect([before, after, at(before) >= 0 && at(before) < at(after)]).toEqual([before, after, true]);
     }
   });
 
@@ -250,6 +250,19 @@ describe("AzureKonnectDcr testApplication", () => {
         .filter((r) => r.name.startsWith(`${c}-test-`))
         .map((r) => r.name.slice(c.length))
         .sort();
+    expect(names("s1")).toEqual(
+      [
+        "-test-check",
+        "-test-application",
+        "-test-client",
+        "-test-client-app",
+        "-test-client-secret",
+        "-test-client-sp",
+        `-test-registration-${API_A}`,
+        `-test-registration-${API_B}`,
+        "-test-team",
+      ].sort(),
+    );
     expect(names("s2")).toEqual(names("s1"));
   });
 

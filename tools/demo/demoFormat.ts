@@ -63,7 +63,10 @@ function outputText(value: JsonValue): string {
   return renderValue(value);
 }
 
-/** The request check's report from its outputs in state (titles and details only: never the secret or the token). */
+/**
+ * The request check's report from its outputs in state (titles and details only: never the secret or the token).
+ * Throws unless every check passed and the gateway let a request through: the demo never claims what did not happen.
+ */
 export function checkReport(
   outputs: PropertyMap,
   tokenRequests: number,
@@ -75,6 +78,13 @@ export function checkReport(
     return `  ${String(r.status).toUpperCase()}  ${String(r.title)}: ${String(r.detail)}`;
   });
   const passed = gatewayRequests.filter((r) => r.status >= 200 && r.status < 300).length;
+  const failing = results.filter((r) => (r as Record<string, JsonValue> | null)?.status !== "pass").length;
+  if (results.length === 0 || failing > 0 || passed === 0) {
+    throw new Error(
+      `the request check in the state did not pass (${results.length} checks, ${failing} not passing, ` +
+        `${passed} gateway requests let through)`,
+    );
+  }
   return [
     ...lines,
     "",
