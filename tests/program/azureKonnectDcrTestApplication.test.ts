@@ -4,7 +4,7 @@
  * application linked to the client on the component's strategy, a registration per API, the check), stable names,
  * the dependencies that order create and destroy, secret outputs, and the existingApplication rule.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { AzureKonnectDcr, type AzureKonnectDcrArgs } from "../../provider/components";
 import { CREATION_KEY_INPUT } from "../../provider/resources/core/creationKey";
 import {

@@ -63,6 +63,11 @@ function outputText(value: JsonValue): string {
   return renderValue(value);
 }
 
+/** A field of a stored output as text (absent: empty). */
+function fieldText(value: JsonValue | undefined): string {
+  return value === undefined ? "" : outputText(value);
+}
+
 /**
  * The request check's report from its outputs in state (titles and details only: never the secret or the token).
  * Throws unless every check passed and the gateway let a request through: the demo never claims what did not happen.
@@ -75,7 +80,7 @@ export function checkReport(
   const results = Array.isArray(outputs.results) ? outputs.results : [];
   const lines = results.map((result) => {
     const r = (typeof result === "object" && result !== null ? result : {}) as Record<string, JsonValue>;
-    return `  ${String(r.status).toUpperCase()}  ${String(r.title)}: ${String(r.detail)}`;
+    return `  ${fieldText(r.status).toUpperCase()}  ${fieldText(r.title)}: ${fieldText(r.detail)}`;
   });
   const passed = gatewayRequests.filter((r) => r.status >= 200 && r.status < 300).length;
   const failing = results.filter((r) => (r as Record<string, JsonValue> | null)?.status !== "pass").length;
@@ -89,7 +94,7 @@ export function checkReport(
     ...lines,
     "",
     `  ${tokenRequests} token request to the stand-in Azure endpoint and ${gatewayRequests.length} gateway request ` +
-      `(${passed} let through), in ${String(outputs.attempts)} attempt; checked at ${String(outputs.checkedAt)}.`,
+      `(${passed} let through), in ${fieldText(outputs.attempts)} attempt; checked at ${fieldText(outputs.checkedAt)}.`,
     "  DCR works end to end: the request check passed.",
   ].join("\n");
 }
