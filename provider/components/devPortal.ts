@@ -24,7 +24,11 @@ export interface AzureKonnectDcrPublication {
   visibility?: pulumi.Input<ApiPublicationVisibility>;
   /** Approve registrations for this API automatically. Default: the portal's setting decides. */
   autoApproveRegistrations?: pulumi.Input<boolean>;
-  /** Take over an existing publication with other settings (they are overwritten). Default false. */
+  /**
+   * Take over an existing publication of this API in this portal (its settings are overwritten with the declared
+   * ones). Default false: an existing publication fails the create, also one with the declared settings (a
+   * publication cannot show who made it); set it after an `up` interrupted after publishing. See `ApiPublicationArgs`.
+   */
   adopt?: pulumi.Input<boolean>;
 }
 

@@ -6,3 +6,9 @@
 export { setProviderLogSink, setStackSettings, setTransportOptions } from "./core/context";
 export { setVerifySchedule } from "./dcrProvider/verify";
 export { setRequestCheckSchedule } from "./dcrRequestCheck/run";
+import { replacementWatch } from "./core/replacementWatch";
+
+/** Forgets what the replacement watch saw (a test file that diffs several scenarios in one process). */
+export function resetReplacementWatch(): void {
+  replacementWatch.clear();
+}

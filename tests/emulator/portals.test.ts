@@ -111,9 +111,9 @@ describe("create and get", () => {
   });
 
   it("answers 405 for operations not emulated and the malformed-id status for a non-UUID id", async () => {
-    const list = await call(konnect, "GET", PORTALS);
-    expect(list.status).toBe(405);
-    expect(list.headers.get("allow")).toBe("POST");
+    const put = await call(konnect, "PUT", PORTALS, PORTAL_BODY);
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, POST");
     const remove = await call(konnect, "DELETE", `${PORTALS}/${MISSING}`);
     expect(remove.status).toBe(405);
     expect(remove.headers.get("allow")).toBe("GET, PATCH");
@@ -130,6 +130,37 @@ describe("create and get", () => {
     konnect.setOptions({ readOnlyTokens: ["kpat_readOnlyTokenAbcdefghij"] });
     const readOnly = { token: "kpat_readOnlyTokenAbcdefghij" };
     expect((await call(konnect, "POST", PORTALS, PORTAL_BODY, readOnly)).status).toBe(403);
+  });
+});
+
+describe("list", () => {
+  it("lists the region's portals in pages, filtered by the default strategy, by name, and sorted", async () => {
+    const strategy = await call(konnect, "POST", "/v2/application-auth-strategies", KEY_AUTH_BODY);
+    const a = await call(konnect, "POST", PORTALS, {
+      name: "b-portal",
+      default_application_auth_strategy_id: strategy.id,
+    });
+    const b = await call(konnect, "POST", PORTALS, { name: "a-portal" });
+    await call(konnect, "POST", `/eu${PORTALS}`, { name: "elsewhere" });
+    const all = await call(konnect, "GET", PORTALS);
+    expect(all.status).toBe(200);
+    expect((all.body.data as { id: string }[]).map((p) => p.id)).toStrictEqual([a.id, b.id]);
+    expect(all.body.meta).toStrictEqual({ page: { number: 1, size: 10, total: 2 } });
+    expect(all.body.data[0]).toStrictEqual((await call(konnect, "GET", `${PORTALS}/${a.id}`)).body);
+    const byDefault = await call(
+      konnect,
+      "GET",
+      `${PORTALS}?filter[default_application_auth_strategy_id][eq]=${strategy.id}`,
+    );
+    expect((byDefault.body.data as { name: string }[]).map((p) => p.name)).toStrictEqual(["b-portal"]);
+    const byName = await call(konnect, "GET", `${PORTALS}?filter[name]=a-portal`);
+    expect((byName.body.data as { id: string }[]).map((p) => p.id)).toStrictEqual([b.id]);
+    const sorted = await call(konnect, "GET", `${PORTALS}?sort=name`);
+    expect((sorted.body.data as { name: string }[]).map((p) => p.name)).toStrictEqual(["a-portal", "b-portal"]);
+    const flag = await call(konnect, "GET", `${PORTALS}?filter[rbac_enabled]=false&page[size]=1`);
+    expect(flag.body.meta).toStrictEqual({ page: { number: 1, size: 1, total: 2 } });
+    const bad = await call(konnect, "GET", `${PORTALS}?filter[colour]=red`);
+    expect(bad.status).toBe(400);
   });
 });
 

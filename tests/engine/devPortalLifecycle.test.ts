@@ -4,7 +4,8 @@
  * publications and a portal default, a no-op preview, a visibility change, a removed publication, and a destroy that
  * unpublishes and restores the portal's previous default before it deletes the strategy (no 409). A second stack
  * declares the resources directly: moving the publication and the default to another strategy (in place), deleting
- * the strategy they left (no 409), and a portal default changed in the UI that refresh shows and destroy leaves alone.
+ * the strategy they left (no 409), and a portal default changed in the UI that refresh shows and destroy leaves alone
+ * (removing only the resource's record labels).
  * Every step asserts the Konnect API calls it made.
  */
 import * as fs from "node:fs";
@@ -255,9 +256,11 @@ describe("Dev Portal resources declared directly: move the strategy, drift, remo
     apiCalls();
     const destroyed = await run(destroy(options({ "scenario:use": "second", "scenario:dropFirst": "true" })));
     const calls = apiCalls();
-    expect(calls.filter((c) => c.startsWith("PATCH"))).toEqual([]);
+    // One PATCH removes the resource's record labels; the default someone set stays.
+    expect(calls.filter((c) => c.startsWith("PATCH"))).toEqual(["PATCH /v3/portals/{id} 200"]);
     expect(calls.filter((c) => / 409$/.test(c))).toEqual([]);
     expect(emulator.portalDefault(PORTAL_2)).toBeNull();
+    expect(Object.keys((emulator.get("portals", PORTAL_2) as { labels: object }).labels)).toEqual([]);
     expect(emulator.getPublication(API_A, PORTAL_2)).toBeUndefined();
     expect(destroyed.providerLogs).toContain(
       `konnect: portal ${PORTAL_2}: default auth strategy left as is (no default)`,

@@ -289,14 +289,19 @@ describe("root stack lifecycle (examples/azure-dcr) against the Konnect emulator
     expect(state.outputs).toMatchObject({ name: RENAMED, active: true });
   });
 
-  it("9. destroy of a strategy still used by a publication fails with a clear 409 and keeps the state", async () => {
+  it("9. destroy of a strategy still in use fails with a clear 409 naming what Konnect shows, and keeps the state", async () => {
+    // A use Konnect counts that is neither a publication nor a portal default (an application, say).
     emulator.markStrategyInUse(strategyId);
     const blocked = await run("destroy blocked", destroy(base()));
     expect(blocked.ok).toBe(false);
-    expect(apiCalls()).toEqual([`DELETE /v2/application-auth-strategies/${strategyId} 409`]);
+    // After the 409, Konnect is asked what holds the strategy: the publications using it and the portals defaulting to it.
+    const [deleted, ...lookups] = apiCalls().map((c) => c.replace(/\?\S* /, " "));
+    expect(deleted).toBe(`DELETE /v2/application-auth-strategies/${strategyId} 409`);
+    expect(lookups.sort()).toEqual(["GET /v3/api-publications 200", "GET /v3/portals 200"]);
     expect(blocked.diagnostics).toHaveLength(1);
     expect(blocked.diagnostics[0]!.message).toContain(
-      `cannot delete auth strategy "${STRATEGY_RENAMED}" (${strategyId}): it is still used by an API publication in a Dev Portal`,
+      `cannot delete auth strategy "${STRATEGY_RENAMED}" (${strategyId}): it is still used by something other than ` +
+        "an API publication or a portal's default (none uses it)",
     );
     const kept = loadState(statePath(), PASSPHRASE, ROOT_PROJECT, "dev").resources.map((r) => r.type);
     expect(kept).toContain(TYPES.authStrategy);

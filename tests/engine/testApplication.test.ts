@@ -24,7 +24,7 @@ import {
   type CommandResult,
   type EngineOptions,
 } from "../../tools/engine/engineLite";
-import { killRunningHosts, stopAllHosts } from "../../tools/engine/pluginHost";
+import { killAllHosts, stopAllHosts } from "../../tools/engine/pluginHost";
 import { captureProgram, killRunningCaptures, type CapturedProgram } from "../../tools/engine/programCapture";
 import { loadState, type StateResource } from "../../tools/engine/stateFile";
 import { rootStackOptions, ROOT_PROJECT } from "../../tools/demo/rootStack";
@@ -396,7 +396,7 @@ describe("interruptions and what Konnect does to a linked client", () => {
     const pending = run("up killed", up(await options("killed")), "killed");
     for (let i = 0; i < 1200 && emulator.list("applications").length === 0; i++) await sleep(100);
     expect(emulator.list("applications")).toHaveLength(1);
-    await killRunningHosts();
+    await killAllHosts();
     const failed = await pending;
     expect(failed.ok).toBe(false);
     expect(state("killed").some((r) => r.type === T.application)).toBe(false);

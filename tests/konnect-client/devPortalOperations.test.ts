@@ -17,6 +17,7 @@ import { KonnectApiError, KonnectRequestError } from "../../provider/konnect";
 import {
   getPortal,
   portalResponseSchema,
+  patchPortalDefault,
   setPortalDefaultAuthStrategy,
 } from "../../provider/konnect/portals/operations";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
@@ -241,6 +242,7 @@ describe("portal default application auth strategy", () => {
       id: portal.id,
       name: "dev",
       defaultApplicationAuthStrategyId: null,
+      labels: {},
       createdAt: ISO,
       updatedAt: ISO,
     });
@@ -307,6 +309,42 @@ describe("portal default application auth strategy", () => {
         a_field_konnect_adds_later: 1,
         labels: { x: "y" },
       }),
-    ).toEqual({ id: "p", name: "n", defaultApplicationAuthStrategyId: null, createdAt: "c", updatedAt: "u" });
+    ).toEqual({
+      id: "p",
+      name: "n",
+      defaultApplicationAuthStrategyId: null,
+      labels: { x: "y" },
+      createdAt: "c",
+      updatedAt: "u",
+    });
+    expect(
+      portalResponseSchema().parse({
+        id: "p",
+        name: "n",
+        default_application_auth_strategy_id: null,
+        created_at: "c",
+        updated_at: "u",
+      }).labels,
+    ).toEqual({});
+  });
+
+  test("one PATCH sets the default and names labels: a value sets a key, null removes it, others stay", async () => {
+    const strategy = bed.emulator.seedAuthStrategy(oidcBody());
+    const portal = bed.emulator.seedPortal({ name: "dev", labels: { team: "a", old: "x" } });
+    const set = await patchPortalDefault(bed.transport, portal.id, {
+      defaultApplicationAuthStrategyId: strategy.id,
+      labels: { mine: "1", old: null },
+    });
+    expect(set).toMatchObject({ defaultApplicationAuthStrategyId: strategy.id, labels: { team: "a", mine: "1" } });
+    const labelsOnly = await patchPortalDefault(bed.transport, portal.id, { labels: { mine: null } });
+    expect(labelsOnly).toMatchObject({ defaultApplicationAuthStrategyId: strategy.id, labels: { team: "a" } });
+    bed.emulator.clearRequestLog();
+    await expect(
+      patchPortalDefault(bed.transport, portal.id, { labels: { "kong-owned": "1", ok: "not ok!" } }),
+    ).rejects.toThrow(
+      `update the labels of portal ${portal.id}: invalid request: labels.kong-owned: label keys must not start ` +
+        'with "kong"',
+    );
+    expect(bed.emulator.requestLog()).toEqual([]);
   });
 });

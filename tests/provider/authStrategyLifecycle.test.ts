@@ -4,7 +4,8 @@
  */
 import { providers, type AuthStrategyInputs, type AuthStrategyOutputs } from "../../provider";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { callShapes, startProviderTestbed } from "./support";
+import { KEY_AUTH_BODY, seedPublicationTargets } from "../../tools/emulator/testSupport";
+import { callShapes, providerLogLines, startProviderTestbed } from "./support";
 import { CREATE_LABEL } from "../../provider/resources/core/createOnce";
 import { CLIENT_ID, ISSUER, oidcStrategyInputs } from "../support/validInputs";
 
@@ -161,13 +162,99 @@ describe("AuthStrategy openid_connect with DCR", () => {
       "PATCH /v2/application-auth-strategies/{id}",
     ]);
   });
+});
 
-  it("a 409 on delete names what still uses the strategy", async () => {
+describe("a 409 on delete names what really holds the strategy (Konnect is asked after the 409)", () => {
+  const deleteError = async (id: string, outs: AuthStrategyOutputs | undefined) =>
+    (
+      (await strategy.delete!(id, outs!).then(
+        () => new Error("deleted"),
+        (e: unknown) => e,
+      )) as Error
+    ).message;
+  // The two lookups run together: their order is not fixed.
+  const sortedLookups = ([first, second, third, ...rest]: string[]) => [first, ...[second, third].sort(), ...rest];
+  const holderCalls = ["DELETE /v2/application-auth-strategies/{id}", "GET /v3/api-publications", "GET /v3/portals"];
+
+  it("an API publication: named, with what to declare", async () => {
+    const { id, outs } = await strategy.create(await checked(oidcInputs()));
+    const { apiId, portalId } = seedPublicationTargets(emulator);
+    emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [id] });
+    emulator.clearRequestLog();
+    expect(await deleteError(id, outs)).toMatch(
+      new RegExp(
+        `^cannot delete auth strategy "azure-dcr-strategy" \\(${id}\\): it is still used by API publication ` +
+          `${apiId}/${portalId} \\(its auth_strategy_ids\\): give it another strategy or unpublish it first ` +
+          "\\(an ApiPublication declared without authStrategyIds got the portal's default when it was published and " +
+          "keeps it: declare authStrategyIds on it\\)\\. delete auth strategy [0-9a-f-]{36}: 409 Conflict",
+      ),
+    );
+    expect(sortedLookups(callShapes(emulator))).toEqual(holderCalls);
+  });
+
+  it("a portal's default set outside Pulumi: named, and left as it is", async () => {
+    const { id, outs } = await strategy.create(await checked(oidcInputs()));
+    const portal = emulator.seedPortal({ name: "partners", default_application_auth_strategy_id: id });
+    emulator.clearRequestLog();
+    expect(await deleteError(id, outs)).toContain(
+      `it is still used by the default auth strategy of portal "partners" (${portal.id}): give the portal another ` +
+        "default (or delete the PortalDefaultAuthStrategy that set it) first.",
+    );
+    expect(sortedLookups(callShapes(emulator))).toEqual(holderCalls);
+    expect(emulator.portalDefault(portal.id)).toBe(id);
+  });
+
+  it("a portal's default a PortalDefaultAuthStrategy set (its record on the portal): put back, then deleted", async () => {
+    const { id, outs } = await strategy.create(await checked(oidcInputs()));
+    const original = emulator.seedAuthStrategy({ ...KEY_AUTH_BODY, name: "original" }).id;
+    const portal = emulator.seedPortal({
+      name: "partners",
+      default_application_auth_strategy_id: id,
+      labels: { team: "a", "pulumi-default-previous": original, "pulumi-default-applied": id },
+    });
+    emulator.clearRequestLog();
+    providerLogLines.splice(0);
+    await strategy.delete!(id, outs!);
+    expect(sortedLookups(callShapes(emulator))).toEqual([...holderCalls, "PATCH /v3/portals/{id}", holderCalls[0]]);
+    expect(emulator.portalDefault(portal.id)).toBe(original);
+    expect((emulator.get("portals", portal.id) as { labels: object }).labels).toEqual({ team: "a" });
+    expect(emulator.get("application-auth-strategies", id)).toBeUndefined();
+    expect(providerLogLines).toContain(
+      `konnect: portal ${portal.id}: its default was this strategy, set by a PortalDefaultAuthStrategy that ` +
+        `replaced strategy ${original}; put that back so the strategy can be deleted`,
+    );
+  });
+
+  it("a stale record (the default was changed since to this strategy by hand) is not acted on", async () => {
+    const { id, outs } = await strategy.create(await checked(oidcInputs()));
+    const other = emulator.seedAuthStrategy({ ...KEY_AUTH_BODY, name: "other" }).id;
+    const portal = emulator.seedPortal({
+      name: "partners",
+      default_application_auth_strategy_id: id,
+      labels: { "pulumi-default-previous": "none", "pulumi-default-applied": other },
+    });
+    expect(await deleteError(id, outs)).toContain(`the default auth strategy of portal "partners" (${portal.id})`);
+    expect(emulator.portalDefault(portal.id)).toBe(id);
+  });
+
+  it("nothing this package can see (an application, a product version): says so; Konnect's answer follows", async () => {
     const { id, outs } = await strategy.create(await checked(oidcInputs()));
     emulator.markStrategyInUse(id);
-    await expect(strategy.delete!(id, outs!)).rejects.toThrow(
-      /^cannot delete auth strategy "azure-dcr-strategy" \([0-9a-f-]{36}\): it is still used by an API publication in a Dev Portal; remove it from the publication's auth_strategy_ids or delete the publication first\. delete auth strategy [0-9a-f-]{36}: 409 Conflict/,
+    emulator.clearRequestLog();
+    expect(await deleteError(id, outs)).toMatch(
+      /^cannot delete auth strategy "azure-dcr-strategy" \([0-9a-f-]{36}\): it is still used by something other than an API publication or a portal's default \(none uses it\): a developer application registered with it \(Dev Portal → Applications\), which Konnect's answer may name\. delete auth strategy [0-9a-f-]{36}: 409 Conflict/,
     );
+    expect(sortedLookups(callShapes(emulator))).toEqual(holderCalls);
+  });
+
+  it("when Konnect cannot be asked (a token without portal rights): the general hint", async () => {
+    const { id, outs } = await strategy.create(await checked(oidcInputs()));
+    emulator.markStrategyInUse(id);
+    emulator.injectFault({ method: "GET", path: "/v3/portals", status: 403, times: Infinity });
+    expect(await deleteError(id, outs)).toMatch(
+      /^cannot delete auth strategy "azure-dcr-strategy" \([0-9a-f-]{36}\): it is still used by an API publication \(its auth_strategy_ids\), a portal's default auth strategy, or a developer application registered with it; move them to another strategy first\. delete auth strategy [0-9a-f-]{36}: 409 Conflict/,
+    );
+    emulator.clearFaults();
   });
 });
 

@@ -128,7 +128,23 @@ describe("ApiPublication steps", () => {
     expect(takeRequests()).toEqual(["DELETE 404"]);
   });
 
-  test("an equal existing publication (an interrupted earlier up) is taken over with one GET", async () => {
+  test("F3: an equal existing publication is not taken over without adopt, and is left as it was", async () => {
+    const { strategyId, apiId, portalId } = setup();
+    bed.emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [strategyId], visibility: "public" });
+    await expect(
+      createPublication({ apiId, portalId, authStrategyIds: [strategyId], visibility: "public" }),
+    ).rejects.toThrow(
+      `API ${apiId} is already published to portal ${portalId}, with the declared settings. A publication carries ` +
+        "no labels",
+    );
+    expect(takeRequests()).toEqual(["GET 200"]);
+    expect(bed.emulator.getPublication(apiId, portalId)).toMatchObject({
+      auth_strategy_ids: [strategyId],
+      visibility: "public",
+    });
+  });
+
+  test("with adopt: true an equal existing publication is taken over with one GET", async () => {
     const { strategyId, apiId, portalId } = setup();
     bed.emulator.seedPublication(apiId, portalId, { auth_strategy_ids: [strategyId], visibility: "public" });
     const created = await createPublication({
@@ -136,6 +152,7 @@ describe("ApiPublication steps", () => {
       portalId,
       authStrategyIds: [strategyId],
       visibility: "public",
+      adopt: true,
     });
     expect(providerLogLines).toContain(
       `konnect: API publication ${apiId}/${portalId}: existing publication taken over`,
@@ -150,7 +167,7 @@ describe("ApiPublication steps", () => {
     await expect(createPublication({ apiId, portalId, authStrategyIds: [strategyId] })).rejects.toThrow(
       `API ${apiId} is already published to portal ${portalId} with other settings ` +
         `(authStrategyIds: Konnect has ["${otherId}"], declared ["${strategyId}"]; ` +
-        'visibility: Konnect has "public", declared "private"). Set adopt: true',
+        'visibility: Konnect has "public", declared "private"). To apply the declared settings, set adopt: true',
     );
     expect(takeRequests()).toEqual(["GET 200"]);
     expect(bed.emulator.getPublication(apiId, portalId)).toMatchObject({
@@ -284,7 +301,7 @@ describe("PortalDefaultAuthStrategy steps", () => {
     expect(bed.emulator.portalDefault(portalId)).toBe(previous);
   });
 
-  test("changed since by someone else: delete leaves it (GET only) and says so in the log", async () => {
+  test("changed since by someone else: delete leaves it, removes only the record labels, and says so in the log", async () => {
     const { ours, portalId } = setup();
     const mine = await createPortalDefault({ portalId, authStrategyId: ours });
     const theirs = bed.emulator.seedAuthStrategy(oidcBody());
@@ -296,8 +313,9 @@ describe("PortalDefaultAuthStrategy steps", () => {
     expect(refreshed).toEqual({ ...mine.outs, authStrategyId: theirs.id });
     takeRequests();
     await deletePortalDefault(refreshed!);
-    expect(takeRequests()).toEqual(["GET 200"]);
+    expect(takeRequests()).toEqual(["GET 200", "PATCH 200"]);
     expect(bed.emulator.portalDefault(portalId)).toBe(theirs.id);
+    expect(Object.keys((bed.emulator.get("portals", portalId) as { labels: object }).labels)).toEqual([]);
     expect(lines()).toEqual([
       `portal ${portalId}: default auth strategy left as is (strategy ${theirs.id}): it no longer points at ${ours}, which this resource set, so someone changed it since`,
     ]);

@@ -156,10 +156,57 @@ describe("ApiPublication through its provider", () => {
     );
   });
 
-  test("taking over an equal publication is logged", async () => {
+  test.each<[string, (portalId: string, next: string) => void, "moved" | "cleared"]>([
+    [
+      "moved in the UI",
+      (portalId, next) => emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: next }),
+      "moved",
+    ],
+    [
+      "cleared in the UI",
+      (portalId) => emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: null }),
+      "cleared",
+    ],
+  ])(
+    "F2: without authStrategyIds, a settings update keeps the strategy in effect (the portal default %s)",
+    async (_label, change) => {
+      const first = emulator.seedAuthStrategy(KEY_AUTH_BODY);
+      const second = emulator.seedAuthStrategy(oidcBody());
+      const { apiId, portalId } = seedPublicationTargets(emulator);
+      emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: first.id });
+      const created = await publication.create(await checkedPublication({ apiId, portalId, visibility: "private" }));
+      expect(created.outs).toMatchObject({ authStrategyIds: [first.id] });
+      change(portalId, second.id);
+
+      const news = await checkedPublication({ apiId, portalId, visibility: "public" });
+      const olds = { ...(created.outs as ApiPublicationOutputs), ...CODE };
+      expect(await publication.diff!(created.id, olds, news)).toMatchObject({ changes: true, replaces: [] });
+      emulator.clearRequestLog();
+      const updated = await publication.update!(created.id, olds, news);
+      expect(callShapes(emulator)).toEqual(["PUT /v3/apis/{id}/publications/{id}"]);
+      expect(emulator.getPublication(apiId, portalId)).toMatchObject({
+        visibility: "public",
+        auth_strategy_ids: [first.id],
+      });
+      expect(updated.outs).toMatchObject({ authStrategyIds: [first.id], visibility: "public" });
+    },
+  );
+
+  test("F2: without authStrategyIds, a publication Konnect gave no application auth keeps none on update", async () => {
+    const strategy = emulator.seedAuthStrategy(KEY_AUTH_BODY);
+    const { apiId, portalId } = seedPublicationTargets(emulator);
+    const created = await publication.create(await checkedPublication({ apiId, portalId }));
+    expect(created.outs).toMatchObject({ authStrategyIds: [] });
+    emulator.updateStored("portals", portalId, { default_application_auth_strategy_id: strategy.id });
+    const olds = { ...(created.outs as ApiPublicationOutputs), ...CODE };
+    await publication.update!(created.id, olds, await checkedPublication({ apiId, portalId, visibility: "public" }));
+    expect(emulator.getPublication(apiId, portalId)).toMatchObject({ visibility: "public", auth_strategy_ids: null });
+  });
+
+  test("taking over an equal publication (adopt) is logged", async () => {
     const { apiId, portalId } = seedPublicationTargets(emulator);
     emulator.seedPublication(apiId, portalId, { visibility: "public" });
-    await publication.create(await checkedPublication({ apiId, portalId, visibility: "public" }));
+    await publication.create(await checkedPublication({ apiId, portalId, visibility: "public", adopt: true }));
     expect(providerLogLines).toContain(
       `konnect: API publication ${apiId}/${portalId}: existing publication taken over`,
     );
@@ -211,14 +258,94 @@ describe("PortalDefaultAuthStrategy through its provider", () => {
     expect(emulator.portalDefault(portal.id)).toBe(previous.id);
   });
 
-  test("delete after someone else changed the default leaves it and logs why", async () => {
+  test("delete after someone else changed the default leaves it, removes the record and logs why", async () => {
     const ours = emulator.seedAuthStrategy(oidcBody());
     const theirs = emulator.seedAuthStrategy(oidcBody());
-    const portal = emulator.seedPortal({ name: "dev" });
+    const portal = emulator.seedPortal({ name: "dev", labels: { team: "portal-admins" } });
     const { id, outs } = await portalDefault.create(await checked({ portalId: portal.id, authStrategyId: ours.id }));
     emulator.updateStored("portals", portal.id, { default_application_auth_strategy_id: theirs.id });
+    emulator.clearRequestLog();
     await portalDefault.delete!(id, outs as PortalDefaultAuthStrategyOutputs);
+    expect(callShapes(emulator)).toEqual(["GET /v3/portals/{id}", "PATCH /v3/portals/{id}"]);
     expect(emulator.portalDefault(portal.id)).toBe(theirs.id);
+    expect(labelsOf(portal.id)).toEqual({ team: "portal-admins" });
     expect(providerLogLines.filter((l) => l.includes("left as is"))).toHaveLength(1);
   });
+
+  test("the previous default is recorded on the portal by the PATCH that replaces it; delete removes the record", async () => {
+    const ours = emulator.seedAuthStrategy(oidcBody());
+    const previous = emulator.seedAuthStrategy(KEY_AUTH_BODY);
+    const portal = emulator.seedPortal({
+      name: "dev",
+      default_application_auth_strategy_id: previous.id,
+      labels: { team: "portal-admins" },
+    });
+    emulator.clearRequestLog();
+    const { id, outs } = await portalDefault.create(await checked({ portalId: portal.id, authStrategyId: ours.id }));
+    expect(callShapes(emulator)).toEqual(["GET /v3/portals/{id}", "PATCH /v3/portals/{id}"]);
+    expect(labelsOf(portal.id)).toEqual({
+      team: "portal-admins",
+      "pulumi-default-previous": previous.id,
+      "pulumi-default-applied": ours.id,
+    });
+    await portalDefault.delete!(id, outs as PortalDefaultAuthStrategyOutputs);
+    expect(emulator.portalDefault(portal.id)).toBe(previous.id);
+    expect(labelsOf(portal.id)).toEqual({ team: "portal-admins" });
+  });
+
+  test("F1a: codifying the default the portal has (no change) is undone by nothing: delete keeps it", async () => {
+    const existing = emulator.seedAuthStrategy(KEY_AUTH_BODY);
+    const portal = emulator.seedPortal({ name: "dev", default_application_auth_strategy_id: existing.id });
+    const { id, outs } = await portalDefault.create(
+      await checked({ portalId: portal.id, authStrategyId: existing.id }),
+    );
+    expect(outs).toMatchObject({ appliedAuthStrategyId: existing.id, previousAuthStrategyId: existing.id });
+    emulator.clearRequestLog();
+    await portalDefault.delete!(id, outs as PortalDefaultAuthStrategyOutputs);
+    expect(emulator.portalDefault(portal.id)).toBe(existing.id);
+    expect(labelsOf(portal.id)).toEqual({});
+    // The PATCH removed the record and did not touch the default.
+    expect(callShapes(emulator)).toEqual(["GET /v3/portals/{id}", "PATCH /v3/portals/{id}"]);
+  });
+
+  test("an update whose state was never written: delete still finds what to put back (the portal's record)", async () => {
+    const first = emulator.seedAuthStrategy(oidcBody());
+    const second = emulator.seedAuthStrategy(oidcBody());
+    const original = emulator.seedAuthStrategy(KEY_AUTH_BODY);
+    const portal = emulator.seedPortal({ name: "dev", default_application_auth_strategy_id: original.id });
+    const created = await portalDefault.create(await checked({ portalId: portal.id, authStrategyId: first.id }));
+    const state = created.outs as PortalDefaultAuthStrategyOutputs;
+    // The update's PATCH lands; its outputs never reach the state.
+    await portalDefault.update!(created.id, state, await checked({ portalId: portal.id, authStrategyId: second.id }));
+    expect(emulator.portalDefault(portal.id)).toBe(second.id);
+    const refreshed = await portalDefault.read!(created.id, state);
+    expect(refreshed.props).toMatchObject({ appliedAuthStrategyId: second.id, previousAuthStrategyId: original.id });
+    expect(refreshed.inputs).toMatchObject({ authStrategyId: second.id });
+    await portalDefault.delete!(created.id, state);
+    expect(emulator.portalDefault(portal.id)).toBe(original.id);
+    expect(labelsOf(portal.id)).toEqual({});
+  });
+
+  test("a state written before the record (no labels on the portal) restores from the state as before", async () => {
+    const ours = emulator.seedAuthStrategy(oidcBody());
+    const previous = emulator.seedAuthStrategy(KEY_AUTH_BODY);
+    const portal = emulator.seedPortal({ name: "dev", default_application_auth_strategy_id: ours.id });
+    const state: PortalDefaultAuthStrategyOutputs = {
+      portalId: portal.id,
+      authStrategyId: ours.id,
+      appliedAuthStrategyId: ours.id,
+      previousAuthStrategyId: previous.id,
+    };
+    const read = await portalDefault.read!(portal.id, state);
+    expect(read.props).toMatchObject(state);
+    emulator.clearRequestLog();
+    await portalDefault.delete!(portal.id, state);
+    expect(callShapes(emulator)).toEqual(["GET /v3/portals/{id}", "PATCH /v3/portals/{id}"]);
+    expect(emulator.portalDefault(portal.id)).toBe(previous.id);
+  });
 });
+
+/** The labels of a stored portal. */
+function labelsOf(portalId: string): Record<string, string> {
+  return (emulator.get("portals", portalId) as { labels: Record<string, string> }).labels;
+}

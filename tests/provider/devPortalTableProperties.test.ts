@@ -110,7 +110,11 @@ describe("diff reports an in-place change exactly when the update body is non-em
         const base = { portalId: PORTAL, ...(region ? { region } : {}) };
         const olds = await checkedDefault({ ...base, authStrategyId: a });
         const news = await checkedDefault({ ...base, authStrategyId: b });
-        const created = portalDefaultDefinition.outputs(olds, { current: a, previous: null }, { kind: "create" });
+        const created = portalDefaultDefinition.outputs(
+          olds,
+          { current: a, labels: {}, previous: null },
+          { kind: "create" },
+        );
         const outs: PortalDefaultAuthStrategyOutputs = {
           ...created,
           authStrategyId: now === "declared" ? a : now,
@@ -225,9 +229,12 @@ describe("create(old), update(new) against the emulator", () => {
         expect(afterRefresh.changes).toBe(false);
         expect(refreshed.props).toEqual(updated.outs);
 
-        // Delete puts back what the portal had before create (none when it already had ours).
+        // Delete puts back what the portal had before create (ours, kept, when it had ours already), and the portal
+        // keeps none of the resource's record labels.
         await provider.delete!(created.id, updated.outs!);
-        expect(emulator.portalDefault(portalId)).toBe(fallback === strategies[a] ? null : fallback);
+        expect(emulator.portalDefault(portalId)).toBe(fallback);
+        const labels = (emulator.get("portals", portalId) as { labels: object }).labels;
+        expect(Object.keys(labels).filter((key) => key.startsWith("pulumi-"))).toEqual([]);
       }),
       { numRuns: 20 },
     );

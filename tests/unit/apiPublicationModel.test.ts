@@ -106,9 +106,21 @@ describe("createDecision", () => {
   test("nothing published: publish", () => {
     expect(createDecision(declared({ authStrategyIds: [S1] }), undefined)).toEqual({ kind: "publish" });
   });
-  test("published as declared: take over without a PUT", () => {
+  test("F3: published as declared, without adopt: refused (it may be someone else's), saying what to set", () => {
     const existing = settingsFromKonnect(konnect({ authStrategyIds: [S1], visibility: "public" }));
     expect(createDecision(declared({ authStrategyIds: [S1], visibility: "public" }), existing)).toEqual({
+      kind: "conflict",
+      message:
+        `API ${API} is already published to portal ${PORTAL}, with the declared settings. A publication carries no ` +
+        "labels, so nothing shows whether this stack made it (an earlier `up` interrupted after publishing) or " +
+        "someone else did (by hand, or another stack), and it is not taken over without adopt. If this stack made " +
+        "it or should manage it from now on, set adopt: true on this resource to take it over (destroy then " +
+        "unpublishes it); otherwise remove this resource from the program.",
+    });
+  });
+  test("published as declared, with adopt: take over without a PUT", () => {
+    const existing = settingsFromKonnect(konnect({ authStrategyIds: [S1], visibility: "public" }));
+    expect(createDecision(declared({ authStrategyIds: [S1], visibility: "public", adopt: true }), existing)).toEqual({
       kind: "take-over",
     });
   });
@@ -119,7 +131,8 @@ describe("createDecision", () => {
       message:
         `API ${API} is already published to portal ${PORTAL} with other settings ` +
         `(authStrategyIds: Konnect has ["${S2}"], declared ["${S1}"]; visibility: Konnect has "public", declared "private"). ` +
-        "Set adopt: true to take it over and apply the declared settings, declare the settings it has, or unpublish it first.",
+        "To apply the declared settings, set adopt: true on this resource to take it over (destroy then unpublishes " +
+        "it); or declare the settings it has, or unpublish it first.",
     });
   });
   test("published differently with adopt: overwrite", () => {
@@ -201,7 +214,7 @@ describe("publicationChanges (the handlers' diff)", () => {
     expect(await publicationChanges(olds, declared(news))).toEqual(expected);
   });
 
-  test("diff(outputs of x, x) is empty for every valid x, and the create decision on them is take-over", async () => {
+  test("diff(outputs of x, x) is empty for every valid x; the create decision on them is take-over only with adopt", async () => {
     const id = fc.constantFrom(S1, S2);
     const inputs = fc.record(
       {
@@ -227,7 +240,7 @@ describe("publicationChanges (the handlers' diff)", () => {
         });
         const outputs = publicationOutputs(x, stored);
         expect(await publicationChanges(outputs, x)).toEqual({ changes: false, replaces: [] });
-        expect(createDecision(x, settingsFromKonnect(stored))).toEqual({ kind: "take-over" });
+        expect(createDecision(x, settingsFromKonnect(stored)).kind).toBe(x.adopt === true ? "take-over" : "conflict");
       }),
     );
   });

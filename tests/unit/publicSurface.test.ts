@@ -26,6 +26,7 @@ it("the runtime entry exports only configureFromStack and the handlers by resour
 
 it("test hooks live outside the package's exports", () => {
   expect(Object.keys(hooks).sort()).toEqual([
+    "resetReplacementWatch",
     "setProviderLogSink",
     "setRequestCheckSchedule",
     "setStackSettings",

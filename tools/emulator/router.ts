@@ -58,7 +58,7 @@ interface V3Route {
 }
 
 const V3_ROUTES: readonly V3Route[] = [
-  { pattern: ["portals"], methods: ["POST"], handle: (r, s) => handlePortals(r, s) },
+  { pattern: ["portals"], methods: ["GET", "POST"], handle: (r, s) => handlePortals(r, s) },
   { pattern: ["portals", ":portalId"], methods: ["GET", "PATCH"], handle: (r, s, [id]) => handlePortals(r, s, id) },
   { pattern: ["apis"], methods: ["POST"], handle: (r, s) => handleApis(r, s) },
   { pattern: ["apis", ":apiId"], methods: ["GET"], handle: (r, s, [id]) => handleApis(r, s, id) },

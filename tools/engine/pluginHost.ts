@@ -158,10 +158,10 @@ export async function stopAllHosts(): Promise<void> {
 }
 
 /**
- * SIGKILLs every running plugin host of this process at once (an OOM kill or a cancelled CI runner in the middle of a
- * command), for tests of what the next command finds; waits until they are gone.
+ * SIGKILLs every plugin host this process started (see {@link PluginHost.kill}) and waits until they are gone: for a
+ * test that interrupts a command run by engine-lite, which starts its host internally, in the middle of a step.
  */
-export async function killRunningHosts(): Promise<void> {
+export async function killAllHosts(): Promise<void> {
   await Promise.all([...running].map((host) => host.kill()));
 }
 

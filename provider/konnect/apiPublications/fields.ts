@@ -20,9 +20,12 @@ export const API_PUBLICATION_FIELDS = {
     effect: "replace",
   },
   /**
-   * The auth strategy developers' applications use for this API: at most one id. **Absent**: the portal's default
-   * strategy at publication time (Konnect does not apply a later default retroactively). **`[]`**: the API requires
-   * no application auth (sent to Konnect as `null`). Updates in place.
+   * The auth strategy developers' applications use for this API: at most one id. **Absent**: a new publication gets
+   * the portal's default strategy at publication time (Konnect does not apply a later default retroactively), and
+   * keeps the strategy it has from then on: an update of the other settings re-sends it (the outputs'
+   * `authStrategyIds`), so a portal default moved or cleared since changes nothing; absent is never compared in a
+   * diff. To move the publication to another strategy, declare it. **`[]`**: the API requires no application auth
+   * (sent to Konnect as `null`). Updates in place.
    */
   authStrategyIds: {
     wire: "auth_strategy_ids",

@@ -7,6 +7,9 @@
  */
 import type { FieldTable } from "../fieldTable";
 
+/** What logs and errors call an application auth strategy (a resource that references one names it so too). */
+export const AUTH_STRATEGY_NOUN = "auth strategy";
+
 /** Strategy types, as Konnect spells them. */
 export const AUTH_STRATEGY_TYPES = ["openid_connect", "key_auth"] as const;
 /** One strategy type. */

@@ -2,16 +2,20 @@
  * `konnect.ApiPublication` as a resource definition for the generic handlers: one API published to one Dev Portal,
  * `PUT|GET|DELETE /v3/apis/{apiId}/publications/{portalId}`. Each step names its API calls (the economy floor):
  * - **id**: `<apiId>/<portalId>` (a publication has no id of its own in Konnect).
- * - **create** = 1 GET (+ 1 PUT): 404 → PUT the declared publication. Found and equal to the declared one (see
- *   {@link publicationDifferences}) → taken over without a PUT (what an interrupted earlier `up` leaves). Found and
- *   different → fail naming each differing field, unless `adopt: true`, which PUTs the declared settings over it.
+ * - **create** = 1 GET (+ 1 PUT): 404 → PUT the declared publication. Found → fail naming what to set, unless
+ *   `adopt: true`: then one equal to the declared one (see {@link publicationDifferences}) is taken over without a
+ *   PUT, and a different one gets the declared settings PUT over it. A publication has no labels, so an existing one
+ *   cannot be proven to be this resource's own (an earlier `up` killed after its PUT): see {@link createDecision}.
  * - **update** = 1 PUT of the whole declared publication (a PUT replaces: fields left out get Konnect's defaults).
+ *   Without declared `authStrategyIds` it sends the strategy in effect (the outputs' `authStrategyIds`): left out, the
+ *   PUT would get the portal's default *now*, which may be another strategy or none (F2 of issue 21).
  * - **delete** = 1 DELETE; 404 means already gone. **read** = 1 GET; 404 means gone.
  * - **diff** (no call): `apiId`, `portalId` and `region` replace (deleting first: old and new can be the same Konnect
  *   object); the settings update in place, compared as effective values (absent `visibility` is `private`, absent
  *   `autoApproveRegistrations` is `false`, an absent `authStrategyIds` is not compared: the portal default Konnect
  *   chose is not ours to diff); `adopt` changes nothing in Konnect.
- * - **wire**: `authStrategyIds` absent → not sent (portal default); `[]` → `null` (no app auth); `[id]` → `[id]`.
+ * - **wire**: `authStrategyIds` absent → not sent on the create of a new publication (portal default), the strategy
+ *   in effect on every other PUT; `[]` → `null` (no app auth); `[id]` → `[id]`.
  *   `visibility` and `auto_approve_registrations` are always sent with their effective values. Outputs report
  *   Konnect's `null` as `[]`.
  */
@@ -24,9 +28,12 @@ import {
   type KonnectTransport,
   type PutApiPublicationRequest,
 } from "../../konnect";
+import { AUTH_STRATEGY_NOUN } from "../../konnect/authStrategies/fields";
 import { providerLog } from "../core/context";
 import { changedRules, tableRules, updateBody, type FieldRule } from "../core/fieldRules";
 import { resourceHandlers, type ResourceDefinition } from "../core/handlerFactory";
+import type { KeptReference } from "../core/replacementWatch";
+import { isUnknown } from "../core/unknowns";
 import type { ApiPublicationInputs, ApiPublicationOutputs, ApiPublicationVisibility } from "./args";
 import { checkApiPublicationInputs } from "./check";
 import { API_PUBLICATION_INPUTS } from "./inputs";
@@ -131,34 +138,53 @@ export function publicationDifferences(declared: ApiPublicationInputs, existing:
 export type PublicationCreateDecision =
   /** Not published yet: PUT. */
   | { kind: "publish" }
-  /** Published exactly as declared: take it over, no PUT. */
+  /** Published exactly as declared and `adopt: true`: take it over, no PUT. */
   | { kind: "take-over" }
   /** Published differently and `adopt: true`: PUT the declared settings over it. */
   | { kind: "overwrite"; differences: string[] }
-  /** Published differently without `adopt`: fail with this message. */
+  /** Published already, without `adopt`: fail with this message (nothing is changed). */
   | { kind: "conflict"; message: string };
 
-/** Decides create from the declared inputs and the publication the GET found (undefined on 404). */
+/**
+ * Decides create from the declared inputs and the publication the GET found (undefined on 404). An existing
+ * publication is taken over only with `adopt: true`, also when its settings equal the declared ones: a publication
+ * carries no labels, so nothing tells one an earlier attempt of this create made (an `up` killed after its PUT) from
+ * one someone else made (by hand, another stack), whose destroy would then unpublish it (F3 of issue 21).
+ */
 export function createDecision(
   declared: ApiPublicationInputs,
   existing: PublicationSettings | undefined,
 ): PublicationCreateDecision {
   if (existing === undefined) return { kind: "publish" };
   const differences = publicationDifferences(declared, existing);
-  if (differences.length === 0) return { kind: "take-over" };
-  if (declared.adopt === true) return { kind: "overwrite", differences };
+  if (declared.adopt === true)
+    return differences.length === 0 ? { kind: "take-over" } : { kind: "overwrite", differences };
+  const where = `API ${declared.apiId} is already published to portal ${declared.portalId}`;
+  const adopt = "set adopt: true on this resource to take it over (destroy then unpublishes it)";
   return {
     kind: "conflict",
     message:
-      `API ${declared.apiId} is already published to portal ${declared.portalId} with other settings ` +
-      `(${differences.join("; ")}). Set adopt: true to take it over and apply the declared settings, ` +
-      "declare the settings it has, or unpublish it first.",
+      differences.length === 0
+        ? `${where}, with the declared settings. A publication carries no labels, so nothing shows whether this ` +
+          "stack made it (an earlier `up` interrupted after publishing) or someone else did (by hand, or another " +
+          `stack), and it is not taken over without adopt. If this stack made it or should manage it from now on, ` +
+          `${adopt}; otherwise remove this resource from the program.`
+        : `${where} with other settings (${differences.join("; ")}). To apply the declared settings, ${adopt}; ` +
+          "or declare the settings it has, or unpublish it first.",
   };
 }
 
-/** The PUT body for the declared publication: effective visibility and auto approval, strategies as declared. */
-export function publicationRequest(declared: ApiPublicationInputs): PutApiPublicationRequest {
-  const authStrategyIds = authStrategyIdsToWire(declared.authStrategyIds);
+/**
+ * The PUT body for the declared publication: effective visibility and auto approval, strategies as declared. For an
+ * existing publication (`inEffect`: the strategies Konnect enforces, `[]` for none) an absent `authStrategyIds` sends
+ * those: a PUT that left them out would get the portal's default *now* (another strategy, or none at all), so a
+ * settings update keeps the strategy in effect. Only a new publication leaves them out (the portal's default).
+ */
+export function publicationRequest(
+  declared: ApiPublicationInputs,
+  inEffect?: readonly string[],
+): PutApiPublicationRequest {
+  const authStrategyIds = authStrategyIdsToWire(declared.authStrategyIds ?? inEffect);
   return {
     visibility: effectiveVisibility(declared.visibility),
     ...(authStrategyIds === undefined ? {} : { authStrategyIds }),
@@ -184,6 +210,30 @@ export function publicationOutputs(declared: ApiPublicationInputs, publication: 
   };
 }
 
+/**
+ * The strategies a publication still uses after an update (for the replacement watch, F6 of issue 21): the declared
+ * ids when known, or, without declared `authStrategyIds`, the ones in effect, which Konnect keeps (a new portal
+ * default does not move a publication). Unknown ids (a strategy being created or replaced) keep nothing.
+ */
+export function keptStrategies(olds: ApiPublicationOutputs, news: ApiPublicationInputs): KeptReference[] {
+  const holder = `API publication ${publicationId(news.apiId, news.portalId)}`;
+  const reference = (id: string, remedy: string): KeptReference => ({ noun: AUTH_STRATEGY_NOUN, id, holder, remedy });
+  if (news.authStrategyIds === undefined) {
+    return (olds.authStrategyIds ?? []).map((id) =>
+      reference(
+        id,
+        "it declares no authStrategyIds, so it keeps the strategy Konnect gave it (the portal's default when it was " +
+          "published; a new default does not move it). Declare authStrategyIds on it: [<the strategy resource>.id] " +
+          "to move it to the replacement in the same update, or [] for no application auth",
+      ),
+    );
+  }
+  if (news.authStrategyIds.some(isUnknown)) return [];
+  return news.authStrategyIds.map((id) =>
+    reference(id, "it declares this id; declare the replacement's id instead ([<the strategy resource>.id])"),
+  );
+}
+
 /** GET, with Konnect's 404 (not published there) as undefined. */
 async function findPublication(
   transport: KonnectTransport,
@@ -198,8 +248,8 @@ async function findPublication(
 }
 
 /**
- * The create = 1 GET (+ 1 PUT): publishes when nothing is published; takes over an equal publication without a PUT;
- * overwrites a different one only with `adopt: true`, and otherwise fails naming each difference.
+ * The create = 1 GET (+ 1 PUT): publishes when nothing is published; with `adopt: true`, takes over an equal
+ * publication without a PUT and overwrites a different one; otherwise fails saying what to set.
  */
 async function publishOrTakeOver(transport: KonnectTransport, inputs: ApiPublicationInputs): Promise<ApiPublication> {
   const existing = await findPublication(transport, inputs);
@@ -211,9 +261,11 @@ async function publishOrTakeOver(transport: KonnectTransport, inputs: ApiPublica
     case "take-over":
       providerLog(`API publication ${id}: existing publication taken over`);
       return existing!;
-    case "overwrite":
+    case "overwrite": {
       providerLog(`API publication ${id}: existing publication overwritten`);
-      return putApiPublication(transport, inputs.apiId, inputs.portalId, publicationRequest(inputs));
+      const inEffect = settingsFromKonnect(existing!).authStrategyIds;
+      return putApiPublication(transport, inputs.apiId, inputs.portalId, publicationRequest(inputs, inEffect));
+    }
     case "publish":
       return putApiPublication(transport, inputs.apiId, inputs.portalId, publicationRequest(inputs));
   }
@@ -231,14 +283,16 @@ export const apiPublicationDefinition: ResourceDefinition<ApiPublicationInputs, 
     planUpdate(olds, news) {
       const changed = updateBody(PUBLICATION_RULES, olds, news, {});
       if (changed === undefined) return undefined;
-      // One PUT of the whole declared publication.
-      const request = publicationRequest(news);
+      // One PUT of the whole declared publication; without declared strategies, the ones in effect (see
+      // publicationRequest): Konnect would otherwise apply the portal's current default, or none.
+      const request = publicationRequest(news, olds.authStrategyIds);
       return {
         fields: Object.keys(changed),
         send: (transport) => putApiPublication(transport, news.apiId, news.portalId, request),
       };
     },
     outputs: (declared, publication) => publicationOutputs(declared, publication),
+    keptReferences: keptStrategies,
     create: {
       kind: "derived",
       idOf: (inputs) => publicationId(inputs.apiId, inputs.portalId),

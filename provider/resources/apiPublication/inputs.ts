@@ -11,8 +11,11 @@ import { REGION_INPUT } from "../core/commonInputs";
 export const API_PUBLICATION_INPUTS = {
   ...API_PUBLICATION_FIELDS,
   /**
-   * Take over an existing publication of this API in this portal even when its settings differ from the declared
-   * ones (they are then overwritten). Default false: create fails on a different existing publication. Only read at
+   * Take over an existing publication of this API in this portal: one with the declared settings as it is, one with
+   * other settings by overwriting them. Default false: create fails on any existing publication, also one with the
+   * declared settings, because a publication has no labels and so cannot show that this resource made it. Set it
+   * after an `up` that was interrupted after publishing (the next `up` says so), or to manage a publication made
+   * elsewhere; destroy then unpublishes it (the `retainOnDelete` resource option leaves it published). Only read at
    * create; changing it later changes nothing in Konnect.
    */
   adopt: { value: { kind: "flag" }, effect: "local" },

@@ -18,7 +18,8 @@ export interface ApiPublication extends OutputProperties<Omit<ApiPublicationOutp
 
 /**
  * An API publication in a Konnect Dev Portal. The API and the portal are managed elsewhere; create takes over an
- * existing publication only when it equals the declared one, or with `adopt: true`. Delete unpublishes.
+ * existing publication only with `adopt: true` (a publication has no labels to prove who made it). Delete
+ * unpublishes.
  * Type token `pulumi-nodejs:dynamic/konnect:ApiPublication`.
  */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- Pulumi sets the outputs at run time

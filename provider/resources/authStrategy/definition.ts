@@ -7,18 +7,24 @@ import {
   createAuthStrategy,
   deleteAuthStrategy,
   getAuthStrategy,
+  listAllApiPublications,
   listAllAuthStrategies,
+  listAllPortals,
+  recordInForce,
   replaceAuthStrategy,
+  restorePortalDefault,
+  sameStrategy,
   updateAuthStrategy,
   type AuthStrategy,
+  type KonnectTransport,
   type AuthStrategyType,
   type CreateAuthStrategyRequest,
   type UpdateAuthStrategyRequest,
 } from "../../konnect";
-import { OIDC_FIELD_NAMES } from "../../konnect/authStrategies/fields";
+import { AUTH_STRATEGY_NOUN, OIDC_FIELD_NAMES } from "../../konnect/authStrategies/fields";
 import { deepEqual, withoutUndefined } from "../core/compare";
 import { tableRules, updateBody, type FieldRule } from "../core/fieldRules";
-import { keyedCreate, resourceHandlers, type ResourceDefinition } from "../core/handlerFactory";
+import { keyedCreate, resourceHandlers, type ConflictHolders, type ResourceDefinition } from "../core/handlerFactory";
 import { ownedLabels } from "../core/labelOwnership";
 import type { AuthStrategyInputs, AuthStrategyOutputs, OpenIdConnectState } from "./args";
 import { checkAuthStrategyInputs, toCreateRequest } from "./check";
@@ -165,9 +171,57 @@ export function authStrategyOutputs(declared: AuthStrategyInputs, strategy: Auth
   });
 }
 
+/**
+ * What holds a strategy Konnect refused to delete (409), asked of Konnect: the API publications using it (1 list,
+ * filtered by strategy) and the portals whose default it is (1 list, filtered by default). A portal whose default a
+ * `PortalDefaultAuthStrategy` set to this strategy, as the record on the portal proves, is put back to the default that
+ * record says it replaced (what that resource's delete does; Pulumi may run the two deletes in either order when an
+ * interrupted `up` left the state without their dependency), and the DELETE is tried once more. Only on the 409 path:
+ * a delete that succeeds makes no extra call.
+ */
+async function strategyHolders(transport: KonnectTransport, id: string): Promise<ConflictHolders> {
+  const [publications, portals] = await Promise.all([
+    listAllApiPublications(transport, { filter: { auth_strategy_id: { eq: id } } }),
+    listAllPortals(transport, { filter: { default_application_auth_strategy_id: { eq: id } } }),
+  ]);
+  const released: string[] = [];
+  const holding: string[] = [];
+  for (const portal of portals) {
+    const record = recordInForce({ current: portal.defaultApplicationAuthStrategyId, labels: portal.labels });
+    if (record !== undefined && sameStrategy(record.applied, id)) {
+      const outcome = await restorePortalDefault(transport, portal.id, record.previous, true);
+      const previous = record.previous === null ? "no default" : `strategy ${record.previous}`;
+      released.push(
+        `portal ${portal.id}: its default was this strategy, set by a PortalDefaultAuthStrategy that replaced ` +
+          `${previous}; ${outcome === "cleared" ? "that strategy is gone, so the default was cleared" : "put that back"}` +
+          " so the strategy can be deleted",
+      );
+    } else {
+      holding.push(
+        `the default auth strategy of portal "${portal.name}" (${portal.id}): give the portal another default (or ` +
+          "delete the PortalDefaultAuthStrategy that set it) first",
+      );
+    }
+  }
+  for (const publication of publications) {
+    holding.push(
+      `API publication ${publication.apiId}/${publication.portalId} (its auth_strategy_ids): give it another ` +
+        "strategy or unpublish it first (an ApiPublication declared without authStrategyIds got the portal's " +
+        "default when it was published and keeps it: declare authStrategyIds on it)",
+    );
+  }
+  if (holding.length === 0 && released.length === 0) {
+    holding.push(
+      "something other than an API publication or a portal's default (none uses it): a developer application " +
+        "registered with it (Dev Portal → Applications), which Konnect's answer may name",
+    );
+  }
+  return { released, holding };
+}
+
 /** What the generic handlers need to know about auth strategies. */
 export const authStrategyDefinition: ResourceDefinition<AuthStrategyInputs, AuthStrategyOutputs, AuthStrategy> = {
-  noun: "auth strategy",
+  noun: AUTH_STRATEGY_NOUN,
   inputs: AUTH_STRATEGY_INPUTS,
   subject: (props) => `auth strategy "${props.name}"`,
   check: checkAuthStrategyInputs,
@@ -201,7 +255,9 @@ export const authStrategyDefinition: ResourceDefinition<AuthStrategyInputs, Auth
     kind: "byId",
     remove: (transport, id) => deleteAuthStrategy(transport, id),
     usedBy:
-      "an API publication in a Dev Portal; remove it from the publication's auth_strategy_ids or delete the publication first",
+      "an API publication (its auth_strategy_ids), a portal's default auth strategy, or a developer application " +
+      "registered with it; move them to another strategy first",
+    holders: (transport, id) => strategyHolders(transport, id),
   },
 };
 

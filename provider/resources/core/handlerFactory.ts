@@ -10,7 +10,7 @@
  * transport, no token, no region and no recorded location; read and delete make no request.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { isNotFound, type KonnectTransport } from "../../konnect";
+import { isConflict, isNotFound, type KonnectTransport } from "../../konnect";
 import { fieldNames, type FieldTable } from "../../konnect/fieldTable";
 import type { Region } from "../../konnect/regions";
 import { inputDepthFailure, type CheckFailure } from "./check";
@@ -30,6 +30,7 @@ import { IMPORT_UNSUPPORTED, explainDeleteConflict } from "./errors";
 import { changedProperties, replacingProperties, type FieldRule } from "./fieldRules";
 import { ownedLabelsReplacement } from "./labelOwnership";
 import { recordedLocation, withEffectiveRegions, withLocation, withoutLocation } from "./location";
+import { replacementConflict, replacementWatch, type KeptReference } from "./replacementWatch";
 import { isUnknown } from "./unknowns";
 import { withInputNames } from "./wireNames";
 
@@ -120,13 +121,27 @@ export interface DerivedCreate<I, Obj> {
 /** How a resource is created. */
 export type CreateStrategy<I, Obj> = KeyedCreate<I, Obj> | DerivedCreate<I, Obj>;
 
-/** Delete = one DELETE by id; 404 is done; 409 is explained with `usedBy`. */
+/** Delete = one DELETE by id; 404 is done; 409 is explained with what holds the object ({@link DeleteById.holders}). */
 export interface DeleteById<O> {
   readonly kind: "byId";
   /** The DELETE. */
   remove(transport: KonnectTransport, id: string, props: O): Promise<void>;
-  /** What may still use the object when Konnect answers 409, and what to do. */
+  /** What may still use the object when Konnect answers 409, and what to do (also when `holders` cannot tell). */
   usedBy: string;
+  /**
+   * After a 409 only: asks Konnect what holds the object (its 409 answer need not say), so the error names the real
+   * holders. It may also release a hold this package can prove it made and is entitled to undo (`released`, one log
+   * line each): the DELETE is then sent once more. A lookup that fails leaves the error with `usedBy`.
+   */
+  holders?(transport: KonnectTransport, id: string, props: O): Promise<ConflictHolders>;
+}
+
+/** What {@link DeleteById.holders} found. */
+export interface ConflictHolders {
+  /** Holds released (log lines): the DELETE is tried once more when nothing else holds the object. */
+  released: string[];
+  /** What still holds the object and what to do about each, for the error (never empty when nothing was released). */
+  holding: string[];
 }
 
 /** Delete that puts something back instead of deleting (a portal's previous default strategy). */
@@ -203,6 +218,11 @@ export interface ResourceDefinition<I extends RegionInputs, O extends RegionInpu
   afterWrite?(context: CallContext, id: string, outputs: O, step: WriteStep<O>): Promise<void>;
   /** Whether a replacement deletes the old object before creating the new one (default false: create first). */
   deleteBeforeReplace?: boolean;
+  /**
+   * The other objects this resource still uses after an update from `olds` to `news` (not called when it is
+   * replaced), for the {@link replacementWatch}: a diff that keeps using an object another diff replaces refuses.
+   */
+  keptReferences?(olds: O, news: I): KeptReference[];
 }
 
 /**
@@ -516,6 +536,22 @@ function konnectHandlers<I extends RegionInputs, O extends RegionInputs, Obj>(
     return written(context, create.idOf(inputs, created), inputs, created);
   }
 
+  /**
+   * Feeds the deployment's {@link replacementWatch}: a replaced object, or the references this resource keeps. Returns
+   * the refusal when the other half is already known (an object replaced while a resource of the stack keeps it).
+   */
+  function watchReplacement(id: string, olds: O, news: I, replaced: boolean): string | undefined {
+    if (replaced) {
+      const kept = replacementWatch.replacing(def.noun, id, def.subject(olds));
+      return kept.length === 0 ? undefined : kept.map((r) => replacementConflict(def.subject(olds), r)).join("\n");
+    }
+    for (const reference of def.keptReferences?.(olds, news) ?? []) {
+      const subject = replacementWatch.keeping(reference);
+      if (subject !== undefined) return replacementConflict(subject, reference);
+    }
+    return undefined;
+  }
+
   /** Outputs after a create that wrote, and the `afterWrite` step. */
   async function written(context: CallContext, id: string, inputs: I, created: Obj) {
     const outs = finish(def.outputs(inputs, created, { kind: "create" }), creationKeyOfObject(created), context);
@@ -542,7 +578,7 @@ function konnectHandlers<I extends RegionInputs, O extends RegionInputs, Obj>(
       return Promise.resolve({ inputs: inputs as I, failures });
     },
 
-    diff(_id, olds, news) {
+    diff(id, olds, news) {
       const codeChanged = (olds as Record<string, unknown>).__provider !== (news as Record<string, unknown>).__provider;
       const rules = def.rules(news);
       // Region rows compare where the object lives with where the news would put it (see location.ts).
@@ -550,9 +586,12 @@ function konnectHandlers<I extends RegionInputs, O extends RegionInputs, Obj>(
       const changed = changedProperties(rules, compared.olds, compared.news, (n, group) => {
         return (n as Record<string, unknown>)[group];
       });
+      const replaces = replacingProperties(rules, changed);
+      const conflict = watchReplacement(id, olds, news, replaces.length > 0);
+      if (conflict !== undefined) return Promise.reject(new Error(conflict));
       return Promise.resolve({
         changes: codeChanged || changed.length > 0,
-        replaces: replacingProperties(rules, changed),
+        replaces,
         deleteBeforeReplace: def.deleteBeforeReplace ?? false,
       });
     },
@@ -604,11 +643,26 @@ function konnectHandlers<I extends RegionInputs, O extends RegionInputs, Obj>(
       providerLog(`deleting ${def.subject(props)} in region ${context.region}`);
       const strategy = def.delete;
       if (strategy.kind === "custom") return strategy.run(context, id, props);
+      const what = `${def.subject(props)} (${id})`;
       try {
         await strategy.remove(context.transport, id, props);
       } catch (error) {
         if (isNotFound(error)) return;
-        throw explainDeleteConflict(error, `${def.subject(props)} (${id})`, strategy.usedBy);
+        if (!isConflict(error) || strategy.holders === undefined) {
+          throw explainDeleteConflict(error, what, strategy.usedBy);
+        }
+        const found = await strategy.holders(context.transport, id, props).catch(() => undefined);
+        if (found === undefined) throw explainDeleteConflict(error, what, strategy.usedBy);
+        found.released.forEach((line) => providerLog(line));
+        if (found.released.length === 0 || found.holding.length > 0) {
+          throw explainDeleteConflict(error, what, found.holding.join("; ") || strategy.usedBy);
+        }
+        try {
+          await strategy.remove(context.transport, id, props);
+        } catch (again) {
+          if (isNotFound(again)) return;
+          throw explainDeleteConflict(again, what, strategy.usedBy);
+        }
       }
     },
   };

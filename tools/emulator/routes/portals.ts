@@ -1,10 +1,11 @@
 /**
- * `/v3/portals`: create (201) and `/{portalId}` get (200) and PATCH (200). Other portal operations (list, delete,
- * customization, domains) are not emulated. Defaults of fields a create leaves out are the spec's `default`s
+ * `/v3/portals`: list (200, with the spec's `PortalFilterParameters` and `SortPortals`), create (201), and
+ * `/{portalId}` get (200) and PATCH (200). Other portal operations (delete, customization, domains) are not emulated. Defaults of fields a create leaves out are the spec's `default`s
  * [SPEC]; the ones without a stated default (`display_name`, the visibilities, domains) are [INF].
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { applyLabelPatch } from "../labels";
+import { type ListSpec, listPage } from "../listing";
 import { type PortalFields, createLabels, parseCreatePortal, parseUpdatePortal } from "../portalSchema";
 import { ProblemError, notFound } from "../problem";
 import { checkStrategyReference } from "../references";
@@ -84,6 +85,48 @@ function updatePortal(state: EmulatorState, current: StoredPortal, body: unknown
   return next;
 }
 
+/**
+ * [SPEC] S4 `list-portals`: the filters of `PortalFilterParameters` (a `BooleanFieldFilter` is a bare `true|false`,
+ * so flags take `eq` only) and the sorts of `SortPortals`.
+ */
+function listSpec(): ListSpec<StoredPortal> {
+  const strings = ["eq", "neq", "contains", "oeq", "ocontains"] as const;
+  const uuids = ["eq", "oeq", "neq"] as const;
+  const flags = ["eq"] as const;
+  const flag = (read: (p: StoredPortal) => boolean) => ({
+    read: (p: StoredPortal) => String(read(p)),
+    operators: flags,
+  });
+  return {
+    filters: {
+      id: { read: (p) => p.id, operators: uuids },
+      name: { read: (p) => p.name, operators: strings },
+      description: { read: (p) => p.description, operators: strings },
+      default_application_auth_strategy_id: { read: (p) => p.default_application_auth_strategy_id, operators: uuids },
+      default_api_visibility: { read: (p) => p.default_api_visibility, operators: strings },
+      default_page_visibility: { read: (p) => p.default_page_visibility, operators: strings },
+      default_domain: { read: (p) => p.default_domain, operators: strings },
+      canonical_domain: { read: (p) => p.canonical_domain, operators: strings },
+      authentication_enabled: flag((p) => p.authentication_enabled),
+      auto_approve_applications: flag((p) => p.auto_approve_applications),
+      auto_approve_developers: flag((p) => p.auto_approve_developers),
+      rbac_enabled: flag((p) => p.rbac_enabled),
+    },
+    sorts: {
+      name: (p) => p.name,
+      description: (p) => p.description,
+      authentication_enabled: (p) => String(p.authentication_enabled),
+      rbac_enabled: (p) => String(p.rbac_enabled),
+      auto_approve_applications: (p) => String(p.auto_approve_applications),
+      auto_approve_developers: (p) => String(p.auto_approve_developers),
+      default_domain: (p) => p.default_domain,
+      canonical_domain: (p) => p.canonical_domain,
+      created_at: (p) => p.created_at,
+      updated_at: (p) => p.updated_at,
+    },
+  };
+}
+
 /** The portal a `/v3/portals/{portalId}/...` path names, or the 404 problem. */
 export function requirePortal(state: EmulatorState, region: Region, portalId: string): StoredPortal {
   const portal = state.store.getPortal(region, portalId);
@@ -94,6 +137,10 @@ export function requirePortal(state: EmulatorState, region: Region, portalId: st
 /** Handles `/v3/portals[/{portalId}]`; the router has already checked method and path shape. */
 export function handlePortals(request: ApiRequest, state: EmulatorState, id?: string): ApiResponse {
   const { region, method } = request;
+  if (id === undefined && method === "GET") {
+    const portals = state.store.portals(region);
+    return { status: 200, body: listPage(portals, request.query, listSpec(), state.options, renderPortal) };
+  }
   if (id === undefined) return { status: 201, body: renderPortal(createPortal(state, region, request.body)) };
   const portal = requirePortal(state, region, id);
   if (method === "GET") return { status: 200, body: renderPortal(portal) };
