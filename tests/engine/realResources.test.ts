@@ -18,6 +18,7 @@ import {
   type CapturedProgram,
 } from "../../tools/engine/programCapture";
 import { makeUrn, ProviderClient, ProviderError, type StackConfig } from "../../tools/engine/providerClient";
+import { packWorkingTree } from "../../tools/package/pack";
 import { CLIENT_SECRET } from "./fixtures/konnectProgram";
 
 jest.setTimeout(180_000);
@@ -100,8 +101,9 @@ describe("real Konnect resources in the plugin host", () => {
     const consumer = path.join(tempRoot, "consumer");
     const installed = path.join(consumer, "node_modules", "pulumi-konnect-dcr");
     fs.mkdirSync(installed, { recursive: true });
-    const { stdout } = await run("npm", ["pack", "--silent", "--pack-destination", tempRoot], { cwd: REPO_ROOT });
-    const tarball = path.join(tempRoot, stdout.trim().split("\n").pop()!);
+    // Packed in a scratch copy: `npm pack` here would run prepack, which rebuilds this tree's dist/ under the plugin
+    // hosts of the test files running beside this one ("Cannot find module .../dist/provider/resources/runtime.js").
+    const { tarball } = packWorkingTree(REPO_ROOT);
     await run("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
     expect(fs.existsSync(path.join(installed, "dist", "provider", "resources", "runtime.js"))).toBe(true);
     for (const dependency of ["axios", "axios-retry", "zod", "@pulumi"]) {
