@@ -10,13 +10,23 @@
 import "./buildCheck"; // first: stop before a stale dist/ of this repository is loaded
 import * as pulumi from "@pulumi/pulumi";
 import { AzureKonnectDcr, type GraphPermissionName, type GraphPermissionPreset } from "pulumi-konnect-dcr";
-import { parsePublications } from "./devPortalConfig";
+import { parsePublications, parseTestApplication } from "./devPortalConfig";
 
 const config = new pulumi.Config();
 const stack = pulumi.getStack();
 const grantAdminConsent = config.getBoolean("grantAdminConsent") ?? true;
 const publications = parsePublications(config.getObject<unknown[]>("publications"));
 const defaultForPortals = config.getObject<string[]>("defaultForPortals") ?? [];
+const testApplication = parseTestApplication({
+  portalId: config.get("testApplicationPortalId"),
+  apiIds: config.getObject<unknown[]>("testApplicationApiIds"),
+  owner: config.get("testApplicationOwner"),
+  name: config.get("testApplicationName"),
+  route: config.get("testApplicationRoute"),
+  resource: config.get("testApplicationResource"),
+  loginUrl: config.get("testApplicationLoginUrl"),
+  timeoutSeconds: config.getNumber("testApplicationTimeoutSeconds"),
+});
 
 const dcr = new AzureKonnectDcr("azure-dcr", {
   applicationDisplayName: config.get("applicationDisplayName") ?? `Konnect DCR (${stack})`,
@@ -36,6 +46,7 @@ const dcr = new AzureKonnectDcr("azure-dcr", {
   verify: config.getBoolean("verify"),
   publications,
   defaultForPortals,
+  ...(testApplication === undefined ? {} : { testApplication }),
 });
 
 /** Konnect id of the DCR provider. */
@@ -56,10 +67,16 @@ export const clientSecret = dcr.clientSecret;
 export const secretEndDate = dcr.secretEndDate;
 /** Where a tenant admin grants consent by hand. */
 export const adminConsentUrl = dcr.adminConsentUrl;
+/** Konnect id of the test application (`testApplicationPortalId`), once its request check passed. */
+export const testApplicationId = dcr.testApplicationId;
+/** Client id of the test application's Azure client. */
+export const testClientId = dcr.testClientId;
+/** Its client secret (secret: `pulumi stack output testClientSecret --show-secrets`). */
+export const testClientSecret = dcr.testClientSecret;
 /** What a portal admin does next. */
 export const nextSteps = pulumi
-  .all([dcr.authStrategyId, dcr.adminConsentUrl, dcr.tenantId])
-  .apply(([strategyId, consentUrl, tenant]) =>
+  .all([dcr.authStrategyId, dcr.adminConsentUrl, dcr.tenantId, dcr.testApplicationId])
+  .apply(([strategyId, consentUrl, tenant, testId]) =>
     [
       ...(grantAdminConsent ? [] : [`Grant admin consent (Privileged Role Administrator): ${consentUrl}`]),
       ...(publications.length > 0
@@ -71,11 +88,21 @@ export const nextSteps = pulumi
                 ? "; APIs published in the portals of defaultForPortals without a strategy get it too."
                 : "."),
           ]),
-      "In the Dev Portal, open a published API, choose Use this API and create an application with this auth " +
-        "strategy; Konnect registers it in Azure AD.",
-      `Get a v1 token for it: POST https://login.microsoftonline.com/${tenant}/oauth2/token with ` +
-        "grant_type=client_credentials, client_id, client_secret and resource=https://graph.microsoft.com " +
-        "(or npm run verify -- --tenant ... --route ...).",
+      ...(testId === undefined
+        ? [
+            "In the Dev Portal, open a published API, choose Use this API and create an application with this auth " +
+              "strategy; Konnect registers it in Azure AD.",
+            `Get a v1 token for it: POST https://login.microsoftonline.com/${tenant}/oauth2/token with ` +
+              "grant_type=client_credentials, client_id, client_secret and resource=https://graph.microsoft.com " +
+              "(or npm run verify -- --tenant ... --route ...), or let every pulumi up do it: " +
+              "pulumi config set testApplicationPortalId <portalId>.",
+          ]
+        : [
+            `DCR works: the test application ${testId} got a v1 token` +
+              (testApplication?.route === undefined ? "" : " and called the gateway route") +
+              " in this up (its client: pulumi stack output testClientId). Developers can now create applications " +
+              "in the Dev Portal (Use this API).",
+          ]),
     ]
       .map((step, i) => `${i + 1}. ${step}`)
       .join("\n"),

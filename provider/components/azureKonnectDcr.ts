@@ -6,14 +6,22 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AzureDcrAdminApp, type AzureDcrAdminAppArgs } from "../azure/dcrAdminApp";
 import { isGuid } from "../azure/graphPermissions";
+import type { SecretScheduleSettings } from "../azure/secretSchedule";
 import { adminConsentUrl, azureV1Issuer } from "../azure/urls";
 import type { KonnectRegion } from "../resources/core/types";
 import type { ApiPublication } from "../resources/apiPublication/resource";
 import { AuthStrategy } from "../resources/authStrategy/resource";
 import { DcrProvider } from "../resources/dcrProvider/resource";
 import type { PortalDefaultAuthStrategy } from "../resources/portalDefaultAuthStrategy/resource";
+import type { ApplicationRegistration } from "../resources/applicationRegistration/resource";
+import type { DcrRequestCheck } from "../resources/dcrRequestCheck/resource";
+import type { PortalApplication } from "../resources/portalApplication/resource";
+import type { PortalTeam } from "../resources/portalTeam/resource";
+import type { AzureDcrTestClient } from "../azure/testClientApp";
 import { createDevPortalChildren, planDevPortalChildren, type AzureKonnectDcrPublication } from "./devPortal";
 import { konnectLabels } from "./labels";
+import { createTestApplication } from "./testApplication";
+import { planTestApplication, type AzureKonnectDcrTestApplication } from "./testApplicationPlan";
 
 /** Scopes of the auth strategy unless given. */
 export const DEFAULT_SCOPES: readonly string[] = ["openid"];
@@ -82,6 +90,14 @@ export interface AzureKonnectDcrArgs extends CreatedAppArgs {
    * previous default comes back when the component is destroyed (unless someone changed it since). Default: none.
    */
   defaultForPortals?: string[];
+  /**
+   * A Dev Portal application the stack makes to prove DCR works: an Azure client owned by the DCR admin app's service
+   * principal (secret on the admin secret's schedule), a team that owns the application (unless `owner` is given),
+   * the application linked to the client (`dcrClientId`) with this component's strategy, an approved registration
+   * per API, and a request check (a v1 token, then `route`) that fails the `up` when DCR does not work. Removing it
+   * deletes them all (the check first, the team last). Default: none.
+   */
+  testApplication?: AzureKonnectDcrTestApplication;
 }
 
 const CREATED_APP_KEYS = [
@@ -168,11 +184,29 @@ export class AzureKonnectDcr extends pulumi.ComponentResource {
   public readonly portalDefaults: PortalDefaultAuthStrategy[];
   /** Resource ids (`<apiId>/<portalId>`) of the API publications. */
   public readonly publicationIds: pulumi.Output<string[]>;
+  /** Konnect id of the test application; undefined without `testApplication`. */
+  public readonly testApplicationId: pulumi.Output<string | undefined>;
+  /** Client id of the test application's Azure client; undefined without `testApplication`. */
+  public readonly testClientId: pulumi.Output<string | undefined>;
+  /** Client secret of the test application's Azure client (a Pulumi secret); undefined without `testApplication`. */
+  public readonly testClientSecret: pulumi.Output<string | undefined>;
+  /** The test application's Azure client; undefined without `testApplication`. */
+  public readonly testClient: AzureDcrTestClient | undefined;
+  /** The team that owns the test application; undefined without `testApplication` or with its `owner`. */
+  public readonly testTeam: PortalTeam | undefined;
+  /** The test application; undefined without `testApplication`. */
+  public readonly testApplication: PortalApplication | undefined;
+  /** The test application's registrations, in the order of its API ids. */
+  public readonly testRegistrations: ApplicationRegistration[];
+  /** The request check; undefined without `testApplication`. */
+  public readonly testCheck: DcrRequestCheck | undefined;
 
   /**
    * @param name Component name; children are `<name>-azure` (an AzureDcrAdminApp), `<name>-dcr-provider`,
    *   `<name>-auth-strategy`, `<name>-publication-<apiId>-<portalId>` per publication and
-   *   `<name>-portal-default-<portalId>` per portal default. Also the default Konnect name of both Konnect objects.
+   *   `<name>-portal-default-<portalId>` per portal default; with `testApplication`, `<name>-test-client` (an
+   *   AzureDcrTestClient), `<name>-test-team`, `<name>-test-application`, `<name>-test-registration-<apiId>` per API and
+   *   `<name>-test-check`. Also the default Konnect name of both Konnect objects.
    * @param args Optional settings.
    * @param opts Pulumi resource options.
    */
@@ -180,6 +214,13 @@ export class AzureKonnectDcr extends pulumi.ComponentResource {
     super("pulumi-konnect-dcr:index:AzureKonnectDcr", name, {}, opts);
     const labels = konnectLabels(args.labels);
     const devPortalPlan = planDevPortalChildren(name, args);
+    const testPlan =
+      args.testApplication === undefined
+        ? undefined
+        : planTestApplication(name, args.testApplication, {
+            publications: devPortalPlan.publications,
+            existingApplication: args.existingApplication !== undefined,
+          });
 
     let azure: AzureSide;
     if (args.existingApplication !== undefined) {
@@ -238,6 +279,35 @@ export class AzureKonnectDcr extends pulumi.ComponentResource {
     this.portalDefaults = devPortal.portalDefaults;
     this.publicationIds = pulumi.all(this.publications.map((p) => p.id));
 
+    const test =
+      testPlan === undefined
+        ? undefined
+        : createTestApplication(testPlan, {
+            strategy: this.authStrategy,
+            publications: new Map(devPortalPlan.publications.map((p, i) => [p.name, this.publications[i]!])),
+            portalDefaults: this.portalDefaults,
+            adminServicePrincipalObjectId:
+              this.adminApp?.servicePrincipalObjectId ?? testPlan.entry.adminServicePrincipalObjectId!,
+            tenantId: azure.tenantId,
+            secretSchedule: pickSecretSchedule(args),
+            labels,
+            region: args.region,
+            parent: this,
+            component: name,
+          });
+    this.testClient = test?.client;
+    this.testTeam = test?.team;
+    this.testApplication = test?.application;
+    this.testRegistrations = test?.registrations ?? [];
+    this.testCheck = test?.check;
+    this.testApplicationId = pulumi.output(test?.application.id);
+    this.testClientId = pulumi.output(test?.client.clientId);
+    // Resolves once the check passed: a consumer of the secret gets one that works.
+    this.testClientSecret =
+      test === undefined
+        ? pulumi.output(undefined)
+        : pulumi.secret(pulumi.all([test.client.clientSecret, test.check.id]).apply(([secret]) => secret));
+
     this.tenantId = azure.tenantId;
     this.clientId = azure.clientId;
     this.clientSecret = azure.clientSecret;
@@ -261,8 +331,21 @@ export class AzureKonnectDcr extends pulumi.ComponentResource {
       dcrProviderId: this.dcrProviderId,
       authStrategyId: this.authStrategyId,
       publicationIds: this.publicationIds,
+      testApplicationId: this.testApplicationId,
+      testClientId: this.testClientId,
+      testClientSecret: this.testClientSecret,
     });
   }
+}
+
+/** The secret schedule settings that were given (the test client's secret follows the admin secret's schedule). */
+function pickSecretSchedule(args: AzureKonnectDcrArgs): SecretScheduleSettings {
+  return {
+    ...(args.secretLifetimeDays === undefined ? {} : { secretLifetimeDays: args.secretLifetimeDays }),
+    ...(args.secretRotationDays === undefined ? {} : { secretRotationDays: args.secretRotationDays }),
+    ...(args.secretEndDate === undefined ? {} : { secretEndDate: args.secretEndDate }),
+    ...(args.secretRotationKey === undefined ? {} : { secretRotationKey: args.secretRotationKey }),
+  };
 }
 
 /** The created-application arguments that were given (undefined ones dropped). */

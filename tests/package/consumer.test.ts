@@ -202,6 +202,9 @@ describe("a project that installed the packed tarball and its peers", () => {
     expect(applied.outputs.registrationStatus).toBe("approved");
     expect(applied.outputs.checkClaims).toMatchObject({ ver: "1.0", appid: CHECK_CLIENT_ID, tid: TENANT_ID });
     expect(login.requests).toHaveLength(1);
+    // The test client: an Azure application of its own, owned by the admin app's service principal.
+    expect(applied.outputs.testClientId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(applied.outputs.testClientOwners).toContain(applied.outputs.adminServicePrincipalObjectId);
 
     // Every serialized provider loads the runtime by package name, and the host that ran them was in the project.
     const state = loadState(options.statePath, options.passphrase, PROJECT, "dev");

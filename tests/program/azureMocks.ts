@@ -25,6 +25,10 @@ export const TYPES = {
   authStrategy: "pulumi-nodejs:dynamic/konnect:AuthStrategy",
   apiPublication: "pulumi-nodejs:dynamic/konnect:ApiPublication",
   portalDefault: "pulumi-nodejs:dynamic/konnect:PortalDefaultAuthStrategy",
+  portalTeam: "pulumi-nodejs:dynamic/konnect:PortalTeam",
+  portalApplication: "pulumi-nodejs:dynamic/konnect:PortalApplication",
+  applicationRegistration: "pulumi-nodejs:dynamic/konnect:ApplicationRegistration",
+  dcrRequestCheck: "pulumi-nodejs:dynamic/konnect:DcrRequestCheck",
 } as const;
 
 /** Invoke tokens the mocks answer. */
@@ -353,6 +357,10 @@ export function createAzureMocks(options: AzureMocksOptions = {}): AzureMocks {
     const inputs = args.inputs as Record<string, unknown>;
     if (args.type === TYPES.apiPublication) return devPortal.publication(inputs);
     if (args.type === TYPES.portalDefault) return devPortal.portalDefault(inputs);
+    if (args.type === TYPES.portalTeam) return testApplication.team(args.name, inputs);
+    if (args.type === TYPES.portalApplication) return testApplication.application(args.name, inputs);
+    if (args.type === TYPES.applicationRegistration) return testApplication.registration(args.name, inputs);
+    if (args.type === TYPES.dcrRequestCheck) return testApplication.check(args.name, inputs);
     const id = guidFrom(`${args.type}:${args.name}`);
     const state: Record<string, unknown> = { ...inputs, active: false, createdAt: opts.now, updatedAt: opts.now };
     if (args.type === TYPES.authStrategy) {
@@ -396,6 +404,49 @@ export function createAzureMocks(options: AzureMocksOptions = {}): AzureMocks {
         id: String(inputs.portalId),
         state: { ...inputs, appliedAuthStrategyId: inputs.authStrategyId, previousAuthStrategyId: null },
       };
+    },
+  };
+
+  /**
+   * The test application's resources as their providers answer: a team and an application with Konnect's read-only
+   * fields (a DCR application reports its linked client and its strategy's DCR provider), a registration approved
+   * unless declared otherwise, and a passing request check whose claims name the tenant and client.
+   */
+  const testApplication = {
+    team(name: string, inputs: Record<string, unknown>) {
+      const state = { ...inputs, canOwnApplications: inputs.canOwnApplications ?? false };
+      return {
+        id: guidFrom(`${TYPES.portalTeam}:${name}`),
+        state: { ...state, createdAt: opts.now, updatedAt: opts.now },
+      };
+    },
+    application(name: string, inputs: Record<string, unknown>) {
+      const strategy = resources.find((r) => r.type === TYPES.authStrategy && r.id === inputs.authStrategyId);
+      const state = {
+        ...inputs,
+        clientId: inputs.dcrClientId ?? inputs.clientId,
+        dcrProviderId: strategy?.inputs.dcrProviderId,
+        grantedScopes: ["openid"],
+        registrationCount: 0,
+        createdAt: opts.now,
+        updatedAt: opts.now,
+      };
+      return { id: guidFrom(`${TYPES.portalApplication}:${name}`), state };
+    },
+    registration(name: string, inputs: Record<string, unknown>) {
+      const state = { ...inputs, status: inputs.status ?? "approved", createdAt: opts.now, updatedAt: opts.now };
+      return { id: guidFrom(`${TYPES.applicationRegistration}:${name}`), state };
+    },
+    check(name: string, inputs: Record<string, unknown>) {
+      const tenant = reveal<string>(inputs.tenantId);
+      const claims = {
+        ver: "1.0",
+        iss: `https://sts.windows.net/${tenant}/`,
+        appid: reveal(inputs.clientId),
+        tid: tenant,
+      };
+      const state = { ...inputs, checkedAt: opts.now, attempts: 1, results: [], claims };
+      return { id: guidFrom(`${TYPES.dcrRequestCheck}:${name}`), state };
     },
   };
 

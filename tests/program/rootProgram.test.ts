@@ -80,7 +80,7 @@ test("stack outputs", async () => {
     value: [
       `1. Publish your APIs with this auth strategy (${strategyId}): pulumi config set --path 'publications[0]' '<apiId>/<portalId>', then pulumi up.`,
       "2. In the Dev Portal, open a published API, choose Use this API and create an application with this auth strategy; Konnect registers it in Azure AD.",
-      `3. Get a v1 token for it: POST https://login.microsoftonline.com/${TENANT}/oauth2/token with grant_type=client_credentials, client_id, client_secret and resource=https://graph.microsoft.com (or npm run verify -- --tenant ... --route ...).`,
+      `3. Get a v1 token for it: POST https://login.microsoftonline.com/${TENANT}/oauth2/token with grant_type=client_credentials, client_id, client_secret and resource=https://graph.microsoft.com (or npm run verify -- --tenant ... --route ...), or let every pulumi up do it: pulumi config set testApplicationPortalId <portalId>.`,
     ].join("\n"),
   });
 });

@@ -1,9 +1,11 @@
 /**
- * `npm run demo`: the whole-flow root stack offline. Starts the Konnect emulator, runs `examples/azure-dcr` (Azure
- * answered by the Azure mocks) through engine-lite and the real plugin host, and prints a preview, the progress of
- * `up`, the stack outputs and a second, empty preview. The emulator holds a Dev Portal and an API (fixed ids): the
- * stack publishes the API there with its strategy and makes the strategy the portal's default. Builds `dist/` first
- * when it is missing or stale (the program and the plugin host run it). Cleans up on exit and on Ctrl-C. A failure
+ * `npm run demo`: the whole-flow root stack offline. Starts the Konnect emulator with the stand-in Azure token
+ * endpoint and gateway tied to it, runs `examples/azure-dcr` (Azure answered by the Azure mocks, its applications and
+ * secrets mirrored into the emulator's IdP) through engine-lite and the real plugin host, and prints a preview, the
+ * progress of `up`, the stack outputs, a second, empty preview, and last the request check that passed inside `up`.
+ * The emulator holds a Dev Portal and an API (fixed ids): the stack publishes the API there with its strategy, makes
+ * the strategy the portal's default, and makes a test application registered for the API whose first request goes
+ * through the gateway. Builds `dist/` first when it is missing or stale (the program and the plugin host run it). Cleans up on exit and on Ctrl-C. A failure
  * anywhere prints one line (the step, the cause, what to do) and exits 1; `--verbose` or `DEMO_VERBOSE=1` adds the
  * details (stack traces, the program's output, the compiler's errors).
  */
@@ -11,14 +13,19 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { failureReport, runStep, wantsVerbose } from "./demoFailure";
-import { heading, intro, labelledRendering, outputsTable, runForReal } from "./demoFormat";
+import { checkReport, heading, intro, labelledRendering, outputsTable, runForReal } from "./demoFormat";
 import { buildThenCapture, type PrepareSteps } from "./prepare";
 import { preview, up, type CommandResult } from "../engine/engineLite";
+import { loadState } from "../engine/stateFile";
 import { stopAllHosts } from "../engine/pluginHost";
 import { killRunningCaptures } from "../engine/programCapture";
-import { rootStackOptions } from "./rootStack";
+import { rootStackOptions, TYPES } from "./rootStack";
 import type { PropertyMap } from "../engine/encoding";
 import { startKonnectEmulator, type KonnectEmulator } from "../emulator/emulator";
+import { startAzureTokenEndpoint } from "../standins/azureTokenEndpoint";
+import { startEmulatorGateway } from "../standins/emulatorGateway";
+import { simulatedAzure } from "../standins/simulatedAzure";
+import { MOCK_DEFAULTS } from "../../tests/program/azureMocks";
 
 /** The token the demo gives the provider (the emulator checks its shape only). */
 export const DEMO_TOKEN = "kpat_offlineDemoToken0123456789abcdef";
@@ -27,6 +34,8 @@ export const DEMO_STACK = "dev";
 /** Ids of the Dev Portal and the API the demo seeds in the emulator (managed outside the stack, as for real). */
 export const DEMO_PORTAL_ID = "5e1f2a3b-4c5d-4e6f-8a7b-9c0d1e2f3a4b";
 export const DEMO_API_ID = "8a9b0c1d-2e3f-4a5b-8c6d-7e8f9a0b1c2d";
+/** The gateway route of the API (on the stand-in gateway). */
+export const DEMO_ROUTE_PATH = "/orders";
 
 /** What a demo run produced, for tests. */
 export interface DemoResult {
@@ -65,6 +74,15 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   cleanups.push(() => emulator.close());
   emulator.seedPortal({ name: "developer-portal" }, { id: DEMO_PORTAL_ID });
   emulator.seedApi({ name: "Orders API", version: "v1" }, { id: DEMO_API_ID });
+  const azure = await runStep("starting the stand-in Azure token endpoint", () =>
+    startAzureTokenEndpoint({ idp: emulator }),
+  );
+  cleanups.push(() => azure.close());
+  const gateway = await runStep("starting the stand-in gateway", () =>
+    startEmulatorGateway({ konnect: emulator, tokens: azure, routes: [{ path: DEMO_ROUTE_PATH, apiId: DEMO_API_ID }] }),
+  );
+  cleanups.push(() => gateway.close());
+  const simulated = simulatedAzure(emulator, { tenantId: MOCK_DEFAULTS.tenantId });
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "konnect-dcr-demo-"));
   cleanups.push(() => fs.rmSync(stateDir, { recursive: true, force: true }));
   const stack = rootStackOptions({
@@ -76,10 +94,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     config: {
       publications: JSON.stringify([`${DEMO_API_ID}/${DEMO_PORTAL_ID}?visibility=public`]),
       defaultForPortals: JSON.stringify([DEMO_PORTAL_ID]),
+      testApplicationPortalId: DEMO_PORTAL_ID,
+      testApplicationRoute: `${gateway.url}${DEMO_ROUTE_PATH}`,
+      testApplicationLoginUrl: azure.loginUrl,
     },
   });
 
-  say(intro(emulator.url, stateDir));
+  say(intro(emulator.url, stateDir, azure.url, gateway.url));
   say();
   say("Checking the build of the provider, then running the program (Azure calls answered by the mocks) ...");
   // The build comes first: the program and the plugin host both load dist/.
@@ -93,7 +114,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
 
   say(heading("2. Up: applying (provider log lines as they happen)"));
   const applied = await runStep("applying the stack (up)", async () =>
-    expectOk(await up({ ...stack, program, onProviderLog: (line) => line.trim() && say(`  | ${line}`) })),
+    expectOk(await up({ ...stack, program, simulated, onProviderLog: (line) => line.trim() && say(`  | ${line}`) })),
   );
   say("");
   const done: Record<string, string> = { create: "created", update: "updated", replace: "replaced", delete: "deleted" };
@@ -102,9 +123,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   const providers = emulator.list("dcr-providers").length;
   const published = emulator.publications().length;
   const isDefault = emulator.portalDefault(DEMO_PORTAL_ID) === applied.outputs.authStrategyId;
+  const applications = emulator.list("applications").length;
+  const registrations = emulator.list("application-registrations").length;
   say(
     `  The Konnect emulator now holds ${providers} DCR provider and ${strategies} auth strategy; ` +
-      `${published} API publication uses it${isDefault ? " and it is the portal's default" : ""}.`,
+      `${published} API publication uses it${isDefault ? " and it is the portal's default" : ""}; ` +
+      `${applications} test application with ${registrations} registration, linked to the Azure client ` +
+      "the stack made.",
   );
 
   say(heading("3. Stack outputs (`pulumi stack output`)"));
@@ -116,6 +141,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
   say(
     changes === 0 ? `  No changes: ${again.steps.length} resources unchanged.` : labelledRendering(again, DEMO_STACK),
   );
+
+  say(heading("5. The first request: Kong's last step, checked inside `pulumi up`"));
+  const state = loadState(stack.statePath, stack.passphrase, stack.program.project ?? "", DEMO_STACK);
+  const check = state.resources.find((r) => r.type === TYPES.dcrRequestCheck);
+  if (check === undefined) throw new Error("the request check is not in the state");
+  say(checkReport(check.outputs, azure.requests.length, gateway.requests));
 
   say(heading("Next"));
   say(runForReal());

@@ -24,7 +24,16 @@ export const TYPES = {
   dcrProvider: "pulumi-nodejs:dynamic/konnect:DcrProvider",
   authStrategy: "pulumi-nodejs:dynamic/konnect:AuthStrategy",
   password: "azuread:index/applicationPassword:ApplicationPassword",
+  dcrRequestCheck: "pulumi-nodejs:dynamic/konnect:DcrRequestCheck",
+  registration: "pulumi-nodejs:dynamic/konnect:ApplicationRegistration",
 } as const;
+
+/**
+ * Outputs of dynamic resources that the program reads but does not declare as inputs (engine-lite answers only
+ * declared keys with placeholders unless told): the registrations' status and update time feed the request check's
+ * triggers.
+ */
+export const EXTRA_DYNAMIC_OUTPUTS: Record<string, string[]> = { [TYPES.registration]: ["status", "updatedAt"] };
 
 /**
  * What the real azuread provider's schema would make engine-lite replace: every ApplicationPassword input is ForceNew
@@ -69,6 +78,7 @@ export function rootStackOptions(settings: RootStackSettings): EngineOptions & {
       stack: settings.stack ?? "dev",
       config,
       mocks: AZURE_MOCKS,
+      extraDynamicOutputs: EXTRA_DYNAMIC_OUTPUTS,
     },
   };
 }

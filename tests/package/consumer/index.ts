@@ -14,6 +14,7 @@ import {
   ApiPublication,
   AuthStrategy,
   AzureDcrAdminApp,
+  AzureDcrTestClient,
   AzureKonnectDcr,
   ApplicationRegistration,
   DcrProvider,
@@ -81,6 +82,13 @@ const requestCheck = new DcrRequestCheck("first-request", {
   loginUrl: config.require("loginUrl"),
 });
 
+// The Azure client a Dev Portal application links with `dcrClientId` (what the component's `testApplication` makes),
+// owned by the admin app's service principal so that Konnect can reach it.
+const testClient = new AzureDcrTestClient("direct-test-client", {
+  adminServicePrincipalObjectId: app.servicePrincipalObjectId,
+  tenantId: app.tenantId,
+});
+
 export const componentStrategyId: pulumi.Output<string> = dcr.authStrategyId;
 export const componentPublicationIds: pulumi.Output<string[]> = dcr.publicationIds;
 export const clientSecret: pulumi.Output<string> = dcr.clientSecret;
@@ -90,3 +98,6 @@ export const portalDefaultStrategyId: pulumi.Output<string> = portalDefault.appl
 export const teamId: pulumi.Output<string> = team.id;
 export const registrationStatus: pulumi.Output<string> = registration.status;
 export const checkClaims = requestCheck.claims;
+export const testClientId: pulumi.Output<string> = testClient.clientId;
+export const testClientOwners: pulumi.Output<string[]> = testClient.owners;
+export const adminServicePrincipalObjectId: pulumi.Output<string> = app.servicePrincipalObjectId;
