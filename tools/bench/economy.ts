@@ -215,7 +215,7 @@ const PORTAL_MEMBERS_NOTES: Partial<Record<PortalMembersStep, string>> = {
   "create application": "the list by creation key (labels), then the POST",
   "create registration":
     "the publication auto-approves registrations (auto_approve_registrations: true): with manual approval Konnect " +
-    "answers pending to the POST and the create adds 1 PATCH to approve it (1 POST + 1 PATCH)",
+    "answers pending to the POST and the create adds 1 PATCH to approve it (the row approving by hand)",
   "request check, create": "the stand-ins of Azure's token endpoint and of the gateway route; 0 Konnect requests",
   "request check, re-run (triggers)": "a triggers change re-runs it in place; 0 Konnect requests",
   refresh: "sorted (reads run in parallel); the request check makes none",
@@ -237,7 +237,8 @@ function memberOf(request: string): "team" | "application" | "registration" | un
  * token endpoint and the gateway. Steps: create (attributed by path to the team, the application, the registration;
  * the rest, the stand-ins' requests, to the check), no-op preview and `up`, refresh, the check re-run by a triggers
  * change, an owner change (team to a developer), a status change (approved to revoked), and destroy (attributed by
- * path). Each step's requests, Konnect's and the stand-ins', are compared exactly with its floor.
+ * path). Each step's requests, Konnect's and the stand-ins', are compared exactly with its floor. Then, for
+ * information, the registration create once more with a publication that approves by hand (1 POST + 1 PATCH).
  */
 export async function runPortalMembersEconomy(emulator: KonnectEmulator, workDir: string): Promise<SectionResult> {
   const targets = seedDcrTargets(emulator, {
@@ -336,6 +337,12 @@ export async function runPortalMembersEconomy(emulator: KonnectEmulator, workDir
     steps.push({ step: "delete team", requests: byMember(destroyed.all, "team") });
     steps.push({ step: "delete request check", requests: byMember(destroyed.all, undefined) });
 
+    // The same create with a publication that approves by hand: informational, next to the create row's floor.
+    emulator.updateStoredPublication(targets.apiId, targets.portalId, { auto_approve_registrations: false });
+    const byHand = await measure(() => up(stack()));
+    const byHandRequests = byMember(byHand.all, "registration");
+    await measure(() => destroy(destroyOptions(stack())));
+
     const rows: GoalRow[] = steps.map(({ step, requests, changed, expected }) => {
       const floor = PORTAL_MEMBERS_FLOORS[step];
       const ops = changed === undefined ? undefined : `engine: ${changed.join(", ") || "no change"}`;
@@ -348,9 +355,20 @@ export async function runPortalMembersEconomy(emulator: KonnectEmulator, workDir
         note: [summarize(requests), PORTAL_MEMBERS_NOTES[step], ops].filter(Boolean).join("; "),
       };
     });
+    rows.push({
+      section: "API economy",
+      metric: "Portal members: create registration, publication approving by hand",
+      measured: `${byHandRequests.length} requests`,
+      goal: "",
+      met: null,
+      note:
+        `${summarize(byHandRequests)}; informational: Konnect answers pending to the POST and 1 PATCH approves it ` +
+        "(the floor of 1 POST holds where the publication or the portal auto-approves registrations)",
+    });
     return {
       rows,
       data: {
+        registrationCreateByHand: byHandRequests,
         program:
           "tools/bench/portalMembersProgram.ts (team, application, registration, request check), emulator-backed " +
           "token endpoint and gateway stand-ins, engine-lite",
