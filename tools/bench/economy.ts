@@ -4,7 +4,9 @@
  * whole-flow `up` on an empty stack, no-op `preview` and `up`, `refresh`, secret rotation (config
  * `secretRotationKey`), `destroy`, and `up` with `verify: true`. A second stack adds the Dev Portal end (one
  * publication and one portal default, portal and API seeded with fixed ids): each step's requests to the
- * publication and portal paths next to its floor ({@link DEV_PORTAL_FLOORS}).
+ * publication and portal paths next to its floor ({@link DEV_PORTAL_FLOORS}). A third stack declares a portal team,
+ * an application, its registration and the request check directly (`portalMembersProgram.ts`): each step's requests,
+ * attributed by path, next to its floor ({@link PORTAL_MEMBERS_FLOORS}).
  */
 import * as path from "node:path";
 import { destroy, preview, refresh, up, type CommandResult, type EngineOptions } from "../engine/engineLite";
@@ -12,10 +14,19 @@ import { REPO_ROOT } from "../engine/pluginHost";
 import type { ProgramSpec } from "../engine/programCapture";
 import type { StackConfig } from "../engine/providerClient";
 import type { KonnectEmulator } from "../emulator/emulator";
-import { KEY_AUTH_BODY } from "../emulator/sampleBodies";
+import { DEVELOPER_BODY, KEY_AUTH_BODY } from "../emulator/sampleBodies";
+import { seedDcrTargets } from "../emulator/seeding";
+import { startAzureTokenEndpoint } from "../standins/azureTokenEndpoint";
+import { startEmulatorGateway } from "../standins/emulatorGateway";
 import { BENCH_TOKEN as TOKEN } from "./support";
 import type { GoalRow, SectionResult } from "./goals";
-import { DEV_PORTAL_FLOORS, upFloor, type DevPortalStep } from "./floors";
+import {
+  DEV_PORTAL_FLOORS,
+  PORTAL_MEMBERS_FLOORS,
+  upFloor,
+  type DevPortalStep,
+  type PortalMembersStep,
+} from "./floors";
 
 const PROJECT = "konnect-azure-dcr";
 const DYNAMIC = "pulumi-nodejs:dynamic/konnect:";
@@ -109,6 +120,7 @@ export async function runEconomy(emulator: KonnectEmulator, workDir: string): Pr
   await counted(emulator, () => destroy(destroyOptions(verified)));
 
   const devPortal = await runDevPortalEconomy(emulator, workDir);
+  const portalMembers = await runPortalMembersEconomy(emulator, workDir);
   const rows: GoalRow[] = [
     ...runs.map((run) => ({
       section: "API economy",
@@ -119,6 +131,7 @@ export async function runEconomy(emulator: KonnectEmulator, workDir: string): Pr
       note: [summarize(run.requests), run.note].filter(Boolean).join("; "),
     })),
     ...devPortal.rows,
+    ...portalMembers.rows,
   ];
   return {
     rows,
@@ -126,6 +139,7 @@ export async function runEconomy(emulator: KonnectEmulator, workDir: string): Pr
       program: "examples/azure-dcr/index.ts (root Pulumi.yaml main), Azure mocks, engine-lite",
       runs: runs.map((r) => ({ metric: r.metric, floor: r.floor, count: r.requests.length, requests: r.requests })),
       devPortal: devPortal.data,
+      portalMembers: portalMembers.data,
     },
   };
 }
@@ -189,6 +203,182 @@ export async function runDevPortalEconomy(emulator: KonnectEmulator, workDir: st
       steps: steps.map((s) => ({ step: s.step, floor: DEV_PORTAL_FLOORS[s.step], requests: s.requests })),
     },
   };
+}
+
+/** The tenant and the secret of the IdP client the bench's application links and its request check uses. */
+const MEMBERS_TENANT = "0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0";
+const MEMBERS_CLIENT_SECRET = "bench~members.client+secret";
+
+/** What a portal-members row adds to its request summary. */
+const PORTAL_MEMBERS_NOTES: Partial<Record<PortalMembersStep, string>> = {
+  "create team": "the list by name: teams carry no labels, so it is how an interrupted create is found",
+  "create application": "the list by creation key (labels), then the POST",
+  "create registration":
+    "the publication auto-approves registrations (auto_approve_registrations: true): with manual approval Konnect " +
+    "answers pending to the POST and the create adds 1 PATCH to approve it (the row approving by hand)",
+  "request check, create": "the stand-ins of Azure's token endpoint and of the gateway route; 0 Konnect requests",
+  "request check, re-run (triggers)": "a triggers change re-runs it in place; 0 Konnect requests",
+  refresh: "sorted (reads run in parallel); the request check makes none",
+  "delete request check": "no request (stand-ins or Konnect)",
+};
+
+/** Which Konnect object a request is about, by its path; undefined for anything else (the stand-ins' requests). */
+function memberOf(request: string): "team" | "application" | "registration" | undefined {
+  if (request.includes("/registrations")) return "registration";
+  if (request.includes("/applications")) return "application";
+  if (request.includes("/teams")) return "team";
+  return undefined;
+}
+
+/**
+ * The portal members (issue 19) on a stack of their own (`portalMembersProgram.ts`): a team, a DCR application owned
+ * by it and linked to an IdP client registered in the emulator, its registration for an API published with an
+ * auto-approving publication, and the request check of that client through the emulator-backed stand-ins of Azure's
+ * token endpoint and the gateway. Steps: create (attributed by path to the team, the application, the registration;
+ * the rest, the stand-ins' requests, to the check), no-op preview and `up`, refresh, the check re-run by a triggers
+ * change, an owner change (team to a developer), a status change (approved to revoked), and destroy (attributed by
+ * path). Each step's requests, Konnect's and the stand-ins', are compared exactly with its floor. Then, for
+ * information, the registration create once more with a publication that approves by hand (1 POST + 1 PATCH).
+ */
+export async function runPortalMembersEconomy(emulator: KonnectEmulator, workDir: string): Promise<SectionResult> {
+  const targets = seedDcrTargets(emulator, {
+    tenantId: MEMBERS_TENANT,
+    publication: { auto_approve_registrations: true },
+  });
+  const developerId = emulator.seedDeveloper(targets.portalId, DEVELOPER_BODY).id;
+  const client = emulator.registerIdpClient({
+    tenant_id: MEMBERS_TENANT,
+    owners: [targets.adminClientId],
+    secret: MEMBERS_CLIENT_SECRET,
+  });
+  const azure = await startAzureTokenEndpoint({ idp: emulator });
+  const gateway = await startEmulatorGateway({
+    konnect: emulator,
+    tokens: azure,
+    routes: [{ path: "/orders", apiId: targets.apiId }],
+  });
+  try {
+    const stack = (extra: Record<string, string> = {}): StackSpec => ({
+      statePath: path.join(workDir, "economy-portal-members.json"),
+      passphrase: "bench-passphrase",
+      program: {
+        program: path.join(__dirname, "portalMembersProgram.ts"),
+        project: "konnect-bench",
+        config: {
+          "konnect:token": { secret: TOKEN },
+          "konnect:serverUrl": emulator.url,
+          "bench:portalId": targets.portalId,
+          "bench:apiId": targets.apiId,
+          "bench:strategyId": targets.strategyId,
+          "bench:developerId": developerId,
+          "bench:clientId": client.client_id,
+          "bench:tenantId": MEMBERS_TENANT,
+          "bench:clientSecret": { secret: MEMBERS_CLIENT_SECRET },
+          "bench:loginUrl": azure.loginUrl,
+          "bench:route": `${gateway.url}/orders`,
+          ...extra,
+        },
+      },
+    });
+    /** Runs a command; its Konnect requests, then the stand-ins' (`token: …`, `gateway: …`), and what it changed. */
+    const measure = async (command: () => Promise<CommandResult>) => {
+      azure.requests.length = 0;
+      gateway.requests.length = 0;
+      const { result, requests } = await counted(emulator, command);
+      const standIns = [
+        ...azure.requests.map((r) => `token: ${r.method} ${r.path.replace(MEMBERS_TENANT, "{tenant}")}`),
+        ...gateway.requests.map((r) => `gateway: ${r.method} ${r.path}`),
+      ];
+      const changed = result.steps.filter((s) => s.op !== "same").map((s) => `${s.op} ${s.name}`);
+      return { all: [...requests, ...standIns], changed };
+    };
+    // `changed`: what the engine changed in a whole-command step, next to what it should have (`expected`).
+    const steps: { step: PortalMembersStep; requests: string[]; changed?: string[]; expected?: string[] }[] = [];
+    const byMember = (requests: string[], member: ReturnType<typeof memberOf>) =>
+      requests.filter((r) => memberOf(r) === member);
+
+    const created = await measure(() => up(stack()));
+    steps.push({ step: "create team", requests: byMember(created.all, "team") });
+    steps.push({ step: "create application", requests: byMember(created.all, "application") });
+    steps.push({ step: "create registration", requests: byMember(created.all, "registration") });
+    steps.push({ step: "request check, create", requests: byMember(created.all, undefined) });
+    const previewed = await measure(() => preview(stack()));
+    steps.push({ step: "preview, no changes", requests: previewed.all, changed: previewed.changed, expected: [] });
+    const unchanged = await measure(() => up(stack()));
+    steps.push({ step: "up, no changes", requests: unchanged.all, changed: unchanged.changed, expected: [] });
+    const refreshed = await measure(() => refresh(destroyOptions(stack())));
+    steps.push({ step: "refresh", requests: [...refreshed.all].sort() });
+    const rerun = await measure(() => up(stack({ "bench:trigger": "2" })));
+    steps.push({
+      step: "request check, re-run (triggers)",
+      requests: rerun.all,
+      changed: rerun.changed,
+      expected: ["update bench-check"],
+    });
+    const moved = stack({ "bench:trigger": "2", "bench:owner": "developer" });
+    const ownerChange = await measure(() => up(moved));
+    steps.push({
+      step: "owner change (team to developer)",
+      requests: ownerChange.all,
+      changed: ownerChange.changed,
+      expected: ["update bench-application"],
+    });
+    const revoked = stack({ "bench:trigger": "2", "bench:owner": "developer", "bench:status": "revoked" });
+    const statusChange = await measure(() => up(revoked));
+    steps.push({
+      step: "status change (approved to revoked)",
+      requests: statusChange.all,
+      changed: statusChange.changed,
+      expected: ["update bench-registration"],
+    });
+    const destroyed = await measure(() => destroy(destroyOptions(revoked)));
+    steps.push({ step: "delete registration", requests: byMember(destroyed.all, "registration") });
+    steps.push({ step: "delete application", requests: byMember(destroyed.all, "application") });
+    steps.push({ step: "delete team", requests: byMember(destroyed.all, "team") });
+    steps.push({ step: "delete request check", requests: byMember(destroyed.all, undefined) });
+
+    // The same create with a publication that approves by hand: informational, next to the create row's floor.
+    emulator.updateStoredPublication(targets.apiId, targets.portalId, { auto_approve_registrations: false });
+    const byHand = await measure(() => up(stack()));
+    const byHandRequests = byMember(byHand.all, "registration");
+    await measure(() => destroy(destroyOptions(stack())));
+
+    const rows: GoalRow[] = steps.map(({ step, requests, changed, expected }) => {
+      const floor = PORTAL_MEMBERS_FLOORS[step];
+      const ops = changed === undefined ? undefined : `engine: ${changed.join(", ") || "no change"}`;
+      return {
+        section: "API economy",
+        metric: `Portal members: ${step}`,
+        measured: `${requests.length} requests`,
+        goal: `= ${floor.length} (${summarize([...floor])})`,
+        met: JSON.stringify(requests) === JSON.stringify(floor) && JSON.stringify(changed) === JSON.stringify(expected),
+        note: [summarize(requests), PORTAL_MEMBERS_NOTES[step], ops].filter(Boolean).join("; "),
+      };
+    });
+    rows.push({
+      section: "API economy",
+      metric: "Portal members: create registration, publication approving by hand",
+      measured: `${byHandRequests.length} requests`,
+      goal: "",
+      met: null,
+      note:
+        `${summarize(byHandRequests)}; informational: Konnect answers pending to the POST and 1 PATCH approves it ` +
+        "(the floor of 1 POST holds where the publication or the portal auto-approves registrations)",
+    });
+    return {
+      rows,
+      data: {
+        registrationCreateByHand: byHandRequests,
+        program:
+          "tools/bench/portalMembersProgram.ts (team, application, registration, request check), emulator-backed " +
+          "token endpoint and gateway stand-ins, engine-lite",
+        steps: steps.map((s) => ({ step: s.step, floor: PORTAL_MEMBERS_FLOORS[s.step], requests: s.requests })),
+      },
+    };
+  } finally {
+    await azure.close();
+    await gateway.close();
+  }
 }
 
 /** `2× POST /v2/dcr-providers, 1× GET …` */

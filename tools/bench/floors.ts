@@ -64,3 +64,56 @@ export const DEV_PORTAL_FLOORS: Readonly<Record<DevPortalStep, readonly string[]
   "create portal default": [`GET ${PORTAL_PATH}`, `PATCH ${PORTAL_PATH}`],
   "delete portal default": [`GET ${PORTAL_PATH}`, `PATCH ${PORTAL_PATH}`],
 };
+
+/** A step of the portal-members stack (issue 19): one Konnect object's share of a command, or a whole command. */
+export type PortalMembersStep =
+  | "create team"
+  | "create application"
+  | "create registration"
+  | "request check, create"
+  | "preview, no changes"
+  | "up, no changes"
+  | "refresh"
+  | "request check, re-run (triggers)"
+  | "owner change (team to developer)"
+  | "status change (approved to revoked)"
+  | "delete registration"
+  | "delete application"
+  | "delete team"
+  | "delete request check";
+
+const TEAMS_PATH = "/v3/portals/{id}/teams";
+const APPLICATIONS_PATH = "/v3/portals/{id}/applications";
+const REGISTRATIONS_PATH = `${APPLICATIONS_PATH}/{id}/registrations`;
+
+/**
+ * The request check's requests, to the stand-ins of Azure's token endpoint (`token:`) and of the gateway route
+ * (`gateway:`), when everything works: one token, one call of the route, no Konnect request.
+ */
+export const REQUEST_CHECK_REQUESTS: readonly string[] = ["token: POST /{tenant}/oauth2/token", "gateway: GET /orders"];
+
+/**
+ * The portal-members floors (issue 19), exactly the requests each step makes (Konnect requests as `METHOD /path`,
+ * ids as `{id}`; stand-in requests as in {@link REQUEST_CHECK_REQUESTS}). Team create = 1 list + 1 POST (teams carry
+ * no labels, so the lookup by name is how an interrupted create is found); application create = 1 list (by creation
+ * key) + 1 POST; registration create = 1 POST (its 409 is its own lookup) when Konnect approves it on create; owner
+ * and status change = 1 PATCH; refresh = 1 GET each (the check makes none); no-op preview and `up` = 0; each
+ * delete = 1 DELETE (the check's = none); the request check = 1 token request + 1 gateway request.
+ */
+export const PORTAL_MEMBERS_FLOORS: Readonly<Record<PortalMembersStep, readonly string[]>> = {
+  "create team": [`GET ${TEAMS_PATH}`, `POST ${TEAMS_PATH}`],
+  "create application": [`GET ${APPLICATIONS_PATH}`, `POST ${APPLICATIONS_PATH}`],
+  "create registration": [`POST ${REGISTRATIONS_PATH}`],
+  "request check, create": REQUEST_CHECK_REQUESTS,
+  "preview, no changes": [],
+  "up, no changes": [],
+  // In the order of a sorted list: refresh reads in parallel.
+  refresh: [`GET ${APPLICATIONS_PATH}/{id}`, `GET ${REGISTRATIONS_PATH}/{id}`, `GET ${TEAMS_PATH}/{id}`],
+  "request check, re-run (triggers)": REQUEST_CHECK_REQUESTS,
+  "owner change (team to developer)": [`PATCH ${APPLICATIONS_PATH}/{id}`],
+  "status change (approved to revoked)": [`PATCH ${REGISTRATIONS_PATH}/{id}`],
+  "delete registration": [`DELETE ${REGISTRATIONS_PATH}/{id}`],
+  "delete application": [`DELETE ${APPLICATIONS_PATH}/{id}`],
+  "delete team": [`DELETE ${TEAMS_PATH}/{id}`],
+  "delete request check": [],
+};

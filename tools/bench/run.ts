@@ -4,6 +4,10 @@
  * emulator, prints the table with each goal and whether it is met, and writes bench-results/node<major>.json and
  * .md plus the scale chart scale-node<major>.svg (one set per Node major, so runs on different Nodes sit side by
  * side). Goals unmet are reported, not failed: the exit code is non-zero only when the bench itself breaks.
+ *
+ * `npm run bench -- --only economy` (or a comma-separated list of `economy`, `startup`, `client`, `cpu`, `scale`)
+ * runs just those sections and prints their table; a partial run writes nothing to bench-results/, whose files
+ * always hold a whole run.
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -72,7 +76,27 @@ function writeChart(name: string, scale: unknown, machine: ReturnType<typeof mac
   return file;
 }
 
+/** The sections, by the key `--only` names them with, in the order they run. */
+const SECTION_KEYS = ["economy", "startup", "client", "cpu", "scale"] as const;
+type SectionKey = (typeof SECTION_KEYS)[number];
+
+/** The sections `--only a,b` (or `--only=a,b`) asks for; undefined when every section runs. */
+function onlySections(argv: string[]): Set<SectionKey> | undefined {
+  const index = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
+  if (index < 0) return undefined;
+  const flag = argv[index]!;
+  const value = flag === "--only" ? argv[index + 1] : flag.slice("--only=".length);
+  const keys = (value ?? "").split(",").filter((k) => k !== "");
+  const unknown = keys.filter((k) => !(SECTION_KEYS as readonly string[]).includes(k));
+  if (keys.length === 0 || unknown.length > 0) {
+    throw new Error(`--only takes a comma-separated list of ${SECTION_KEYS.join(", ")}; got "${value ?? ""}"`);
+  }
+  return new Set(keys as SectionKey[]);
+}
+
 async function main(): Promise<void> {
+  const only = onlySections(process.argv.slice(2));
+  const runs = (key: SectionKey) => only === undefined || only.has(key);
   const started = Date.now();
   const machine = machineFacts();
   buildDist();
@@ -84,15 +108,17 @@ async function main(): Promise<void> {
   try {
     emulator = await startKonnectEmulator();
     const em = emulator;
-    await section("API economy", sections, rows, () => runEconomy(em, TMP_DIR));
-    em.reset();
-    await section("Provider start-up", sections, rows, () => runStartup(em, 7));
-    em.reset();
-    await section("Client overhead", sections, rows, () => runClientOverhead(em, 600));
-    em.reset();
-    await section("Plugin-host CPU", sections, rows, () => runHostCpu(em, TMP_DIR));
-    em.reset();
-    await section("Scale", sections, rows, () => runScale(em));
+    const planned: [SectionKey, string, () => Promise<SectionResult>][] = [
+      ["economy", "API economy", () => runEconomy(em, TMP_DIR)],
+      ["startup", "Provider start-up", () => runStartup(em, 7)],
+      ["client", "Client overhead", () => runClientOverhead(em, 600)],
+      ["cpu", "Plugin-host CPU", () => runHostCpu(em, TMP_DIR)],
+      ["scale", "Scale", () => runScale(em)],
+    ];
+    for (const [, name, run] of planned.filter(([key]) => runs(key))) {
+      em.reset();
+      await section(name, sections, rows, run);
+    }
   } finally {
     killRunningCaptures();
     await stopAllHosts();
@@ -101,6 +127,11 @@ async function main(): Promise<void> {
   }
   machine.loadAverageAtEnd = loadAverage();
   const results: BenchResults = { machine, wallSeconds: Math.round((Date.now() - started) / 100) / 10, rows, sections };
+  if (only !== undefined) {
+    process.stdout.write(`\n${renderMachine(machine, results.wallSeconds)}\n\n${renderTable(rows)}\n\n`);
+    process.stdout.write(`Partial run (--only ${[...only].join(",")}): nothing written to bench-results/.\n`);
+    return;
+  }
   const name = `node${process.versions.node.split(".")[0]}`;
   const chart = writeChart(name, sections.Scale, machine);
   const written = writeResults(RESULTS_DIR, name, results, chart && path.basename(chart));
