@@ -142,14 +142,14 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     changes === 0 ? `  No changes: ${again.steps.length} resources unchanged.` : labelledRendering(again, DEMO_STACK),
   );
 
+  say(heading("Next"));
+  say(runForReal());
+
   say(heading("5. The first request: Kong's last step, checked inside `pulumi up`"));
   const state = loadState(stack.statePath, stack.passphrase, stack.program.project ?? "", DEMO_STACK);
   const check = state.resources.find((r) => r.type === TYPES.dcrRequestCheck);
   if (check === undefined) throw new Error("the request check is not in the state");
   say(checkReport(check.outputs, azure.requests.length, gateway.requests));
-
-  say(heading("Next"));
-  say(runForReal());
   const durationMs = Date.now() - started;
   say(`\nDemo finished in ${(durationMs / 1000).toFixed(1)} s.`);
   return { outputs: applied.outputs, durationMs };
