@@ -79,6 +79,13 @@ export interface FieldRow {
   readonly wire?: string;
   /** Write-only in Konnect (never returned): kept from the inputs and stored as a Pulumi secret. */
   readonly secret?: boolean;
+  /**
+   * The value Konnect applies when the field is left out (Kong's default), for a row whose absence means a value:
+   * an absent input compares as it in a diff, a request that sends the whole object (a PUT) sends it, and Konnect's
+   * report of an absent field reads as it. A flag needs none (absent is `false`). Leave it out when absence means
+   * something else (a field Konnect keeps as it is, a default the object gets elsewhere).
+   */
+  readonly default?: string | number | boolean;
 }
 
 /** A table: input name (camelCase) → its row. */
@@ -95,6 +102,12 @@ export function wireNames(table: FieldTable): Readonly<Record<string, string>> {
     Object.entries(table).flatMap(([input, row]) => (row.wire === undefined ? [] : [[input, row.wire]])),
   );
 }
+
+/** Keys of a table's rows that Konnect sees (those with a `wire` name). */
+export type SentKeys<T> = { [K in keyof T]: T[K] extends { readonly wire: string } ? K : never }[keyof T];
+
+/** Keys of a table's flag rows. */
+type FlagKeys<T> = { [K in keyof T]: T[K] extends { readonly value: { readonly kind: "flag" } } ? K : never }[keyof T];
 
 /** Keys of a table's required rows. */
 export type RequiredKeys<T> = { [K in keyof T]: T[K] extends { readonly required: string } ? K : never }[keyof T];
@@ -142,3 +155,36 @@ export type OneOf<T> = {
     [P in keyof T as P extends K ? never : P]?: never;
   };
 }[keyof T];
+
+/** A request body of a table's sent rows, camelCase (required rows required, the others optional). */
+export type BodyOf<T> = PlainOf<Pick<T, SentKeys<T>>>;
+
+/**
+ * The value of a rule as Konnect reports it (responses are read tolerantly): an enum's value this package does not
+ * know yet is passed through as a string.
+ */
+export type ReportedValue<R> = R extends { readonly kind: "enum" }
+  ? string
+  : R extends { readonly kind: "list"; readonly item: infer I }
+    ? ReportedValue<I>[]
+    : PlainValue<R>;
+
+/**
+ * A table's sent rows as Konnect reports them (camelCase, unknown fields dropped): present, except flags, which
+ * Konnect may leave out (absent in the model; `EffectiveOf` reads them as `false`).
+ */
+export type ReportedOf<T> = {
+  -readonly [K in SentKeys<T> as K extends FlagKeys<T> ? never : K]: T[K] extends { readonly value: infer R }
+    ? ReportedValue<R>
+    : never;
+} & {
+  -readonly [K in SentKeys<T> as K extends FlagKeys<T> ? K : never]?: boolean;
+};
+
+/**
+ * What Konnect holds of a table's sent rows, in the input shape: every row present with its effective value (a
+ * field Konnect left out read as the row's `default`, a flag as `false`).
+ */
+export type EffectiveOf<T> = {
+  -readonly [K in SentKeys<T>]-?: T[K] extends { readonly value: infer R } ? ReportedValue<R> : never;
+};
