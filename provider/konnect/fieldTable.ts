@@ -1,13 +1,16 @@
 /**
  * The one row format of every field table in the package. What we know about one field is written once, as a row:
  * its value rule (Kong's contract, as data), whether it is required (and the message when it is missing), what a
- * change does (a new object, an in-place update, or nothing Konnect sees), its wire name, and whether it is a
- * write-only secret. The row's TSDoc is the field's documentation: the public argument types map over the tables
- * (`keyof typeof TABLE`), so it reaches the IDE.
+ * change does (a new object, an in-place update, or nothing Konnect sees), its wire name, whether it is a
+ * write-only secret, and the value Konnect applies when it is left out (`default`, where absence means a value). The
+ * row's TSDoc is the field's documentation: the public argument types map over the tables (`keyof typeof TABLE`), so
+ * it reaches the IDE.
  *
- * Derived from the rows, in one place each: request schemas and the camel/snake mapping (the client), `check`
- * (required, value rules, unknown keys), diff and update bodies (`resources/core/fieldRules.ts`), the renaming of
- * Konnect's 400 fields to input names, secret marking, and the public input types.
+ * Derived from the rows, in one place each: request schemas and the camel/snake mapping (the client: `tableSchema`,
+ * `bodySchema`), tolerant response readers (`reportedShape`, `reportedFromWire`; the model types `ReportedOf`,
+ * `BodyOf`), `check` (required, value rules, unknown keys), diff, update and whole-object bodies, differences and
+ * outputs (`resources/core/fieldRules.ts`), the renaming of Konnect's 400 fields to input names, secret marking, and
+ * the public input types.
  *
  * Plain data (no zod, no axios): the program side (resource classes, components) reads tables without loading the
  * client.

@@ -1,5 +1,7 @@
 /**
- * Shared zod building blocks for Konnect's wire format: labels, URLs, ids, pagination, issue formatting.
+ * Shared zod building blocks for Konnect's wire format: value rules → zod (`valueSchema`, `tableSchema`), request
+ * bodies and response readers of a table's sent rows (`bodySchema`, `reportedShape`, `reportedFromWire`), labels,
+ * URLs, ids, pagination, issue formatting.
  * Schemas are built by functions (never module-level values reachable from a serialized provider).
  */
 import { z } from "zod";

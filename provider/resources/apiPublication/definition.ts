@@ -11,13 +11,16 @@
  *   PUT would get the portal's default *now*, which may be another strategy or none (F2 of issue 21).
  * - **delete** = 1 DELETE; 404 means already gone. **read** = 1 GET; 404 means gone.
  * - **diff** (no call): `apiId`, `portalId` and `region` replace (deleting first: old and new can be the same Konnect
- *   object); the settings update in place, compared as effective values (absent `visibility` is `private`, absent
- *   `autoApproveRegistrations` is `false`, an absent `authStrategyIds` is not compared: the portal default Konnect
- *   chose is not ours to diff); `adopt` changes nothing in Konnect.
+ *   object); the settings update in place, compared as effective values (an absent setting is its row's `default`:
+ *   `visibility` `private`; an absent flag, `autoApproveRegistrations`, is `false`; an absent `authStrategyIds` is not
+ *   compared: the portal default Konnect chose is not ours to diff); `adopt` changes nothing in Konnect.
  * - **wire**: `authStrategyIds` absent → not sent on the create of a new publication (portal default), the strategy
- *   in effect on every other PUT; `[]` → `null` (no app auth); `[id]` → `[id]`.
- *   `visibility` and `auto_approve_registrations` are always sent with their effective values. Outputs report
- *   Konnect's `null` as `[]`.
+ *   in effect on every other PUT; `[]` → `null` (no app auth); `[id]` → `[id]`. Every other setting is always sent
+ *   with its effective value. Outputs report Konnect's `null` as `[]`.
+ * - **rows**: the settings are the rows of `konnect/apiPublications/fields.ts`; the diff, the PUT body
+ *   ({@link publicationRequest}), "how an existing publication differs" ({@link publicationDifferences}) and the
+ *   outputs ({@link publicationOutputs}) derive from them with the generic helpers of `core/fieldRules.ts`. Only
+ *   `authStrategyIds` has its own rule; a plain setting needs its row only.
  */
 import {
   deleteApiPublication,

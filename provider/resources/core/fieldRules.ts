@@ -2,6 +2,9 @@
  * What a change of one input field does, as a table row, and the two things derived from a resource's rows in one
  * place: `diff` (which properties changed, which of them replace) and the update body (what is sent). A field is
  * diffed exactly when its rule says what it sends, so nothing can be diffed but never sent, or sent but never diffed.
+ * For an object replaced as a whole (a PUT), the same rows give the whole body (`wholeBody`), how an existing object
+ * differs from the declared one (`differences`), what Konnect reports in the input shape (`effectiveReported`) and the
+ * outputs (`tableOutputs`); every comparison and default goes through the row's effective value (`effective`).
  */
 import type { ChangeEffect, FieldRow, FieldTable } from "../../konnect/fieldTable";
 import type { Labels } from "./types";
