@@ -11,10 +11,13 @@
  */
 import { z } from "zod";
 import type { BodyOf, ReportedOf } from "../fieldTable";
-import { cached, idText, listPageSchema, mapped, reportedFromWire, reportedShape, bodySchema } from "../schemas";
+import { bodySchema, cached, idText, listPageSchema, mapped, reportedFromWire, reportedShape } from "../schemas";
 import { API_PUBLICATION_FIELDS as F } from "./fields";
 
-/** Body of a publish call (camelCase), one property per sent row. Every field is optional; a PUT replaces the whole publication. */
+/**
+ * Body of a publish call (camelCase), one property per sent row. Every field is optional; a PUT replaces the whole
+ * publication.
+ */
 export interface PutApiPublicationRequest extends Omit<BodyOf<typeof F>, "authStrategyIds"> {
   /**
    * The one strategy applications use: an array of exactly one id; `null` means no application auth. Left out
@@ -84,9 +87,7 @@ interface PublicationWire {
 
 function publicationFromWire(wire: PublicationWire): ApiPublication {
   return {
-    ...(reportedFromWire(F, wire) as Omit<ReportedOf<typeof F>, "authStrategyIds"> & {
-      authStrategyIds: string[] | null;
-    }),
+    ...(reportedFromWire(F, wire) as Omit<ApiPublication, "warnings" | "createdAt" | "updatedAt">),
     warnings: wire.warnings ?? [],
     createdAt: wire.created_at,
     updatedAt: wire.updated_at,

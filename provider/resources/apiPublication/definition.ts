@@ -88,9 +88,6 @@ export function settingsFromKonnect(publication: ApiPublication): PublicationSet
   }) as PublicationSettings;
 }
 
-/** The changed settings of a publication, in the PUT request's shape (camelCase). */
-type PublicationBody = PutApiPublicationRequest;
-
 /**
  * What the rows compare on the old side: prior outputs, or an existing publication's settings over the declared
  * inputs; for a whole PUT body, only the strategy in effect (see {@link publicationRequest}).
@@ -104,9 +101,8 @@ type PublicationView = Partial<PublicationSettings & Omit<ApiPublicationInputs, 
  * for whatever default the portal gives) and sends the strategy in effect (none for a new publication: not sent);
  * ids compare as a case-insensitive set; `[]` is sent as `null`.
  */
-const PUBLICATION_RULES: readonly FieldRule<PublicationView, ApiPublicationInputs, PublicationBody>[] = tableRules(
-  API_PUBLICATION_INPUTS,
-  {
+const PUBLICATION_RULES: readonly FieldRule<PublicationView, ApiPublicationInputs, PutApiPublicationRequest>[] =
+  tableRules(API_PUBLICATION_INPUTS, {
     authStrategyIds: {
       property: "authStrategyIds",
       effect: "update",
@@ -119,8 +115,7 @@ const PUBLICATION_RULES: readonly FieldRule<PublicationView, ApiPublicationInput
         if (wire !== undefined) body.authStrategyIds = wire;
       },
     },
-  },
-);
+  });
 
 /** The settings rows alone (what "is the existing publication the declared one?" compares). */
 const SETTINGS_RULES = PUBLICATION_RULES.filter(

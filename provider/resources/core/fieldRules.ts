@@ -105,7 +105,7 @@ export function differences<O, N, B>(rules: readonly FieldRule<O, N, B>[], exist
  * A row's effective value: an absent value is the row's `default` (`konnect/fieldTable.ts`), an absent flag `false`;
  * undefined when the row has neither.
  */
-export function effective(row: FieldRow, value: unknown): unknown {
+function effective(row: FieldRow, value: unknown): unknown {
   if (value !== undefined) return value;
   return row.default ?? (row.value.kind === "flag" ? false : undefined);
 }
