@@ -1,13 +1,16 @@
 /**
  * The one row format of every field table in the package. What we know about one field is written once, as a row:
  * its value rule (Kong's contract, as data), whether it is required (and the message when it is missing), what a
- * change does (a new object, an in-place update, or nothing Konnect sees), its wire name, and whether it is a
- * write-only secret. The row's TSDoc is the field's documentation: the public argument types map over the tables
- * (`keyof typeof TABLE`), so it reaches the IDE.
+ * change does (a new object, an in-place update, or nothing Konnect sees), its wire name, whether it is a
+ * write-only secret, and the value Konnect applies when it is left out (`default`, where absence means a value). The
+ * row's TSDoc is the field's documentation: the public argument types map over the tables (`keyof typeof TABLE`), so
+ * it reaches the IDE.
  *
- * Derived from the rows, in one place each: request schemas and the camel/snake mapping (the client), `check`
- * (required, value rules, unknown keys), diff and update bodies (`resources/core/fieldRules.ts`), the renaming of
- * Konnect's 400 fields to input names, secret marking, and the public input types.
+ * Derived from the rows, in one place each: request schemas and the camel/snake mapping (the client: `tableSchema`,
+ * `bodySchema`), tolerant response readers (`reportedShape`, `reportedFromWire`; the model types `ReportedOf`,
+ * `BodyOf`), `check` (required, value rules, unknown keys), diff, update and whole-object bodies, differences and
+ * outputs (`resources/core/fieldRules.ts`), the renaming of Konnect's 400 fields to input names, secret marking, and
+ * the public input types.
  *
  * Plain data (no zod, no axios): the program side (resource classes, components) reads tables without loading the
  * client.
@@ -80,6 +83,13 @@ export interface FieldRow {
   readonly wire?: string;
   /** Write-only in Konnect (never returned): kept from the inputs and stored as a Pulumi secret. */
   readonly secret?: boolean;
+  /**
+   * The value Konnect applies when the field is left out (Kong's default), for a row whose absence means a value:
+   * an absent input compares as it in a diff, a request that sends the whole object (a PUT) sends it, and Konnect's
+   * report of an absent field reads as it. A flag needs none (absent is `false`). Leave it out when absence means
+   * something else (a field Konnect keeps as it is, a default the object gets elsewhere).
+   */
+  readonly default?: string | number | boolean;
 }
 
 /** A table: input name (camelCase) → its row. */
@@ -96,6 +106,12 @@ export function wireNames(table: FieldTable): Readonly<Record<string, string>> {
     Object.entries(table).flatMap(([input, row]) => (row.wire === undefined ? [] : [[input, row.wire]])),
   );
 }
+
+/** Keys of a table's rows that Konnect sees (those with a `wire` name). */
+export type SentKeys<T> = { [K in keyof T]: T[K] extends { readonly wire: string } ? K : never }[keyof T];
+
+/** Keys of a table's flag rows. */
+type FlagKeys<T> = { [K in keyof T]: T[K] extends { readonly value: { readonly kind: "flag" } } ? K : never }[keyof T];
 
 /** Keys of a table's required rows. */
 export type RequiredKeys<T> = { [K in keyof T]: T[K] extends { readonly required: string } ? K : never }[keyof T];
@@ -143,3 +159,36 @@ export type OneOf<T> = {
     [P in keyof T as P extends K ? never : P]?: never;
   };
 }[keyof T];
+
+/** A request body of a table's sent rows, camelCase (required rows required, the others optional). */
+export type BodyOf<T> = PlainOf<Pick<T, SentKeys<T>>>;
+
+/**
+ * The value of a rule as Konnect reports it (responses are read tolerantly): an enum's value this package does not
+ * know yet is passed through as a string.
+ */
+export type ReportedValue<R> = R extends { readonly kind: "enum" }
+  ? string
+  : R extends { readonly kind: "list"; readonly item: infer I }
+    ? ReportedValue<I>[]
+    : PlainValue<R>;
+
+/**
+ * A table's sent rows as Konnect reports them (camelCase, unknown fields dropped): present, except flags, which
+ * Konnect may leave out (absent in the model; `EffectiveOf` reads them as `false`).
+ */
+export type ReportedOf<T> = {
+  -readonly [K in SentKeys<T> as K extends FlagKeys<T> ? never : K]: T[K] extends { readonly value: infer R }
+    ? ReportedValue<R>
+    : never;
+} & {
+  -readonly [K in SentKeys<T> as K extends FlagKeys<T> ? K : never]?: boolean;
+};
+
+/**
+ * What Konnect holds of a table's sent rows, in the input shape: every row present with its effective value (a
+ * field Konnect left out read as the row's `default`, a flag as `false`).
+ */
+export type EffectiveOf<T> = {
+  -readonly [K in SentKeys<T>]-?: T[K] extends { readonly value: infer R } ? ReportedValue<R> : never;
+};

@@ -1,9 +1,11 @@
 /**
- * Shared zod building blocks for Konnect's wire format: labels, URLs, ids, pagination, issue formatting.
+ * Shared zod building blocks for Konnect's wire format: value rules → zod (`valueSchema`, `tableSchema`), request
+ * bodies and response readers of a table's sent rows (`bodySchema`, `reportedShape`, `reportedFromWire`), labels,
+ * URLs, ids, pagination, issue formatting.
  * Schemas are built by functions (never module-level values reachable from a serialized provider).
  */
 import { z } from "zod";
-import type { FieldTable, PlainOf, PlainValue, ValueRule } from "./fieldTable";
+import { wireNames, type BodyOf, type FieldTable, type PlainOf, type PlainValue, type ValueRule } from "./fieldTable";
 import { MAX_LABELS, labelKeyProblem, labelValueProblem } from "./labelRules";
 
 export { CREATE_LABEL, MAX_DECLARED_LABELS, declaredLabelCountProblem } from "./labelRules";
@@ -144,6 +146,91 @@ export function tableSchema<T extends FieldTable>(table: T): z.ZodType<PlainOf<T
     shape[input] = row.required === undefined ? valueSchema(row.value).optional() : valueSchema(row.value);
   }
   return z.strictObject(shape) as z.ZodType<PlainOf<T>>;
+}
+
+/** Per-row replacements of the schema a table's row would get (a wire shape its value rule does not say). */
+export type RowSchemas<T extends FieldTable> = { readonly [K in keyof T]?: z.ZodType };
+
+/** The rows Konnect sees, in row order: `[input name, wire name, row]`. Wire names are flat (no dotted paths). */
+function sentRows(table: FieldTable): [string, string, FieldTable[string]][] {
+  return Object.entries(table).flatMap(([input, row]) => {
+    if (row.wire === undefined) return [];
+    if (row.wire.includes(".")) throw new Error(`${input}: a nested wire name (${row.wire}) needs its own schema`);
+    return [[input, row.wire, row] as [string, string, FieldTable[string]]];
+  });
+}
+
+/**
+ * The strict request body of a table's sent rows (those with `wire`; path parameters and local inputs are not part
+ * of it): camelCase in, Konnect's wire keys out in row order, absent fields left out. Required rows are required,
+ * the others optional; each row's value rule checks its value, unless `custom` gives the row's schema.
+ */
+export function bodySchema<T extends FieldTable>(
+  table: T,
+  custom: RowSchemas<T> = {},
+): z.ZodType<Record<string, unknown>, BodyOf<T>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [input, , row] of sentRows(table)) {
+    const schema = custom[input] ?? valueSchema(row.value);
+    shape[input] = row.required === undefined ? schema.optional() : schema;
+  }
+  const names = wireNames(table);
+  return z.strictObject(shape).transform((request) => toWireKeys(request, names)) as unknown as z.ZodType<
+    Record<string, unknown>,
+    BodyOf<T>
+  >;
+}
+
+/** The tolerant schema of a reported value: what Konnect may send back for a rule. */
+function reportedSchema(rule: ValueRule): z.ZodType {
+  switch (rule.kind) {
+    case "text":
+      return rule.nullable ? z.string().nullable() : z.string();
+    case "url":
+    case "id":
+    case "enum": // a value this package does not know yet is passed through
+      return z.string();
+    case "flag":
+      return z.boolean();
+    case "count":
+      return z.number();
+    case "list":
+      return z.array(reportedSchema(rule.item));
+    case "labels":
+      return z.record(z.string(), z.string());
+    case "options":
+      return z.record(z.string(), z.unknown());
+    case "json":
+      return z.unknown();
+    case "object":
+      throw new Error("an object row needs its own response schema");
+  }
+}
+
+/**
+ * The tolerant wire shape of a table's sent rows in a response (wire keys, for `z.object`, which drops unknown
+ * fields): each row's reported value, required except flags (Konnect may leave a flag out), unless `custom` gives
+ * the row's schema.
+ */
+export function reportedShape<T extends FieldTable>(table: T, custom: RowSchemas<T> = {}): Record<string, z.ZodType> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [input, wire, row] of sentRows(table)) {
+    const schema = custom[input] ?? reportedSchema(row.value);
+    shape[wire] = row.value.kind === "flag" && custom[input] === undefined ? schema.optional() : schema;
+  }
+  return shape;
+}
+
+/**
+ * A response's sent rows in the camelCase model (`ReportedOf`): each field Konnect reported (null included) under
+ * its input name, in row order; a field it left out stays absent.
+ */
+export function reportedFromWire(table: FieldTable, wire: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const model: Record<string, unknown> = {};
+  for (const [input, wireName] of sentRows(table)) {
+    if (wire[wireName] !== undefined) model[input] = wire[wireName];
+  }
+  return model;
 }
 
 /** The message when a choice (`exactlyOne`) has none or several of its rows set. */

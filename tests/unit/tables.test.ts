@@ -18,6 +18,8 @@ import { providers } from "../../provider";
 import { konnectLabels } from "../../provider/components";
 import { UNKNOWN, containsUnknown } from "../../provider/resources/core/unknowns";
 import { changedProperties, updateBody, type FieldRule } from "../../provider/resources/core/fieldRules";
+import type { FieldRow, FieldTable } from "../../provider/konnect/fieldTable";
+import { valueSchema } from "../../provider/konnect/schemas";
 import { staleBuildReason } from "../../examples/azure-dcr/buildStatus";
 import {
   isDeclarableLabelKey,
@@ -229,6 +231,43 @@ describe("field rows", () => {
   it("reports an unknown group once, by its name", () => {
     const news = { name: "x", config: UNKNOWN } as unknown as Olds;
     expect(changedProperties(rules, { name: "x", config: { a: 1 } }, news, group)).toEqual(["config"]);
+  });
+});
+
+describe("row defaults", () => {
+  /** Every row of every resource's input tables, nested tables included, as `[path, row]`. */
+  function allRows(): [string, FieldRow][] {
+    const rows: [string, FieldRow][] = [];
+    const walk = (table: FieldTable, prefix: string) => {
+      for (const [name, row] of Object.entries(table)) {
+        if (typeof row?.effect !== "string") continue; // not a table row
+        rows.push([`${prefix}${name}`, row]);
+        if (row.value.kind === "object") walk(row.value.fields, `${prefix}${name}.`);
+      }
+    };
+    const resources = path.join(__dirname, "../../provider/resources");
+    for (const folder of readdirSync(resources)) {
+      const file = path.join(resources, folder, "inputs.ts");
+      let exported: Record<string, unknown>;
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- each resource's input tables, by path
+        exported = require(file) as Record<string, unknown>;
+      } catch {
+        continue;
+      }
+      for (const [name, table] of Object.entries(exported)) {
+        if (typeof table === "object" && table !== null) walk(table as FieldTable, `${folder}.${name}.`);
+      }
+    }
+    return rows;
+  }
+
+  it("a row's default is a value its rule accepts (and the publication's visibility has one)", () => {
+    const withDefault = allRows().filter(([, row]) => row.default !== undefined);
+    expect(withDefault.map(([name]) => name)).toContain("apiPublication.API_PUBLICATION_INPUTS.visibility");
+    for (const [name, row] of withDefault) {
+      expect([name, valueSchema(row.value).safeParse(row.default).success]).toEqual([name, true]);
+    }
   });
 });
 

@@ -1,6 +1,10 @@
 /**
  * The field table of `PUT /v3/apis/{apiId}/publications/{portalId}` (rows in the one format of `../fieldTable.ts`):
- * the two path parameters that name the publication and the body fields. Plain data (no zod).
+ * the two path parameters that name the publication and the body fields, the publication's settings. The single
+ * source of a setting: the request schema and the response reader (`./schemas.ts`), the resource's diff, PUT body,
+ * "how an existing publication differs" and outputs (`resources/apiPublication/definition.ts`) and the public types
+ * derive from its row; a setting whose absence means a value other than false says it with `default`. Plain data
+ * (no zod).
  */
 import type { FieldTable } from "../fieldTable";
 
@@ -37,6 +41,7 @@ export const API_PUBLICATION_FIELDS = {
     wire: "visibility",
     value: { kind: "enum", values: PUBLICATION_VISIBILITIES, message: 'must be "public" or "private"' },
     effect: "update",
+    default: "private",
   },
   /**
    * Approve developers' registrations for this API automatically. Default false: the portal's

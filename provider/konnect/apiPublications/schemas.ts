@@ -1,36 +1,35 @@
 /**
- * API publications on the wire (Konnect API Builder v3) and in the client's camelCase model. Requests are strict to
- * Kong's contract (`ApiPublication`, `additionalProperties: false`): `authStrategyIds` left out is not sent (Konnect
- * then uses the portal's default strategy), `null` is sent as `null` (no application auth), and an array holds exactly
- * one id. Responses are read tolerantly: unknown fields are dropped, and list items of other entity types (API
- * packages) or with other visibilities do not fail the list. Schemas are built on first use and cached per process.
+ * API publications on the wire (Konnect API Builder v3) and in the client's camelCase model, derived from the rows of
+ * `./fields.ts`: the request schema, the wire keys, the response's fields and their camelCase names all come from the
+ * rows (`bodySchema`, `reportedShape`, `reportedFromWire` in `../schemas.ts`), so a new publication setting is one
+ * row. Requests are strict to Kong's contract (`ApiPublication`, `additionalProperties: false`): `authStrategyIds`
+ * left out is not sent (Konnect then uses the portal's default strategy), `null` is sent as `null` (no application
+ * auth), and an array holds exactly one id: the one row with its own request and response schema. Responses are read
+ * tolerantly: unknown fields are dropped, a flag Konnect leaves out stays absent, and list items of other entity types
+ * (API packages) or with other visibilities do not fail the list. Schemas are built on first use and cached per
+ * process.
  */
 import { z } from "zod";
-import { wireNames } from "../fieldTable";
-import { cached, idText, listPageSchema, mapped, toWireKeys, valueSchema } from "../schemas";
-import { API_PUBLICATION_FIELDS as F, type PublicationVisibility } from "./fields";
+import type { BodyOf, ReportedOf } from "../fieldTable";
+import { bodySchema, cached, idText, listPageSchema, mapped, reportedFromWire, reportedShape } from "../schemas";
+import { API_PUBLICATION_FIELDS as F } from "./fields";
 
-/** Body of a publish call (camelCase). Every field is optional; a PUT replaces the whole publication. */
-export interface PutApiPublicationRequest {
-  /** `public` (visible without signing in) or `private`. Left out: Konnect's default, `private`. */
-  visibility?: PublicationVisibility;
+/**
+ * Body of a publish call (camelCase), one property per sent row. Every field is optional; a PUT replaces the whole
+ * publication.
+ */
+export interface PutApiPublicationRequest extends Omit<BodyOf<typeof F>, "authStrategyIds"> {
   /**
    * The one strategy applications use: an array of exactly one id; `null` means no application auth. Left out
    * (undefined): not sent, so Konnect uses the portal's default strategy.
    */
   authStrategyIds?: string[] | null;
-  /** Approve registrations for this API automatically. Left out or false: the portal's setting decides. */
-  autoApproveRegistrations?: boolean;
 }
 
-/** A publication as Konnect returns it (camelCase; unknown fields dropped). */
-export interface ApiPublication {
-  /** Visibility; a value this client does not know yet is passed through as-is. */
-  visibility: string;
+/** A publication as Konnect returns it (camelCase; unknown fields dropped), one property per sent row. */
+export interface ApiPublication extends Omit<ReportedOf<typeof F>, "authStrategyIds"> {
   /** The strategy applications use, or null when the API requires no application auth. */
   authStrategyIds: string[] | null;
-  /** Auto approval of registrations; undefined when Konnect leaves it out. */
-  autoApproveRegistrations?: boolean;
   /** Konnect's informational warnings (for example fields stripped for ACE); empty when none. */
   warnings: string[];
   /** Creation time (ISO 8601). */
@@ -58,46 +57,37 @@ export type ApiPublicationSortField = "portal_id" | "portal_name" | "api_id" | "
 /** Strict request schema: camelCase in, Konnect's wire body out (absent fields stay absent). */
 export function putApiPublicationRequestSchema() {
   return cached("putApiPublicationRequestSchema", () =>
-    z
-      .strictObject({
-        visibility: valueSchema(F.visibility.value).optional(),
-        authStrategyIds: z
-          .array(idText(), { error: "must be a list of auth strategy ids or null" })
-          .min(1, "must hold exactly one auth strategy id (use null for no application auth)")
-          .max(1, "must hold at most one auth strategy id")
-          .nullable()
-          .optional(),
-        autoApproveRegistrations: valueSchema(F.autoApproveRegistrations.value).optional(),
-      })
-      .transform((request) => toWireKeys(request, wireNames(F))),
+    bodySchema(F, {
+      authStrategyIds: z
+        .array(idText(), { error: "must be a list of auth strategy ids or null" })
+        .min(1, "must hold exactly one auth strategy id (use null for no application auth)")
+        .max(1, "must hold at most one auth strategy id")
+        .nullable(),
+    }),
   );
 }
 
+/** The wire fields of a publication in a response: the rows' fields, then the read-only ones. */
 function publicationWireShape() {
   return {
-    visibility: z.string(),
-    auth_strategy_ids: z.array(z.string()).nullable(),
-    auto_approve_registrations: z.boolean().optional(),
+    ...reportedShape(F, { authStrategyIds: z.array(z.string()).nullable() }),
     warnings: z.array(z.string()).optional(),
     created_at: z.string(),
     updated_at: z.string(),
   };
 }
 
-function publicationFromWire(wire: {
-  visibility: string;
-  auth_strategy_ids: string[] | null;
-  auto_approve_registrations?: boolean | undefined;
+/** The wire fields of a publication, as `publicationWireShape` checked them. */
+interface PublicationWire {
   warnings?: string[] | undefined;
   created_at: string;
   updated_at: string;
-}): ApiPublication {
+  [field: string]: unknown;
+}
+
+function publicationFromWire(wire: PublicationWire): ApiPublication {
   return {
-    visibility: wire.visibility,
-    authStrategyIds: wire.auth_strategy_ids,
-    ...(wire.auto_approve_registrations === undefined
-      ? {}
-      : { autoApproveRegistrations: wire.auto_approve_registrations }),
+    ...(reportedFromWire(F, wire) as Omit<ApiPublication, "warnings" | "createdAt" | "updatedAt">),
     warnings: wire.warnings ?? [],
     createdAt: wire.created_at,
     updatedAt: wire.updated_at,
@@ -106,14 +96,21 @@ function publicationFromWire(wire: {
 
 /** Tolerant response schema of one publication (unknown fields dropped). */
 export function apiPublicationResponseSchema() {
-  return cached("apiPublicationResponseSchema", () => mapped(z.object(publicationWireShape()), publicationFromWire));
+  return cached("apiPublicationResponseSchema", () =>
+    mapped(z.object(publicationWireShape()) as z.ZodType<PublicationWire>, publicationFromWire),
+  );
 }
 
 /** Tolerant reader of one item of `GET /v3/api-publications`. */
 export function apiPublicationListItemSchema() {
   return cached("apiPublicationListItemSchema", () =>
     mapped(
-      z.object({ ...publicationWireShape(), api_id: z.string(), portal_id: z.string(), entity_type: z.string() }),
+      z.object({
+        ...publicationWireShape(),
+        api_id: z.string(),
+        portal_id: z.string(),
+        entity_type: z.string(),
+      }) as z.ZodType<PublicationWire & { api_id: string; portal_id: string; entity_type: string }>,
       (wire): ApiPublicationListItem => ({
         apiId: wire.api_id,
         portalId: wire.portal_id,

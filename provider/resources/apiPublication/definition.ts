@@ -11,13 +11,16 @@
  *   PUT would get the portal's default *now*, which may be another strategy or none (F2 of issue 21).
  * - **delete** = 1 DELETE; 404 means already gone. **read** = 1 GET; 404 means gone.
  * - **diff** (no call): `apiId`, `portalId` and `region` replace (deleting first: old and new can be the same Konnect
- *   object); the settings update in place, compared as effective values (absent `visibility` is `private`, absent
- *   `autoApproveRegistrations` is `false`, an absent `authStrategyIds` is not compared: the portal default Konnect
- *   chose is not ours to diff); `adopt` changes nothing in Konnect.
+ *   object); the settings update in place, compared as effective values (an absent setting is its row's `default`:
+ *   `visibility` `private`; an absent flag, `autoApproveRegistrations`, is `false`; an absent `authStrategyIds` is not
+ *   compared: the portal default Konnect chose is not ours to diff); `adopt` changes nothing in Konnect.
  * - **wire**: `authStrategyIds` absent → not sent on the create of a new publication (portal default), the strategy
- *   in effect on every other PUT; `[]` → `null` (no app auth); `[id]` → `[id]`.
- *   `visibility` and `auto_approve_registrations` are always sent with their effective values. Outputs report
- *   Konnect's `null` as `[]`.
+ *   in effect on every other PUT; `[]` → `null` (no app auth); `[id]` → `[id]`. Every other setting is always sent
+ *   with its effective value. Outputs report Konnect's `null` as `[]`.
+ * - **rows**: the settings are the rows of `konnect/apiPublications/fields.ts`; the diff, the PUT body
+ *   ({@link publicationRequest}), "how an existing publication differs" ({@link publicationDifferences}) and the
+ *   outputs ({@link publicationOutputs}) derive from them with the generic helpers of `core/fieldRules.ts`. Only
+ *   `authStrategyIds` has its own rule; a plain setting needs its row only.
  */
 import {
   deleteApiPublication,
@@ -28,13 +31,23 @@ import {
   type KonnectTransport,
   type PutApiPublicationRequest,
 } from "../../konnect";
+import { API_PUBLICATION_FIELDS } from "../../konnect/apiPublications/fields";
 import { AUTH_STRATEGY_NOUN } from "../../konnect/authStrategies/fields";
+import type { EffectiveOf } from "../../konnect/fieldTable";
 import { providerLog } from "../core/context";
-import { changedRules, tableRules, updateBody, type FieldRule } from "../core/fieldRules";
+import {
+  differences,
+  effectiveReported,
+  tableOutputs,
+  tableRules,
+  updateBody,
+  wholeBody,
+  type FieldRule,
+} from "../core/fieldRules";
 import { resourceHandlers, type ResourceDefinition } from "../core/handlerFactory";
 import type { KeptReference } from "../core/replacementWatch";
 import { isUnknown } from "../core/unknowns";
-import type { ApiPublicationInputs, ApiPublicationOutputs, ApiPublicationVisibility } from "./args";
+import type { ApiPublicationInputs, ApiPublicationOutputs } from "./args";
 import { checkApiPublicationInputs } from "./check";
 import { API_PUBLICATION_INPUTS } from "./inputs";
 
@@ -52,11 +65,6 @@ export function authStrategyIdsToWire(declared: readonly string[] | undefined): 
   return declared.length === 0 ? null : [...declared];
 }
 
-/** Visibility in effect: absent is Konnect's default, `private`. */
-function effectiveVisibility(declared: ApiPublicationVisibility | undefined): ApiPublicationVisibility {
-  return declared ?? "private";
-}
-
 /** Two strategy id lists name the same strategies (UUIDs compared case-insensitively, order ignored). */
 function sameIds(a: unknown, b: unknown): boolean {
   if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
@@ -64,37 +72,37 @@ function sameIds(a: unknown, b: unknown): boolean {
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
 
-/** What Konnect holds of a publication, in the input shape (from a GET or from prior outputs). */
-export interface PublicationSettings {
-  authStrategyIds: string[];
-  visibility: string;
-  autoApproveRegistrations: boolean;
-}
+/**
+ * What Konnect holds of a publication, in the input shape (from a GET or from prior outputs): every setting row with
+ * its effective value.
+ */
+export type PublicationSettings = EffectiveOf<typeof API_PUBLICATION_FIELDS>;
 
-/** Konnect's publication in the input shape (`null` strategies, no auth, as `[]`). */
+/**
+ * Konnect's publication in the input shape, from the rows: each setting's effective value (a flag Konnect leaves out
+ * is false), `null` strategies (no auth) as `[]`.
+ */
 export function settingsFromKonnect(publication: ApiPublication): PublicationSettings {
-  return {
-    authStrategyIds: publication.authStrategyIds === null ? [] : [...publication.authStrategyIds],
-    visibility: publication.visibility,
-    autoApproveRegistrations: publication.autoApproveRegistrations ?? false,
-  };
+  return effectiveReported(API_PUBLICATION_FIELDS, publication, {
+    authStrategyIds: (ids) => (ids === null ? [] : [...(ids as string[])]),
+  }) as PublicationSettings;
 }
 
-/** The changed settings of a publication, in the PUT request's shape (camelCase). */
-type PublicationBody = Partial<PutApiPublicationRequest>;
-
-/** What the rows compare on the old side: Konnect's settings, and the inputs the publication was declared with. */
-type PublicationView = PublicationSettings & Omit<ApiPublicationInputs, keyof PublicationSettings>;
+/**
+ * What the rows compare on the old side: prior outputs, or an existing publication's settings over the declared
+ * inputs; for a whole PUT body, only the strategy in effect (see {@link publicationRequest}).
+ */
+type PublicationView = Partial<PublicationSettings & Omit<ApiPublicationInputs, keyof PublicationSettings>>;
 
 /**
  * The rows, from the input table: `apiId`, `portalId` and `region` replace, `adopt` is local, and the settings
- * update in place (one PUT), compared as effective values: an absent `authStrategyIds` is not compared and not sent
- * (it asks for whatever default the portal gives); ids compare as a case-insensitive set; an absent `visibility` is
- * `private`, an absent `autoApproveRegistrations` is `false`.
+ * update in place (one PUT), compared as effective values (`visibility` absent is its row's default, `private`; an
+ * absent flag is false) and sent with them. `authStrategyIds` has its own row: absent, it is not compared (it asks
+ * for whatever default the portal gives) and sends the strategy in effect (none for a new publication: not sent);
+ * ids compare as a case-insensitive set; `[]` is sent as `null`.
  */
-const PUBLICATION_RULES: readonly FieldRule<PublicationView, ApiPublicationInputs, PublicationBody>[] = tableRules(
-  API_PUBLICATION_INPUTS,
-  {
+const PUBLICATION_RULES: readonly FieldRule<PublicationView, ApiPublicationInputs, PutApiPublicationRequest>[] =
+  tableRules(API_PUBLICATION_INPUTS, {
     authStrategyIds: {
       property: "authStrategyIds",
       effect: "update",
@@ -102,20 +110,12 @@ const PUBLICATION_RULES: readonly FieldRule<PublicationView, ApiPublicationInput
       before: (o) => o.authStrategyIds,
       after: (n) => n.authStrategyIds,
       equal: sameIds,
-      send: (body, _o, n) => {
-        const wire = authStrategyIdsToWire(n.authStrategyIds);
+      send: (body, o, n) => {
+        const wire = authStrategyIdsToWire(n.authStrategyIds ?? o.authStrategyIds);
         if (wire !== undefined) body.authStrategyIds = wire;
       },
     },
-    visibility: {
-      property: "visibility",
-      effect: "update",
-      before: (o) => o.visibility,
-      after: (n) => effectiveVisibility(n.visibility),
-      send: (body, _o, n) => (body.visibility = effectiveVisibility(n.visibility)),
-    },
-  },
-);
+  });
 
 /** The settings rows alone (what "is the existing publication the declared one?" compares). */
 const SETTINGS_RULES = PUBLICATION_RULES.filter(
@@ -127,11 +127,7 @@ const SETTINGS_RULES = PUBLICATION_RULES.filter(
  * "public", declared "private"`); empty when it is the declared publication.
  */
 export function publicationDifferences(declared: ApiPublicationInputs, existing: PublicationSettings): string[] {
-  const show = (value: unknown) => JSON.stringify(value);
-  const olds = { ...declared, ...existing };
-  return changedRules(SETTINGS_RULES, olds, declared).map(
-    (rule) => `${rule.property}: Konnect has ${show(rule.before(olds))}, declared ${show(rule.after(declared))}`,
-  );
+  return differences(SETTINGS_RULES, { ...declared, ...existing }, declared);
 }
 
 /** What create does after its GET. */
@@ -175,39 +171,30 @@ export function createDecision(
 }
 
 /**
- * The PUT body for the declared publication: effective visibility and auto approval, strategies as declared. For an
- * existing publication (`inEffect`: the strategies Konnect enforces, `[]` for none) an absent `authStrategyIds` sends
- * those: a PUT that left them out would get the portal's default *now* (another strategy, or none at all), so a
- * settings update keeps the strategy in effect. Only a new publication leaves them out (the portal's default).
+ * The PUT body for the declared publication, every settings row's send: the settings' effective values, strategies
+ * as declared. For an existing publication (`inEffect`: the strategies Konnect enforces, `[]` for none) an absent
+ * `authStrategyIds` sends those: a PUT that left them out would get the portal's default *now* (another strategy, or
+ * none at all), so a settings update keeps the strategy in effect. Only a new publication leaves them out (the
+ * portal's default).
  */
 export function publicationRequest(
   declared: ApiPublicationInputs,
   inEffect?: readonly string[],
 ): PutApiPublicationRequest {
-  const authStrategyIds = authStrategyIdsToWire(declared.authStrategyIds ?? inEffect);
-  return {
-    visibility: effectiveVisibility(declared.visibility),
-    ...(authStrategyIds === undefined ? {} : { authStrategyIds }),
-    autoApproveRegistrations: declared.autoApproveRegistrations ?? false,
-  };
+  return wholeBody(PUBLICATION_RULES, inEffect === undefined ? {} : { authStrategyIds: [...inEffect] }, declared, {});
 }
 
-/** Outputs: the declared identity and flags, Konnect's settings in the input shape, and the read-only fields. */
+/**
+ * Outputs from the rows: the declared identity and flags, Konnect's settings in the input shape (a visibility Konnect
+ * adds later is passed through as reported), and the read-only fields.
+ */
 export function publicationOutputs(declared: ApiPublicationInputs, publication: ApiPublication): ApiPublicationOutputs {
-  const settings = settingsFromKonnect(publication);
   return {
-    apiId: declared.apiId,
-    portalId: declared.portalId,
-    authStrategyIds: settings.authStrategyIds,
-    // A visibility Konnect adds later is passed through as reported.
-    visibility: settings.visibility as ApiPublicationVisibility,
-    autoApproveRegistrations: settings.autoApproveRegistrations,
-    ...(declared.adopt === undefined ? {} : { adopt: declared.adopt }),
-    ...(declared.region === undefined ? {} : { region: declared.region }),
+    ...tableOutputs(API_PUBLICATION_INPUTS, declared, settingsFromKonnect(publication)),
     warnings: [...publication.warnings],
     createdAt: publication.createdAt,
     updatedAt: publication.updatedAt,
-  };
+  } as ApiPublicationOutputs;
 }
 
 /**

@@ -2,6 +2,9 @@
  * What a change of one input field does, as a table row, and the two things derived from a resource's rows in one
  * place: `diff` (which properties changed, which of them replace) and the update body (what is sent). A field is
  * diffed exactly when its rule says what it sends, so nothing can be diffed but never sent, or sent but never diffed.
+ * For an object replaced as a whole (a PUT), the same rows give the whole body (`wholeBody`), how an existing object
+ * differs from the declared one (`differences`), what Konnect reports in the input shape (`effectiveReported`) and the
+ * outputs (`tableOutputs`); every comparison and default goes through the row's effective value (`effective`).
  */
 import type { ChangeEffect, FieldRow, FieldTable } from "../../konnect/fieldTable";
 import type { Labels } from "./types";
@@ -76,13 +79,74 @@ export function updateBody<O, N, B extends object>(
   return Object.keys(body).length > 0 ? body : undefined;
 }
 
-/** A table row's effective value for comparison: an absent flag is `false`. */
-function effective(row: FieldRow, value: unknown): unknown {
-  return value === undefined && row.value.kind === "flag" ? false : value;
+/**
+ * Every `update` row's change, changed or not: the body of a request that replaces the whole object (a PUT, where a
+ * field left out gets Konnect's default). Each row writes what its `send` writes for a change.
+ */
+export function wholeBody<O, N, B extends object>(rules: readonly FieldRule<O, N, B>[], olds: O, news: N, body: B): B {
+  for (const rule of rules) {
+    if (rule.effect === "update") rule.send?.(body, olds, news);
+  }
+  return body;
 }
 
 /**
- * The diff rows of a table's inputs, in row order: each compared as its effective value (an absent flag is `false`),
+ * How an existing object differs from the declared one, one line per changed row (`visibility: Konnect has
+ * "public", declared "private"`), compared as the rows compare in a diff; empty when it is the declared object.
+ */
+export function differences<O, N, B>(rules: readonly FieldRule<O, N, B>[], existing: O, declared: N): string[] {
+  const show = (value: unknown) => JSON.stringify(value);
+  return changedRules(rules, existing, declared).map(
+    (rule) => `${rule.property}: Konnect has ${show(rule.before(existing))}, declared ${show(rule.after(declared))}`,
+  );
+}
+
+/**
+ * A row's effective value: an absent value is the row's `default` (`konnect/fieldTable.ts`), an absent flag `false`;
+ * undefined when the row has neither.
+ */
+function effective(row: FieldRow, value: unknown): unknown {
+  if (value !== undefined) return value;
+  return row.default ?? (row.value.kind === "flag" ? false : undefined);
+}
+
+/**
+ * What Konnect reports of a table's sent rows (its camelCase model), in the input shape: each row's effective value
+ * (a field left out is the row's default, a flag `false`), in row order. `custom` maps a row whose reported value has
+ * another shape than its input (Konnect's `null` for an empty list).
+ */
+export function effectiveReported(
+  table: FieldTable,
+  reported: object,
+  custom: Readonly<Record<string, (value: unknown) => unknown>> = {},
+): Record<string, unknown> {
+  const settings: Record<string, unknown> = {};
+  for (const [property, row] of Object.entries(table)) {
+    if (row.wire === undefined) continue;
+    const map = custom[property];
+    const field = (reported as Record<string, unknown>)[property];
+    const value = map === undefined ? effective(row, field) : map(field);
+    if (value !== undefined) settings[property] = value;
+  }
+  return settings;
+}
+
+/**
+ * A resource's outputs from its table, in row order: the rows Konnect sees as it reports them (`effectiveReported`),
+ * the others (path parameters, local inputs) as declared, when declared.
+ */
+export function tableOutputs(table: FieldTable, declared: object, reported: object): Record<string, unknown> {
+  const outputs: Record<string, unknown> = {};
+  for (const [property, row] of Object.entries(table)) {
+    const value = ((row.wire === undefined ? declared : reported) as Record<string, unknown>)[property];
+    if (value !== undefined) outputs[property] = value;
+  }
+  return outputs;
+}
+
+/**
+ * The diff rows of a table's inputs, in row order: each compared as its effective value (absent is the row's
+ * `default`, an absent flag `false`),
  * with the row's effect, and sent under its own name when it updates. Labels get {@link labelsRule}. `custom`
  * replaces a row (a normalization, a wire shape, a value kept when absent) or drops it (`null`, for nested objects
  * whose rows the resource adds itself); an object row without a custom entry is a programming error.
