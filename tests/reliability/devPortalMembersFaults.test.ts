@@ -310,7 +310,7 @@ const FAULTS: FaultCase[] = [
   { name: "503", action: { status: 503 }, loggedStatus: 503, why: "HTTP 503" },
   { name: "connection reset", action: { drop: true }, loggedStatus: 0, why: "ECONNRESET" },
   { name: "applied, then the answer lost", action: { commitThenDrop: true }, loggedStatus: 0, why: "ECONNRESET" },
-  { name: "answer slower than the 0.2 s timeout", action: { hangMs: 2000 }, loggedStatus: 0, why: "ETIMEDOUT" },
+  { name: "answer slower than the 1 s timeout", action: { hangMs: 2000 }, loggedStatus: 0, why: "ETIMEDOUT" },
   {
     name: "429 burst longer than the 1.5 s budget",
     action: { status: 429, retryAfter: 1, times: Infinity },
@@ -338,7 +338,7 @@ async function prepare(fault: FaultCase, setup: () => Promise<{ id: string; outs
   setStackSettings({
     token: TEST_TOKEN,
     serverUrl: `${emulator.url}/{region}`,
-    requestTimeoutSeconds: fault.why === "ETIMEDOUT" ? 0.2 : 5,
+    requestTimeoutSeconds: fault.why === "ETIMEDOUT" ? 1 : 5,
     retryBudgetSeconds: fault.burst ? 1.5 : 5,
   });
   seed();
