@@ -78,3 +78,26 @@ it("adopting an auth strategy names openidConnect.credentialClaim, not configs.o
   expect(error.message).toContain("openidConnect.credentialClaim: is rejected");
   expect(error.message).not.toContain("credential_claim");
 });
+
+describe("`pulumi import` (read without recorded state) says what to declare instead, in the resource's own inputs", () => {
+  const instead = {
+    dcrProvider: "`adopt: <Konnect id>`",
+    authStrategy: "`adopt: <Konnect id>`",
+    portalTeam: "`adopt: <Konnect id>`",
+    portalApplication: "`adopt: <Konnect id>`",
+    apiPublication: "`adopt: true`",
+    portalDefaultAuthStrategy: "its create takes over the existing object",
+    applicationRegistration: "its create takes over the existing object",
+  } as const;
+  it.each(Object.entries(instead))("%s: %s (never the old spelling newer resources refuse)", async (key, hint) => {
+    const provider = providers[key as keyof typeof instead];
+    const failure = await provider.read!("11111111-2222-4333-8444-555555555555", undefined as never).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(Error);
+    expect((failure as Error).message).toMatch(/^pulumi import is not supported for dynamic resources/);
+    expect((failure as Error).message).toContain(hint);
+    expect((failure as Error).message).not.toContain("adoptId");
+  });
+});

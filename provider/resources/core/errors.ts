@@ -3,6 +3,7 @@
  * exist in Konnect although a later step failed, an error carrying the id and outputs so Pulumi keeps them in state.
  */
 import { isConflict } from "../../konnect";
+import type { FieldTable } from "../../konnect/fieldTable";
 
 /** An error the plugin host reports as a partial failure (`ErrorResourceInitFailed`): the object exists. */
 export class ResourceInitError extends Error {
@@ -41,7 +42,18 @@ export function explainDeleteConflict(error: unknown, what: string, usedBy: stri
   return error;
 }
 
-/** Why `pulumi import` cannot work, and what to use instead. */
-export const IMPORT_UNSUPPORTED =
-  "pulumi import is not supported for dynamic resources (the engine sends no provider code); " +
-  "declare the resource with `adoptId: <Konnect id>` to take over an existing object";
+/**
+ * Why `pulumi import` cannot work, and what to use instead, read from the resource's input table: `adopt: <Konnect id>`
+ * where `adopt` names an id, `adopt: true` where it is a flag, otherwise a plain declaration (its create finds the
+ * existing object by itself: a registration, a portal's default).
+ */
+export function importUnsupported(inputs: FieldTable): string {
+  const adopt = inputs["adopt"]?.value.kind;
+  const instead =
+    adopt === "id"
+      ? "declare the resource with `adopt: <Konnect id>` to take over an existing object"
+      : adopt === "flag"
+        ? "declare the resource with `adopt: true` to take over the existing object"
+        : "declare the resource in the program: its create takes over the existing object";
+  return `pulumi import is not supported for dynamic resources (the engine sends no provider code); ${instead}`;
+}

@@ -26,7 +26,7 @@ import {
   isCreationKey,
   type PriorInputs,
 } from "./creationKey";
-import { IMPORT_UNSUPPORTED, explainDeleteConflict } from "./errors";
+import { explainDeleteConflict, importUnsupported } from "./errors";
 import { changedProperties, replacingProperties, type FieldRule } from "./fieldRules";
 import { ownedLabelsReplacement } from "./labelOwnership";
 import { recordedLocation, withEffectiveRegions, withLocation, withoutLocation } from "./location";
@@ -604,7 +604,7 @@ function konnectHandlers<I extends RegionInputs, O extends RegionInputs, Obj>(
     },
 
     async read(id, props) {
-      if (!props) throw new Error(IMPORT_UNSUPPORTED);
+      if (!props) throw new Error(importUnsupported(def.inputs));
       const where = recordedLocation(props);
       const context = transportFor(where.region, where.serverUrl);
       let current: Obj;
