@@ -379,7 +379,9 @@ function localHandlers<I extends object, O extends object, Obj>(
     read(id, props) {
       if (!props) throw new Error(LOCAL_IMPORT_UNSUPPORTED);
       // Nothing outside Pulumi to read: the outputs stay as the last create or update left them.
-      return Promise.resolve({ id, props, inputs: inputsFromOutputs(props) as unknown as O });
+      // Pulumi types `inputs` as Outputs; the engine stores it as the resource's inputs.
+      const inputs: object = inputsFromOutputs(props);
+      return Promise.resolve({ id, props, inputs: inputs as O });
     },
 
     async update(_id, olds, news) {
