@@ -80,6 +80,9 @@ function writeChart(name: string, scale: unknown, machine: ReturnType<typeof mac
 const SECTION_KEYS = ["economy", "startup", "client", "cpu", "scale"] as const;
 type SectionKey = (typeof SECTION_KEYS)[number];
 
+/** A mistake in the command line: reported in one line (no stack), exit code 2. */
+class UsageError extends Error {}
+
 /** The sections `--only a,b` (or `--only=a,b`) asks for; undefined when every section runs. */
 function onlySections(argv: string[]): Set<SectionKey> | undefined {
   const index = argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
@@ -89,7 +92,7 @@ function onlySections(argv: string[]): Set<SectionKey> | undefined {
   const keys = (value ?? "").split(",").filter((k) => k !== "");
   const unknown = keys.filter((k) => !(SECTION_KEYS as readonly string[]).includes(k));
   if (keys.length === 0 || unknown.length > 0) {
-    throw new Error(`--only takes a comma-separated list of ${SECTION_KEYS.join(", ")}; got "${value ?? ""}"`);
+    throw new UsageError(`--only takes a comma-separated list of ${SECTION_KEYS.join(", ")}; got "${value ?? ""}"`);
   }
   return new Set(keys as SectionKey[]);
 }
@@ -144,6 +147,10 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (error: unknown) => {
+    if (error instanceof UsageError) {
+      process.stderr.write(`npm run bench: ${error.message}\n`);
+      process.exit(2);
+    }
     process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
