@@ -21,7 +21,7 @@ import {
   setPortalDefaultAuthStrategy,
 } from "../../provider/konnect/portals/operations";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
-import { useClientTestbed } from "./support";
+import { useClientTestbed } from "../konnect/support";
 
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
 const MISSING = "0b0b0b0b-1111-4222-8333-444455556666";

@@ -19,7 +19,7 @@ import {
   verifyDcrProvider,
   type CreateDcrProviderRequest,
 } from "../../provider/konnect";
-import { useClientTestbed } from "./support";
+import { useClientTestbed } from "../konnect/support";
 import { TENANT } from "../support/validInputs";
 
 const bed = useClientTestbed();

@@ -13,7 +13,7 @@ import type {
 import { handlers } from "../../provider/resources/runtime";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "./support";
+import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../resources/support";
 
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
 const MISSING = "0b0b0b0b-1111-4222-8333-444455556666";

@@ -13,7 +13,7 @@ import type {
 import { UNKNOWN } from "../../provider/resources/core/unknowns";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { KEY_AUTH_BODY, oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
-import { callShapes, providerLogLines, startProviderTestbed } from "./support";
+import { callShapes, providerLogLines, startProviderTestbed } from "../resources/support";
 
 const publication = apiPublicationProvider;
 const portalDefault = portalDefaultAuthStrategyProvider;

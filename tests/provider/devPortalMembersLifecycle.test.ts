@@ -18,7 +18,7 @@ import type { PortalTeamInputs, PortalTeamOutputs } from "../../provider/resourc
 import { handlers } from "../../provider/resources/runtime";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { DEVELOPER_BODY, seedDcrTargets, type DcrTargets } from "../../tools/emulator/testSupport";
-import { providerLogLines, startProviderTestbed } from "./support";
+import { providerLogLines, startProviderTestbed } from "../resources/support";
 
 const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;

@@ -29,7 +29,7 @@ import { portalTeamDefinition, teamOutputs } from "../../provider/resources/port
 import { PORTAL_TEAM_INPUTS } from "../../provider/resources/portalTeam/inputs";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { DEVELOPER_BODY, seedDcrTargets } from "../../tools/emulator/testSupport";
-import { callShapes, declaredView, startProviderTestbed } from "./support";
+import { callShapes, declaredView, startProviderTestbed } from "../resources/support";
 
 const CODE = "code-v1";
 const withCode = <T>(value: T) => ({ ...value, __provider: CODE }) as never;

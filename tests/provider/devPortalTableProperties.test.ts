@@ -20,7 +20,7 @@ import type {
 import { portalDefaultDefinition } from "../../provider/resources/portalDefaultAuthStrategy/definition";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
-import { callShapes, declaredView, startProviderTestbed } from "./support";
+import { callShapes, declaredView, startProviderTestbed } from "../resources/support";
 
 const CODE = "code-v1";
 const withCode = <T>(value: T) => ({ ...value, __provider: CODE }) as never;

@@ -13,7 +13,7 @@ import { dcrProviderDefinition } from "../../provider/resources/dcrProvider/defi
 import { DCR_PROVIDER_INPUTS } from "../../provider/resources/dcrProvider/inputs";
 import { DCR_VALID, STRATEGY_VALID, konnectAnswerForDcr, konnectAnswerForStrategy } from "../fuzz/arbitraries";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { callShapes, declaredView, startProviderTestbed } from "./support";
+import { callShapes, declaredView, startProviderTestbed } from "../resources/support";
 
 const CODE = "code-v1";
 const withCode = <T>(value: T) => ({ ...value, __provider: CODE }) as never;

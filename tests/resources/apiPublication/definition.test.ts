@@ -3,9 +3,9 @@
  * decision, the PUT body, outputs and diff (table tests plus invariants over generated inputs).
  */
 import fc from "fast-check";
-import type { ApiPublication } from "../../provider/konnect/apiPublications/operations";
-import type { ApiPublicationInputs } from "../../provider/resources/apiPublication/args";
-import type { ApiPublicationOutputs } from "../../provider/resources/apiPublication/args";
+import type { ApiPublication } from "../../../provider/konnect/apiPublications/operations";
+import type { ApiPublicationInputs } from "../../../provider/resources/apiPublication/args";
+import type { ApiPublicationOutputs } from "../../../provider/resources/apiPublication/args";
 import {
   authStrategyIdsToWire,
   createDecision,
@@ -14,8 +14,8 @@ import {
   publicationOutputs,
   publicationRequest,
   settingsFromKonnect,
-} from "../../provider/resources/apiPublication/definition";
-import { handlers } from "../../provider/resources/runtime";
+} from "../../../provider/resources/apiPublication/definition";
+import { handlers } from "../../../provider/resources/runtime";
 
 /** The handlers' diff (what the plugin host answers; no API call). */
 async function publicationChanges(olds: ApiPublicationOutputs, news: ApiPublicationInputs) {

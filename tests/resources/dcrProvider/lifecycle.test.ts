@@ -3,11 +3,11 @@
  * create, read, no-op diff, update in place, secret rotation, replace, adopt, refresh drift, delete, delete after an
  * out-of-band delete. Call counts come from the emulator's request log.
  */
-import { providers, type DcrProviderInputs, type DcrProviderOutputs } from "../../provider";
-import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { setStackSettings } from "../../provider/resources/testHooks";
-import { TEST_TOKEN, callShapes, startProviderTestbed } from "./support";
-import { CLIENT_ID, TENANT } from "../support/validInputs";
+import { providers, type DcrProviderInputs, type DcrProviderOutputs } from "../../../provider";
+import type { KonnectEmulator } from "../../../tools/emulator/emulator";
+import { setStackSettings } from "../../../provider/resources/testHooks";
+import { TEST_TOKEN, callShapes, startProviderTestbed } from "../support";
+import { CLIENT_ID, TENANT } from "../../support/validInputs";
 
 const provider = providers.dcrProvider;
 

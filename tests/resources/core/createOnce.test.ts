@@ -2,11 +2,11 @@
  * Creates are never duplicated and never lost: when a POST's outcome is unknown, the provider finds the object it
  * made through its creation label instead of posting again ("commit then drop" faults prove it).
  */
-import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
-import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { setStackSettings } from "../../provider/resources/testHooks";
-import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "./support";
-import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../support/validInputs";
+import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../../provider";
+import type { KonnectEmulator } from "../../../tools/emulator/emulator";
+import { setStackSettings } from "../../../provider/resources/testHooks";
+import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "../support";
+import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../../support/validInputs";
 
 const dcrInputs: DcrProviderInputs = {
   name: "azure-dcr",

@@ -6,17 +6,17 @@
  * wire, the response reader, the diff (compared as effective values), the update, "how an existing publication
  * differs" and the outputs.
  */
-import type { ApiPublication, KonnectTransport, RequestSpec } from "../../provider/konnect";
-import * as client from "../../provider/konnect";
-import type * as fields from "../../provider/konnect/apiPublications/fields";
-import * as definition from "../../provider/resources/apiPublication/definition";
-import { checkApiPublicationInputs } from "../../provider/resources/apiPublication/check";
-import { API_PUBLICATION_INPUTS } from "../../provider/resources/apiPublication/inputs";
-import { handlers } from "../../provider/resources/runtime";
+import type { ApiPublication, KonnectTransport, RequestSpec } from "../../../provider/konnect";
+import * as client from "../../../provider/konnect";
+import type * as fields from "../../../provider/konnect/apiPublications/fields";
+import * as definition from "../../../provider/resources/apiPublication/definition";
+import { checkApiPublicationInputs } from "../../../provider/resources/apiPublication/check";
+import { API_PUBLICATION_INPUTS } from "../../../provider/resources/apiPublication/inputs";
+import { handlers } from "../../../provider/resources/runtime";
 
 // Hoisted above the imports by ts-jest: every module above sees the test table.
-jest.mock("../../provider/konnect/apiPublications/fields", () => {
-  const actual = jest.requireActual<typeof fields>("../../provider/konnect/apiPublications/fields");
+jest.mock("../../../provider/konnect/apiPublications/fields", () => {
+  const actual = jest.requireActual<typeof fields>("../../../provider/konnect/apiPublications/fields");
   return {
     ...actual,
     API_PUBLICATION_FIELDS: {

@@ -6,7 +6,7 @@
 import type {
   PortalDefaultAuthStrategyInputs,
   PortalDefaultAuthStrategyOutputs,
-} from "../../provider/resources/portalDefaultAuthStrategy/args";
+} from "../../../provider/resources/portalDefaultAuthStrategy/args";
 import {
   APPLIED_LABEL,
   NO_DEFAULT,
@@ -14,15 +14,15 @@ import {
   recordLabels,
   recordOf,
   restoreFailureAction,
-} from "../../provider/konnect";
+} from "../../../provider/konnect";
 import {
   outputsAfterCreate,
   portalDefaultDefinition,
   previousDefault,
   restoreDecision,
   validRecord,
-} from "../../provider/resources/portalDefaultAuthStrategy/definition";
-import { handlers } from "../../provider/resources/runtime";
+} from "../../../provider/resources/portalDefaultAuthStrategy/definition";
+import { handlers } from "../../../provider/resources/runtime";
 
 /** The handlers' diff: changed or not, and what replaces. */
 async function portalDefaultChanges(olds: PortalDefaultAuthStrategyOutputs, news: PortalDefaultAuthStrategyInputs) {

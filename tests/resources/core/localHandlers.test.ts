@@ -5,15 +5,15 @@
  * Konnect settings at all; outputs carry no recorded location; diff follows the rows (update and replace rows, a code
  * change); check keeps the depth bound.
  */
-import type { FieldTable } from "../../provider/konnect/fieldTable";
-import * as context from "../../provider/resources/core/context";
-import { MAX_INPUT_DEPTH, checkTable, startCheck } from "../../provider/resources/core/check";
-import { tableRules } from "../../provider/resources/core/fieldRules";
+import type { FieldTable } from "../../../provider/konnect/fieldTable";
+import * as context from "../../../provider/resources/core/context";
+import { MAX_INPUT_DEPTH, checkTable, startCheck } from "../../../provider/resources/core/check";
+import { tableRules } from "../../../provider/resources/core/fieldRules";
 import {
   resourceHandlers,
   type LocalResourceDefinition,
   type RunStep,
-} from "../../provider/resources/core/handlerFactory";
+} from "../../../provider/resources/core/handlerFactory";
 
 const TABLE = {
   /** Re-runs. */

@@ -3,13 +3,13 @@
  * portal default) of the stack keeps using it is refused by whichever of the two diffs comes second, naming what to
  * declare; the engine diffs them in either order.
  */
-import type { ApiPublicationOutputs } from "../../provider/resources/apiPublication/args";
-import type { AuthStrategyOutputs } from "../../provider/resources/authStrategy/args";
-import type { PortalDefaultAuthStrategyOutputs } from "../../provider/resources/portalDefaultAuthStrategy/args";
-import { UNKNOWN } from "../../provider/resources/core/unknowns";
-import { handlers } from "../../provider/resources/runtime";
-import { resetReplacementWatch } from "../../provider/resources/testHooks";
-import { keyAuthStrategyInputs, oidcStrategyInputs } from "../support/validInputs";
+import type { ApiPublicationOutputs } from "../../../provider/resources/apiPublication/args";
+import type { AuthStrategyOutputs } from "../../../provider/resources/authStrategy/args";
+import type { PortalDefaultAuthStrategyOutputs } from "../../../provider/resources/portalDefaultAuthStrategy/args";
+import { UNKNOWN } from "../../../provider/resources/core/unknowns";
+import { handlers } from "../../../provider/resources/runtime";
+import { resetReplacementWatch } from "../../../provider/resources/testHooks";
+import { keyAuthStrategyInputs, oidcStrategyInputs } from "../../support/validInputs";
 
 const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
 const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";

@@ -2,12 +2,12 @@
  * The whole life of both strategy types through `providers.authStrategy` against the Konnect emulator, including
  * the DCR link, PUT when extra OIDC options are removed, adoption, drift and delete conflicts.
  */
-import { providers, type AuthStrategyInputs, type AuthStrategyOutputs } from "../../provider";
-import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { KEY_AUTH_BODY, seedPublicationTargets } from "../../tools/emulator/testSupport";
-import { callShapes, providerLogLines, startProviderTestbed } from "./support";
-import { CREATE_LABEL } from "../../provider/resources/core/createOnce";
-import { CLIENT_ID, ISSUER, oidcStrategyInputs } from "../support/validInputs";
+import { providers, type AuthStrategyInputs, type AuthStrategyOutputs } from "../../../provider";
+import type { KonnectEmulator } from "../../../tools/emulator/emulator";
+import { KEY_AUTH_BODY, seedPublicationTargets } from "../../../tools/emulator/testSupport";
+import { callShapes, providerLogLines, startProviderTestbed } from "../support";
+import { CREATE_LABEL } from "../../../provider/resources/core/createOnce";
+import { CLIENT_ID, ISSUER, oidcStrategyInputs } from "../../support/validInputs";
 
 const strategy = providers.authStrategy;
 

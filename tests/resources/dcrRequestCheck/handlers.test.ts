@@ -9,19 +9,19 @@
  * approved, propagated registration): a rotated secret and a registration on its way pass once they work; a revoked
  * registration fails with 403.
  */
-import { setRequestCheckSchedule } from "../../provider/resources/testHooks";
-import { handlers } from "../../provider/resources/runtime";
-import type { DcrRequestCheckInputs, DcrRequestCheckOutputs } from "../../provider/resources/dcrRequestCheck/args";
-import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { SecretScan, expectNoSecrets } from "../support/secretScan";
-import { CLIENT_ID, TENANT } from "../support/validInputs";
-import { gateway, type GatewayRules } from "../../tools/standins/cannedGateway";
-import { makeJwt } from "../../tools/standins/jwt";
-import { startStandIn, type Canned, type StandIn } from "../../tools/standins/standIn";
-import { startAzureTokenEndpoint, type AzureTokenEndpoint } from "../../tools/standins/azureTokenEndpoint";
-import { startEmulatorGateway, type EmulatorGateway, type GatewayRoute } from "../../tools/standins/emulatorGateway";
-import { seedDcrTargets } from "../../tools/emulator/testSupport";
-import { providerLogLines, startProviderTestbed } from "./support";
+import { setRequestCheckSchedule } from "../../../provider/resources/testHooks";
+import { handlers } from "../../../provider/resources/runtime";
+import type { DcrRequestCheckInputs, DcrRequestCheckOutputs } from "../../../provider/resources/dcrRequestCheck/args";
+import type { KonnectEmulator } from "../../../tools/emulator/emulator";
+import { SecretScan, expectNoSecrets } from "../../support/secretScan";
+import { CLIENT_ID, TENANT } from "../../support/validInputs";
+import { gateway, type GatewayRules } from "../../../tools/standins/cannedGateway";
+import { makeJwt } from "../../../tools/standins/jwt";
+import { startStandIn, type Canned, type StandIn } from "../../../tools/standins/standIn";
+import { startAzureTokenEndpoint, type AzureTokenEndpoint } from "../../../tools/standins/azureTokenEndpoint";
+import { startEmulatorGateway, type EmulatorGateway, type GatewayRoute } from "../../../tools/standins/emulatorGateway";
+import { seedDcrTargets } from "../../../tools/emulator/testSupport";
+import { providerLogLines, startProviderTestbed } from "../support";
 
 const SECRET = "request~check.secret+0001/=";
 const NEW_SECRET = "request~check.secret+0002/=";

@@ -7,7 +7,7 @@
  * ever contains the credential.
  */
 import fc from "fast-check";
-import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
+import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../../provider";
 import {
   createAuthStrategy,
   createAuthStrategyRequestSchema,
@@ -18,17 +18,17 @@ import {
   updateDcrProviderRequestSchema,
   validateServerUrl,
   type CreateAuthStrategyRequest,
-} from "../../provider/konnect";
+} from "../../../provider/konnect";
 import {
   CREDENTIALS_REASON,
   URL_CREDENTIALS_REASON,
   URL_QUERY_REASON,
   endpointUrlProblem,
   withoutUserInfo,
-} from "../../provider/konnect/urlRules";
-import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { startClientTestbed, type ClientTestbed } from "../konnect-client/support";
-import { calls, startProviderTestbed } from "./support";
+} from "../../../provider/konnect/urlRules";
+import type { KonnectEmulator } from "../../../tools/emulator/emulator";
+import { startClientTestbed, type ClientTestbed } from "../../konnect/support";
+import { calls, startProviderTestbed } from "../support";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const CLIENT = "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5";

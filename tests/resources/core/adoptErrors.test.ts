@@ -2,10 +2,10 @@
  * Konnect's 400 names fields by wire path; every write path renames them to the input names users wrote. Adopt used
  * to be the one path that did not: now all writes go through the generic handlers, which rename on each of them.
  */
-import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../provider";
-import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { startProviderTestbed } from "./support";
-import { CLIENT_ID, ISSUER } from "../support/validInputs";
+import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../../../provider";
+import type { KonnectEmulator } from "../../../tools/emulator/emulator";
+import { startProviderTestbed } from "../support";
+import { CLIENT_ID, ISSUER } from "../../support/validInputs";
 
 const withCode = <T>(value: T) => ({ ...value, __provider: "code-v1" }) as never;
 

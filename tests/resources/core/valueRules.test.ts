@@ -2,9 +2,9 @@
  * The value rules a resource without a Konnect collection needed (`konnect/fieldTable.ts`): `json` (any JSON value,
  * for triggers) and `count` with an upper bound, checked through `checkTable` as every resource's `check` runs them.
  */
-import type { FieldTable } from "../../provider/konnect/fieldTable";
-import { FailureList, PROTO_KEY_REASON, checkTable } from "../../provider/resources/core/check";
-import { UNKNOWN } from "../../provider/resources/core/unknowns";
+import type { FieldTable } from "../../../provider/konnect/fieldTable";
+import { FailureList, PROTO_KEY_REASON, checkTable } from "../../../provider/resources/core/check";
+import { UNKNOWN } from "../../../provider/resources/core/unknowns";
 
 const TABLE = {
   triggers: { value: { kind: "json" }, effect: "update" },

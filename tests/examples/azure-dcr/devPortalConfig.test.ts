@@ -6,7 +6,7 @@ import {
   parsePublicationEntry,
   parsePublications,
   parseTestApplication,
-} from "../../examples/azure-dcr/devPortalConfig";
+} from "../../../examples/azure-dcr/devPortalConfig";
 
 const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
 const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";

@@ -3,7 +3,7 @@
  * until one settles, at most the schedule's attempts, none whose wait would end after the time limit, errors at once.
  * Waits are 1 ms: the schedule's timing is a benchmark matter, not a test's.
  */
-import { retryWithin } from "../../provider/resources/core/retrySchedule";
+import { retryWithin } from "../../../provider/resources/core/retrySchedule";
 
 /** An attempt function returning the given results in turn, recording each call's number. */
 function attempts(results: string[]) {

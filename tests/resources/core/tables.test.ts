@@ -13,20 +13,20 @@ import {
   authStrategyListSchema,
   dcrProviderListSchema,
   declaredLabelCountProblem,
-} from "../../provider/konnect";
-import { providers } from "../../provider";
-import { konnectLabels } from "../../provider/components";
-import { UNKNOWN, containsUnknown } from "../../provider/resources/core/unknowns";
-import { changedProperties, updateBody, type FieldRule } from "../../provider/resources/core/fieldRules";
-import type { FieldRow, FieldTable } from "../../provider/konnect/fieldTable";
-import { valueSchema } from "../../provider/konnect/schemas";
-import { staleBuildReason } from "../../examples/azure-dcr/buildStatus";
+} from "../../../provider/konnect";
+import { providers } from "../../../provider";
+import { konnectLabels } from "../../../provider/components";
+import { UNKNOWN, containsUnknown } from "../../../provider/resources/core/unknowns";
+import { changedProperties, updateBody, type FieldRule } from "../../../provider/resources/core/fieldRules";
+import type { FieldRow, FieldTable } from "../../../provider/konnect/fieldTable";
+import { valueSchema } from "../../../provider/konnect/schemas";
+import { staleBuildReason } from "../../../examples/azure-dcr/buildStatus";
 import {
   isDeclarableLabelKey,
   ownedLabels,
   ownedLabelsPatch,
   previouslyOwnedLabels,
-} from "../../provider/resources/core/labelOwnership";
+} from "../../../provider/resources/core/labelOwnership";
 
 describe("the DCR config field table", () => {
   it("derives the per-type rules Kong's contract gives", () => {
@@ -245,7 +245,7 @@ describe("row defaults", () => {
         if (row.value.kind === "object") walk(row.value.fields, `${prefix}${name}.`);
       }
     };
-    const resources = path.join(__dirname, "../../provider/resources");
+    const resources = path.join(__dirname, "../../../provider/resources");
     for (const folder of readdirSync(resources)) {
       const file = path.join(resources, folder, "inputs.ts");
       let exported: Record<string, unknown>;
@@ -315,7 +315,7 @@ describe("the root stack's build check", () => {
 describe("one copy of each shared helper", () => {
   /** Every TypeScript source under `provider/`, as `[relative path, text]`. */
   function providerSources(): [string, string][] {
-    const root = path.join(__dirname, "..", "..", "provider");
+    const root = path.join(__dirname, "..", "..", "..", "provider");
     const files: [string, string][] = [];
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {

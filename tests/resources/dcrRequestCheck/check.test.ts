@@ -4,13 +4,13 @@
  * never a replace) for every input change, compares defaults as their effective values and `triggers` as a whole.
  */
 import * as fc from "fast-check";
-import { handlers } from "../../provider/resources/runtime";
-import type { DcrRequestCheckInputs, DcrRequestCheckOutputs } from "../../provider/resources/dcrRequestCheck/args";
-import { checkRequestCheckInputs } from "../../provider/resources/dcrRequestCheck/check";
-import { dcrRequestCheckDefinition } from "../../provider/resources/dcrRequestCheck/definition";
-import { changedProperties } from "../../provider/resources/core/fieldRules";
-import { UNKNOWN } from "../../provider/resources/core/unknowns";
-import { CLIENT_ID, TENANT } from "../support/validInputs";
+import { handlers } from "../../../provider/resources/runtime";
+import type { DcrRequestCheckInputs, DcrRequestCheckOutputs } from "../../../provider/resources/dcrRequestCheck/args";
+import { checkRequestCheckInputs } from "../../../provider/resources/dcrRequestCheck/check";
+import { dcrRequestCheckDefinition } from "../../../provider/resources/dcrRequestCheck/definition";
+import { changedProperties } from "../../../provider/resources/core/fieldRules";
+import { UNKNOWN } from "../../../provider/resources/core/unknowns";
+import { CLIENT_ID, TENANT } from "../../support/validInputs";
 
 const SECRET = "request-check-secret-0001";
 const good = { tenantId: TENANT, clientId: CLIENT_ID, clientSecret: SECRET };

@@ -4,17 +4,17 @@
  * outputs and read carry the key the object's label holds, updates keep the label.
  */
 import { randomUUID } from "node:crypto";
-import { providers, type DcrProviderInputs, type DcrProviderOutputs } from "../../provider";
+import { providers, type DcrProviderInputs, type DcrProviderOutputs } from "../../../provider";
 import {
   CREATION_KEY_INPUT,
   CREATION_LABEL_KEY,
   baseCreationKey,
   successorCreationKey,
-} from "../../provider/resources/core/creationKey";
-import { UNKNOWN } from "../../provider/resources/core/unknowns";
-import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { callShapes, startProviderTestbed } from "./support";
-import { TENANT } from "../support/validInputs";
+} from "../../../provider/resources/core/creationKey";
+import { UNKNOWN } from "../../../provider/resources/core/unknowns";
+import type { KonnectEmulator } from "../../../tools/emulator/emulator";
+import { callShapes, startProviderTestbed } from "../support";
+import { TENANT } from "../../support/validInputs";
 
 const CLIENT_ID = "0f6c2d4e-1a2b-4c3d-8e9f-a0b1c2d3e4f5";
 const dcr = providers.dcrProvider;

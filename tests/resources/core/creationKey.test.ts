@@ -20,8 +20,8 @@ import {
   labelsWithCreationKey,
   successorCreationKey,
   unknownOutcomeMessage,
-} from "../../provider/resources/core/creationKey";
-import { creationKeyInput } from "../../provider/resources/core/creationKeyInput";
+} from "../../../provider/resources/core/creationKey";
+import { creationKeyInput } from "../../../provider/resources/core/creationKeyInput";
 
 const DCR_TYPE = "pulumi-nodejs:dynamic/konnect:DcrProvider";
 const urn = (stack: string, type: string, name: string, project = "konnect-dcr") =>
