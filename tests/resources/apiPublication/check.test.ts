@@ -1,15 +1,10 @@
 /**
- * `check` of ApiPublication and PortalDefaultAuthStrategy: each bad input gets the exact failure (property and
- * reason), good inputs pass unchanged, and values still unknown during preview are accepted.
+ * `check` of ApiPublication: each bad input gets the exact failure (property and reason), good inputs pass unchanged,
+ * and values still unknown during preview are accepted.
  */
-import { checkApiPublicationInputs } from "../../provider/resources/apiPublication/check";
-import { checkPortalDefaultInputs } from "../../provider/resources/portalDefaultAuthStrategy/check";
-import { UNKNOWN } from "../../provider/resources/core/unknowns";
-
-const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
-const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";
-const S1 = "11111111-2222-4333-8444-555566667777";
-const S2 = "22222222-3333-4444-8555-666677778888";
+import { checkApiPublicationInputs } from "../../../provider/resources/apiPublication/check";
+import { UNKNOWN } from "../../../provider/resources/core/unknowns";
+import { API, PORTAL, S1, S2 } from "../unitSupport";
 
 describe("ApiPublication check", () => {
   const good = { apiId: API, portalId: PORTAL };
@@ -97,41 +92,5 @@ describe("ApiPublication check", () => {
     ],
   ])("%s", (_name, inputs, failures) => {
     expect(checkApiPublicationInputs(inputs).failures).toEqual(failures);
-  });
-});
-
-describe("PortalDefaultAuthStrategy check", () => {
-  test.each<[string, Record<string, unknown>]>([
-    ["plain", { portalId: PORTAL, authStrategyId: S1, region: "us" }],
-    ["strategy unknown in preview", { portalId: PORTAL, authStrategyId: UNKNOWN }],
-  ])("%s passes", (_name, inputs) => {
-    expect(checkPortalDefaultInputs(inputs)).toEqual({ inputs, failures: [] });
-  });
-
-  test.each<[string, Record<string, unknown>, { property: string; reason: string }[]]>([
-    [
-      "missing",
-      {},
-      [
-        { property: "portalId", reason: "required: the id (UUID) of the portal" },
-        {
-          property: "authStrategyId",
-          reason: "required: the id (UUID) of the auth strategy to make the portal's default",
-        },
-      ],
-    ],
-    ["not UUIDs", { portalId: "dev", authStrategyId: S1 }, [{ property: "portalId", reason: "must be a UUID" }]],
-    [
-      "a list instead of one id",
-      { portalId: PORTAL, authStrategyId: [S1] },
-      [{ property: "authStrategyId", reason: "must be a string" }],
-    ],
-    [
-      "an unknown property",
-      { portalId: PORTAL, authStrategyId: S1, authStrategyIds: [S1] },
-      [{ property: "authStrategyIds", reason: "unknown property; expected one of portalId, authStrategyId, region" }],
-    ],
-  ])("%s", (_name, inputs, failures) => {
-    expect(checkPortalDefaultInputs(inputs).failures).toEqual(failures);
   });
 });
