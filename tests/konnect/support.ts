@@ -1,6 +1,12 @@
 /** A client transport pointed at a fresh emulator, with a fast backoff and captured retry log lines. */
-import { createTransport, resolveConnection, type KonnectTransport } from "../../provider/konnect";
+import {
+  createTransport,
+  resolveConnection,
+  type CreateDcrProviderRequest,
+  type KonnectTransport,
+} from "../../provider/konnect";
 import { startKonnectEmulator, type KonnectEmulator } from "../../tools/emulator/emulator";
+import { TENANT } from "../support/validInputs";
 
 /** A token shaped like a Konnect personal access token. */
 export const TOKEN = "kpat_ClientTestToken0123456789abcdefghij";
@@ -60,4 +66,47 @@ export function useClientTestbed(): ClientTestbed {
     current().logs.length = 0;
   });
   return new Proxy({} as ClientTestbed, { get: (_target, property) => Reflect.get(current(), property) as unknown });
+}
+
+/** A create request of each DCR provider type (the auth strategy operations create the first one to refer to). */
+export const dcrRequests: CreateDcrProviderRequest[] = [
+  {
+    name: "azure",
+    providerType: "azureAd",
+    issuer: `https://sts.windows.net/${TENANT}`,
+    dcrConfig: { initialClientId: "cid", initialClientSecret: "sec1" },
+  },
+  { name: "okta", providerType: "okta", issuer: "https://x.okta.com/oauth2/default", dcrConfig: { dcrToken: "tok1" } },
+  {
+    name: "auth0",
+    providerType: "auth0",
+    issuer: "https://t.us.auth0.com",
+    dcrConfig: { initialClientId: "cid", initialClientSecret: "sec1", initialClientAudience: "https://aud" },
+  },
+  {
+    name: "curity",
+    providerType: "curity",
+    issuer: "https://c.example.com",
+    displayName: "Curity",
+    dcrConfig: { initialClientId: "cid", initialClientSecret: "sec1" },
+  },
+  {
+    name: "http",
+    providerType: "http",
+    issuer: "https://idp.example.com",
+    labels: { team: "a" },
+    dcrConfig: { dcrBaseUrl: "https://dcr.example.com", apiKey: "abcdefghijkl", disableRefreshSecret: true },
+  },
+  { name: "kong", providerType: "kongIdentity", issuer: "https://k.us.identity.konghq.com/auth" },
+];
+
+/** A timestamp as Konnect writes it (ISO 8601). */
+export const ISO = expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/);
+
+/** An id no object in the emulator has. */
+export const MISSING = "0b0b0b0b-1111-4222-8333-444455556666";
+
+/** The emulator's request log, one `METHOD path status` line a request (the query left out). */
+export function requestLines(bed: ClientTestbed): string[] {
+  return bed.emulator.requestLog().map((e) => `${e.method} ${e.path.split("?")[0]} ${e.status}`);
 }

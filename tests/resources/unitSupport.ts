@@ -1,19 +1,12 @@
 /**
- * Values and helpers the resources' unit tests share (no emulator; the handler tests' testbed is `./support`): example
- * ids, the check helpers of the DCR provider and the auth strategy, and the diff helper of the Dev Portal resources.
+ * Values and helpers the resources' unit tests share (no emulator; the handler tests' testbed is `./support`, the
+ * example ids are in `../support/validInputs`): two strategy ids, the check helpers of the DCR provider and the auth
+ * strategy, and the diff helper of the Dev Portal resources.
  */
 import { providers } from "../../provider";
 import { CLIENT_ID, azureDcrInputs, oidcStrategyInputs } from "../support/validInputs";
 
-/** Example ids (UUIDs) of the Dev Portal objects. */
-export const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";
-export const OTHER_PORTAL = "8810d5c4-d902-410b-992f-18b814155b53";
-export const TEAM = "11111111-2222-4333-8444-555566667777";
-export const DEV = "22222222-3333-4444-8555-666677778888";
-export const STRATEGY = "33333333-4444-4555-8666-777788889999";
-export const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
-export const APP = "44444444-5555-4666-8777-88889999aaaa";
-/** Two auth strategy ids (the same UUIDs as TEAM and DEV). */
+/** Two auth strategy ids (the same UUIDs as `TEAM` and `DEV` of `../support/validInputs`). */
 export const S1 = "11111111-2222-4333-8444-555566667777";
 export const S2 = "22222222-3333-4444-8555-666677778888";
 export const ISO = "2026-12-04T10:00:00.000Z";

@@ -4,7 +4,8 @@
  */
 import { checkApiPublicationInputs } from "../../../provider/resources/apiPublication/check";
 import { UNKNOWN } from "../../../provider/resources/core/unknowns";
-import { API, PORTAL, S1, S2 } from "../unitSupport";
+import { API, PORTAL } from "../../support/validInputs";
+import { S1, S2 } from "../unitSupport";
 
 describe("ApiPublication check", () => {
   const good = { apiId: API, portalId: PORTAL };

@@ -4,7 +4,8 @@
  */
 import { checkApplicationRegistrationInputs } from "../../../provider/resources/applicationRegistration/check";
 import { UNKNOWN } from "../../../provider/resources/core/unknowns";
-import { API, APP, PORTAL, TEAM, passes, type Failure } from "../unitSupport";
+import { API, APP, PORTAL, TEAM } from "../../support/validInputs";
+import { passes, type Failure } from "../unitSupport";
 
 describe("ApplicationRegistration check", () => {
   const good = { portalId: PORTAL, applicationId: APP, apiId: API };

@@ -12,7 +12,8 @@ import {
   declaredStatus,
 } from "../../../provider/resources/applicationRegistration/definition";
 import { handlers } from "../../../provider/resources/runtime";
-import { API, APP, ISO, PORTAL, STRATEGY, TEAM, changes, where } from "../unitSupport";
+import { API, APP, PORTAL, STRATEGY, TEAM } from "../../support/validInputs";
+import { ISO, changes, where } from "../unitSupport";
 
 describe("ApplicationRegistration", () => {
   const news: ApplicationRegistrationInputs = { portalId: PORTAL, applicationId: APP, apiId: API };

@@ -8,7 +8,8 @@ import { APPLICATION_FIELDS } from "../../../provider/konnect/applications/field
 import { valueSchema } from "../../../provider/konnect/schemas";
 import { checkPortalApplicationInputs } from "../../../provider/resources/portalApplication/check";
 import { UNKNOWN } from "../../../provider/resources/core/unknowns";
-import { APP, DEV, PORTAL, STRATEGY, TEAM, passes, type Failure } from "../unitSupport";
+import { APP, DEV, PORTAL, STRATEGY, TEAM } from "../../support/validInputs";
+import { passes, type Failure } from "../unitSupport";
 
 describe("PortalApplication check", () => {
   const good = { portalId: PORTAL, name: "Orders client", authStrategyId: STRATEGY, owner: { teamId: TEAM } };

@@ -13,7 +13,8 @@ import {
 } from "../../../provider/resources/portalApplication/definition";
 import { handlers } from "../../../provider/resources/runtime";
 import { UNKNOWN } from "../../../provider/resources/core/unknowns";
-import { APP, DEV, ISO, OTHER_PORTAL, PORTAL, STRATEGY, TEAM, changes, where } from "../unitSupport";
+import { APP, DEV, OTHER_PORTAL, PORTAL, STRATEGY, TEAM } from "../../support/validInputs";
+import { ISO, changes, where } from "../unitSupport";
 
 describe("PortalApplication", () => {
   const konnect = (extra: Partial<PortalApplication> = {}): PortalApplication => ({

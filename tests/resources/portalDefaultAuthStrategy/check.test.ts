@@ -4,7 +4,8 @@
  */
 import { checkPortalDefaultInputs } from "../../../provider/resources/portalDefaultAuthStrategy/check";
 import { UNKNOWN } from "../../../provider/resources/core/unknowns";
-import { PORTAL, S1 } from "../unitSupport";
+import { PORTAL } from "../../support/validInputs";
+import { S1 } from "../unitSupport";
 
 describe("PortalDefaultAuthStrategy check", () => {
   test.each<[string, Record<string, unknown>]>([

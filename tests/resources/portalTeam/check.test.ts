@@ -4,7 +4,8 @@
  */
 import { checkPortalTeamInputs } from "../../../provider/resources/portalTeam/check";
 import { UNKNOWN } from "../../../provider/resources/core/unknowns";
-import { PORTAL, TEAM, passes, type Failure } from "../unitSupport";
+import { PORTAL, TEAM } from "../../support/validInputs";
+import { passes, type Failure } from "../unitSupport";
 
 describe("PortalTeam check", () => {
   const good = { portalId: PORTAL, name: "Partners" };

@@ -6,7 +6,8 @@ import type { PortalTeamInputs, PortalTeamOutputs } from "../../../provider/reso
 import { nameTakenMessage, portalTeamDefinition } from "../../../provider/resources/portalTeam/definition";
 import { handlers } from "../../../provider/resources/runtime";
 import { UNKNOWN } from "../../../provider/resources/core/unknowns";
-import { DEV, ISO, OTHER_PORTAL, PORTAL, TEAM, changes, where } from "../unitSupport";
+import { DEV, OTHER_PORTAL, PORTAL, TEAM } from "../../support/validInputs";
+import { ISO, changes, where } from "../unitSupport";
 
 describe("PortalTeam", () => {
   const olds: PortalTeamOutputs = {
