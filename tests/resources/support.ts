@@ -1,4 +1,7 @@
-/** Shared set-up for provider tests: an emulator, the runtime pointed at it, and request-log helpers. */
+/**
+ * Shared set-up for the resources' handler tests: an emulator, the runtime pointed at it, request-log helpers, and
+ * `useProviderTestbed` for a test file (or a describe block) that starts one.
+ */
 import {
   setProviderLogSink,
   setStackSettings,
@@ -21,6 +24,39 @@ export async function startProviderTestbed(options: Parameters<typeof startKonne
   setTransportOptions({ backoff: { initialDelayMs: 5, maxDelayMs: 20 } });
   setVerifySchedule({ attempts: 3, initialDelayMs: 5 });
   return emulator;
+}
+
+/**
+ * A stand-in that forwards every property read to what `current` returns at that moment: hooks set the object (in
+ * `beforeAll` or `beforeEach`) and tests write `emulator.reset()` as if they held it.
+ */
+export function forwarding<T extends object>(current: () => T | undefined, what: string): T {
+  const value = (): T => {
+    const held = current();
+    if (held === undefined) throw new Error(`${what} is used outside a test (a hook sets it)`);
+    return held;
+  };
+  return new Proxy({} as T, { get: (_target, property) => Reflect.get(value(), property) as unknown });
+}
+
+/**
+ * Starts one testbed for the test file, or the describe block it is called in (its emulator closed after their
+ * tests), and unless `resetEachTest` is false, before each test resets the emulator and empties the provider log.
+ * Returns a stand-in that forwards to that emulator.
+ */
+export function useProviderTestbed(options: { resetEachTest?: boolean } = {}): KonnectEmulator {
+  let emulator: KonnectEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await startProviderTestbed();
+  });
+  afterAll(() => emulator?.close());
+  if (options.resetEachTest ?? true) {
+    beforeEach(() => {
+      emulator?.reset();
+      providerLogLines.splice(0);
+    });
+  }
+  return forwarding(() => emulator, "the emulator");
 }
 
 /** The API calls the emulator saw, as `METHOD /path` without region prefix or query. */
