@@ -1,10 +1,13 @@
 /**
  * What the handler tests of ApiPublication and PortalDefaultAuthStrategy share (the Dev Portal resources that publish
- * an API and set a portal's default): the serialized provider code, a timestamp matcher, an id no object has, and the
- * testbed of their handler steps.
+ * an API and set a portal's default): the serialized provider code, a timestamp matcher, an id no object has, the
+ * testbed of their handler steps, and the ids and emulator set-up of their table property tests.
  */
+import fc from "fast-check";
 import { createTransport, resolveConnection, type KonnectTransport } from "../../provider/konnect";
-import { TEST_TOKEN, forwarding, useProviderTestbed } from "./support";
+import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
+import type { Region } from "./propertySupport";
+import { TEST_TOKEN, callShapes, forwarding, useProviderTestbed } from "./support";
 
 /** The provider code Pulumi hands to check with the inputs. */
 export const CODE = { __provider: "code-v1" };
@@ -36,4 +39,33 @@ export function useDevPortalHandlerTestbed() {
   }
   const where = () => ({ effectiveRegion: "us", serverUrl: `${emulator.url}/us` });
   return { bed, takeRequests, where };
+}
+
+/** The table property tests' portal and two strategy ids (their own, not those of `../support/validInputs`). */
+export const PORTAL = "66666666-7777-4888-8999-aaaaaaaaaaaa";
+export const S1 = "0a0a0a0a-1111-4222-8333-444444444444";
+export const S2 = "0b0b0b0b-1111-4222-8333-444444444444";
+
+/**
+ * For the describe block of the table property tests' create(old), update(new) runs: the emulator (started for the
+ * block, not reset between tests: each run resets it), `writes` (the PATCH and PUT requests the emulator saw since the
+ * log was cleared), `resetKonnect` (empties Konnect and seeds two strategies, a portal whose default is strategy
+ * `portalDefault` (0, 1 or none) and an API) and `index` (a strategy index or none).
+ */
+export function usePublicationPropertyTestbed() {
+  const emulator = useProviderTestbed({ resetEachTest: false });
+  const writes = () => callShapes(emulator).filter((c) => /^(PATCH|PUT) /.test(c));
+  function resetKonnect(region: Region, portalDefault: number | undefined) {
+    emulator.reset();
+    const where = { region: region ?? "us" } as const;
+    const strategies = [0, 1].map((i) => emulator.seedAuthStrategy(oidcBody(undefined, { name: `s${i}` }), where).id);
+    const fallback = portalDefault === undefined ? null : strategies[portalDefault]!;
+    const targets = seedPublicationTargets(emulator, {
+      region: where.region,
+      portal: { default_application_auth_strategy_id: fallback },
+    });
+    return { strategies, fallback, ...targets };
+  }
+  const index = fc.constantFrom<number | undefined>(undefined, 0, 1);
+  return { emulator, writes, resetKonnect, index };
 }
