@@ -62,3 +62,6 @@ export const STRATEGY = "33333333-4444-4555-8666-777788889999";
 export const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
 export const APP = "44444444-5555-4666-8777-88889999aaaa";
 export const REG = "55555555-6666-4777-8888-9999aaaabbbb";
+
+/** A DcrRequestCheck's inputs: the tenant, the client id and a client secret. */
+export const requestCheckInputs = { tenantId: TENANT, clientId: CLIENT_ID, clientSecret: "request-check-secret-0001" };
