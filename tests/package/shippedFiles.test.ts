@@ -44,7 +44,7 @@ test.each<[string, string[], string]>([
     "neither compiled code nor a declaration: dist/provider/index.js.map",
   ],
   ["build info", [...good, "dist/.tsbuildinfo"], "not part of the package: dist/.tsbuildinfo"],
-  ["a test", [...good, "tests/unit/x.test.ts"], "not part of the package: tests/unit/x.test.ts"],
+  ["a test", [...good, "tests/resources/x.test.ts"], "not part of the package: tests/resources/x.test.ts"],
   ["an example", [...good, "examples/azure-dcr/index.ts"], "not part of the package: examples/azure-dcr/index.ts"],
   ["CI files", [...good, ".ci/run"], "not part of the package: .ci/run"],
   [

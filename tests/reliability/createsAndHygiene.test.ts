@@ -1,5 +1,5 @@
 /**
- * Beyond tests/provider/createOnce.test.ts: commit-then-drop after 429 retries, 50 DCR providers and 50 strategies
+ * Beyond tests/resources/core/createOnce.test.ts: commit-then-drop after 429 retries, 50 DCR providers and 50 strategies
  * created at once under throttling, hostile strings round-tripped byte for byte, and secret hygiene (refused server
  * URLs send nothing, error objects carry no token or body secret, serialized providers hold no secret).
  */
@@ -9,7 +9,7 @@ import { providers, type AuthStrategyInputs, type DcrProviderInputs } from "../.
 import { KonnectApiError, KonnectConfigError } from "../../provider/konnect";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "../provider/support";
+import { TEST_TOKEN, callShapes, providerLogLines, startProviderTestbed } from "../resources/support";
 import { HOSTILE_TEXT } from "../fuzz/arbitraries";
 import { SecretScan } from "../support/secretScan";
 import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../support/validInputs";

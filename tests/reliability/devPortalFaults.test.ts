@@ -13,7 +13,7 @@ import type { PortalDefaultAuthStrategyOutputs } from "../../provider/resources/
 import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { KEY_AUTH_BODY, oidcBody } from "../../tools/emulator/testSupport";
-import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
+import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../resources/support";
 import { SecretScan } from "../support/secretScan";
 
 const API = "9f5061ce-78f6-4452-9108-ad7c02821fd5";

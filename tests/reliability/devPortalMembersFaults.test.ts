@@ -20,7 +20,7 @@ import { baseCreationKey } from "../../provider/resources/core/creationKey";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
 import { DEVELOPER_BODY, seedDcrTargets, type DcrTargets } from "../../tools/emulator/testSupport";
-import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
+import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../resources/support";
 import { SecretScan } from "../support/secretScan";
 
 const TEAMS = "/v3/portals/*/teams";

@@ -22,7 +22,7 @@ import { ResourceInitError } from "../../provider/resources/core/errors";
 import { setStackSettings } from "../../provider/resources/testHooks";
 import type { KonnectEmulator, NamedObjectKind } from "../../tools/emulator/emulator";
 import type { MalformedAnswer } from "../../tools/emulator/types";
-import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../provider/support";
+import { TEST_TOKEN, providerLogLines, startProviderTestbed } from "../resources/support";
 import { SecretScan } from "../support/secretScan";
 import { CLIENT_ID, TENANT, keyAuthStrategyInputs } from "../support/validInputs";
 

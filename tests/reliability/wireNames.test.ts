@@ -14,7 +14,7 @@ import { PORTAL_APPLICATION_INPUTS } from "../../provider/resources/portalApplic
 import { PORTAL_DEFAULT_INPUTS } from "../../provider/resources/portalDefaultAuthStrategy/inputs";
 import { PORTAL_TEAM_INPUTS } from "../../provider/resources/portalTeam/inputs";
 import type { KonnectEmulator } from "../../tools/emulator/emulator";
-import { TEST_TOKEN, startProviderTestbed } from "../provider/support";
+import { TEST_TOKEN, startProviderTestbed } from "../resources/support";
 import { oidcBody, seedPublicationTargets } from "../../tools/emulator/testSupport";
 import { SecretScan } from "../support/secretScan";
 import { CLIENT_ID, TENANT } from "../support/validInputs";

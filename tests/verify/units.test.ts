@@ -10,7 +10,7 @@ import { parseOptions, type VerifyOptions } from "../../provider/verify/options"
 import { promptHidden } from "../../provider/verify/prompt";
 import { makeRedactor } from "../../provider/verify/redact";
 import { tokenEndpoint } from "../../provider/verify/token";
-import { startTrickleServer } from "../konnect-client/trickle";
+import { startTrickleServer } from "../konnect/trickle";
 import { makeJwt } from "../../tools/standins/jwt";
 
 const base = ["--tenant", "contoso.onmicrosoft.com", "--route", "https://api.example.com/orders"];

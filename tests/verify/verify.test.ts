@@ -4,7 +4,7 @@
  */
 import { main } from "../../provider/verify/cli";
 import { createHttp } from "../../provider/verify/http";
-import { startTrickleServer } from "../konnect-client/trickle";
+import { startTrickleServer } from "../konnect/trickle";
 import { gateway } from "../../tools/standins/cannedGateway";
 import { makeJwt } from "../../tools/standins/jwt";
 import { startStandIn, type Canned, type StandIn } from "../../tools/standins/standIn";
