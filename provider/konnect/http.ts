@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import axios, { type AxiosError, type AxiosInstance, type GenericAbortSignal } from "axios";
+import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig, type GenericAbortSignal } from "axios";
 import type { Connection } from "./connection";
 import { attemptLimit, callDeadlineMs, type LimitKind } from "./deadline";
 import { KonnectApiError, KonnectNetworkError, redactSecrets, type InvalidParameter } from "./errors";
@@ -65,6 +65,9 @@ export interface TransportOptions {
 }
 
 const USER_AGENT = "pulumi-konnect-dcr";
+
+/** The header of a JSON body (axios copies it into each request's own headers). */
+const JSON_CONTENT: Readonly<Record<string, string>> = Object.freeze({ "Content-Type": "application/json" });
 
 /** Creates a transport for a resolved connection. */
 export function createTransport(connection: Connection, options: TransportOptions = {}): KonnectTransport {
@@ -160,25 +163,23 @@ function fireLimit(limit: AttemptLimit): void {
  */
 async function send(context: SendContext, spec: RequestSpec): Promise<TransportResponse> {
   const { instance, connection, settings } = context;
-  const config = {
-    method: spec.method,
-    url: spec.path,
-    params: spec.query,
+  const config: AxiosRequestConfig = { method: spec.method, url: spec.path, params: spec.query };
+  if (spec.body !== undefined) {
     // Serialized here, not by axios: axios drops object keys named "prototype" (and "__proto__") from the JSON it
     // builds, which would silently lose an extra OIDC plugin option of that name.
-    ...(spec.body === undefined
-      ? {}
-      : { data: JSON.stringify(spec.body), headers: { "Content-Type": "application/json" } }),
-  };
+    config.data = JSON.stringify(spec.body);
+    config.headers = JSON_CONTENT;
+  }
   const startedAt = Date.now();
   const deadline = callDeadlineMs(startedAt, connection);
   for (let attempt = 1; ; attempt++) {
     const attemptStart = attempt === 1 ? startedAt : Date.now();
     const { ms, kind } = attemptLimit(attemptStart, deadline, connection.requestTimeoutMs);
     const limit = new AttemptLimit(ms, kind);
+    config.signal = limit;
     let failure: unknown;
     try {
-      const response = await instance.request({ ...config, signal: limit });
+      const response = await instance.request(config);
       return { status: response.status, data: response.data as unknown };
     } catch (error) {
       failure = error;
