@@ -167,7 +167,12 @@ async function send(context: SendContext, spec: RequestSpec): Promise<TransportR
   if (spec.body !== undefined) {
     // Serialized here, not by axios: axios drops object keys named "prototype" (and "__proto__") from the JSON it
     // builds, which would silently lose an extra OIDC plugin option of that name.
-    config.data = JSON.stringify(spec.body);
+    try {
+      config.data = JSON.stringify(spec.body);
+    } catch (error) {
+      // A body JSON cannot hold (a BigInt, a cycle): failed like any other error of the call, named and redacted.
+      throw toKonnectError(error, spec, connection, 1);
+    }
     config.headers = JSON_CONTENT;
   }
   const startedAt = Date.now();
