@@ -72,7 +72,7 @@ module.exports = {
       severity: "error",
       from: { path: PROGRAM_SIDE },
       to: {
-        path: "^node_modules/(zod|axios|axios-retry)/|^provider/konnect/(index|http|connection|errors|operation|schemas|retryPolicy|deadline|redact)\\.ts$|^provider/konnect/[^/]+/(schemas|operations)\\.ts$|^provider/resources/runtime\\.ts$|^provider/resources/[^/]+/(check|definition)\\.ts$",
+        path: "^node_modules/(zod|axios)/|^provider/konnect/(index|http|connection|errors|operation|schemas|retryPolicy|deadline|redact)\\.ts$|^provider/konnect/[^/]+/(schemas|operations)\\.ts$|^provider/resources/runtime\\.ts$|^provider/resources/[^/]+/(check|definition)\\.ts$",
         reachable: true,
       },
     },

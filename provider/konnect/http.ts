@@ -1,12 +1,11 @@
 /**
- * The HTTP transport: one axios instance per connection with retries (axios-retry driven by ./retryPolicy), hard
+ * The HTTP transport: one axios instance per connection with retries (its own loop, driven by ./retryPolicy), hard
  * wall-clock limits (see ./deadline), a cap on the answer's size, no redirects (the token never travels to another
  * host) and errors mapped to the client's own error types. Nothing here logs a token, a header or a body.
  */
 import http from "node:http";
 import https from "node:https";
-import axios, { type AxiosError, type AxiosInstance, type InternalAxiosRequestConfig } from "axios";
-import axiosRetry from "axios-retry";
+import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig, type GenericAbortSignal } from "axios";
 import type { Connection } from "./connection";
 import { attemptLimit, callDeadlineMs, type LimitKind } from "./deadline";
 import { KonnectApiError, KonnectNetworkError, redactSecrets, type InvalidParameter } from "./errors";
@@ -14,22 +13,11 @@ import {
   DEFAULT_BACKOFF,
   RESPONSE_TOO_LARGE_CODE,
   nextRetryDelayMs,
+  sleep,
   type BackoffSettings,
+  type FailedAttempt,
   type HttpMethod,
 } from "./retryPolicy";
-
-declare module "axios" {
-  interface AxiosRequestConfig {
-    /** Time the first attempt of this call started (ms since epoch). */
-    konnectStartedAt?: number;
-    /** Wait chosen by the retry policy for the next attempt. */
-    konnectNextDelayMs?: number;
-    /** Timer that aborts the current attempt at its hard limit. */
-    konnectLimitTimer?: ReturnType<typeof setTimeout>;
-    /** Which limit aborted the current attempt, if one did. */
-    konnectCutBy?: LimitKind;
-  }
-}
 
 /** Largest answer read, in bytes (1 MiB; a list page of 100 objects is far below it). */
 export const MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -78,10 +66,12 @@ export interface TransportOptions {
 
 const USER_AGENT = "pulumi-konnect-dcr";
 
+/** The header of a JSON body (axios copies it into each request's own headers). */
+const JSON_CONTENT: Readonly<Record<string, string>> = Object.freeze({ "Content-Type": "application/json" });
+
 /** Creates a transport for a resolved connection. */
 export function createTransport(connection: Connection, options: TransportOptions = {}): KonnectTransport {
   const settings: BackoffSettings = { ...DEFAULT_BACKOFF, ...options.backoff, budgetMs: connection.retryBudgetMs };
-  const random = options.random ?? Math.random;
   const instance = axios.create({
     baseURL: connection.baseUrl,
     maxRedirects: 0,
@@ -96,104 +86,130 @@ export function createTransport(connection: Connection, options: TransportOption
     httpsAgent: new https.Agent({ keepAlive: true }),
     transitional: { clarifyTimeoutError: true },
   });
-  // Every attempt gets its own abort signal, fired at the attempt's hard limit: axios's own timeout only notices an
-  // idle socket, so an answer trickling in a byte at a time would otherwise never end.
-  instance.interceptors.request.use((config: InternalAxiosRequestConfig) => {
-    const now = Date.now();
-    config.konnectStartedAt ??= now;
-    const limit = attemptLimit(now, callDeadlineMs(config.konnectStartedAt, connection), connection.requestTimeoutMs);
-    const controller = new AbortController();
-    config.signal = controller.signal;
-    config.konnectCutBy = undefined;
-    config.konnectLimitTimer = setTimeout(() => {
-      config.konnectCutBy = limit.kind;
-      controller.abort();
-    }, limit.ms);
-    // The open socket keeps the process alive while the request runs; the timer alone must not.
-    config.konnectLimitTimer.unref();
-    return config;
-  });
-  // Registered before axios-retry, so its retry condition sees the translated error.
-  instance.interceptors.response.use(
-    (response) => {
-      clearTimeout(response.config.konnectLimitTimer);
-      return response;
-    },
-    (error: unknown) => {
-      if (axios.isAxiosError(error) && error.config) {
-        const config = error.config;
-        clearTimeout(config.konnectLimitTimer);
-        if (config.konnectCutBy !== undefined && axios.isCancel(error)) {
-          error.code = TIMEOUT_CODE;
-          // The spent signal must not reach axios-retry: an aborted signal makes it skip the wait before a retry.
-          config.signal = undefined;
-        } else if (!error.response && /maxContentLength/.test(error.message)) {
-          error.code = RESPONSE_TOO_LARGE_CODE;
-        }
-      }
-      throw error;
-    },
-  );
-  axiosRetry(instance, {
-    retries: settings.maxRetries,
-    shouldResetTimeout: true,
-    retryCondition: (error) => {
-      const config = error.config;
-      if (!config) return false;
-      const retryNumber = (config["axios-retry"]?.retryCount ?? 0) + 1;
-      const now = Date.now();
-      const delay = nextRetryDelayMs(
-        describeFailure(error),
-        retryNumber,
-        now - (config.konnectStartedAt ?? now),
-        settings,
-        now,
-        random,
-      );
-      config.konnectNextDelayMs = delay;
-      return delay !== undefined;
-    },
-    retryDelay: (_count, error) => error.config?.konnectNextDelayMs ?? 0,
-    onRetry: (retryCount, error, config) => {
-      const failure = describeFailure(error);
-      const why = failure.status !== undefined ? `HTTP ${failure.status}` : (failure.code ?? "network error");
-      const wait = ((config.konnectNextDelayMs ?? 0) / 1000).toFixed(1);
-      options.log?.(
-        `retrying ${failure.method} ${config.url ?? ""} after ${why} (retry ${retryCount}, waiting ${wait} s)`,
-      );
-    },
-  });
+  const context: SendContext = {
+    instance,
+    connection,
+    settings,
+    random: options.random ?? Math.random,
+    log: options.log,
+  };
   return {
     baseUrl: connection.baseUrl,
-    send: (spec) => send(instance, connection, spec),
+    send: (spec) => send(context, spec),
   };
 }
 
-async function send(instance: AxiosInstance, connection: Connection, spec: RequestSpec): Promise<TransportResponse> {
-  try {
-    const response = await instance.request({
-      method: spec.method,
-      url: spec.path,
-      params: spec.query,
-      // Serialized here, not by axios: axios drops object keys named "prototype" (and "__proto__") from the JSON it
-      // builds, which would silently lose an extra OIDC plugin option of that name.
-      ...(spec.body === undefined
-        ? {}
-        : { data: JSON.stringify(spec.body), headers: { "Content-Type": "application/json" } }),
-    });
-    return { status: response.status, data: response.data as unknown };
-  } catch (error) {
-    throw toKonnectError(error, spec, connection);
+/** What every call of one transport shares. */
+interface SendContext {
+  instance: AxiosInstance;
+  connection: Connection;
+  settings: BackoffSettings;
+  random: () => number;
+  log: ((message: string) => void) | undefined;
+}
+
+/**
+ * The hard limit of one attempt, as the abort signal axios takes (its `GenericAbortSignal`): one timer that, at the
+ * attempt's limit, makes axios drop the request. axios's own `timeout` only notices an idle socket, so an answer
+ * trickling in a byte at a time would otherwise never end. Lighter than an `AbortController` per attempt; axios
+ * subscribes one listener and removes it when the attempt ends.
+ */
+class AttemptLimit implements GenericAbortSignal {
+  aborted = false;
+  /** Which limit cut the attempt, once the timer fired. */
+  cutBy: LimitKind | undefined;
+  private listener: (() => void) | undefined;
+  private readonly timer: ReturnType<typeof setTimeout>;
+
+  constructor(
+    ms: number,
+    private readonly kind: LimitKind,
+  ) {
+    this.timer = setTimeout(fireLimit, ms, this);
+    // The open socket keeps the process alive while the request runs; the timer alone must not.
+    this.timer.unref();
+  }
+
+  addEventListener(_type: "abort", listener: () => void): void {
+    this.listener = listener;
+  }
+
+  removeEventListener(_type: "abort", listener: () => void): void {
+    if (this.listener === listener) this.listener = undefined;
+  }
+
+  /** The attempt ran out of time: axios is told to drop it. */
+  fire(): void {
+    this.aborted = true;
+    this.cutBy = this.kind;
+    const listener = this.listener;
+    this.listener = undefined;
+    listener?.();
+  }
+
+  /** The attempt ended: the timer is not needed. */
+  clear(): void {
+    clearTimeout(this.timer);
   }
 }
 
-function describeFailure(error: AxiosError): {
-  method: HttpMethod;
-  status?: number;
-  code?: string;
-  retryAfter?: string;
-} {
-  const method = (error.config?.method ?? "GET").toUpperCase() as HttpMethod;
+function fireLimit(limit: AttemptLimit): void {
+  limit.fire();
+}
+
+/**
+ * One call: attempts until one succeeds, the retry policy gives up, or the call's deadline leaves no time. Every
+ * attempt runs under its own hard limit (the request timeout, or what is left of the deadline when that is less).
+ */
+async function send(context: SendContext, spec: RequestSpec): Promise<TransportResponse> {
+  const { instance, connection, settings } = context;
+  const config: AxiosRequestConfig = { method: spec.method, url: spec.path, params: spec.query };
+  if (spec.body !== undefined) {
+    // Serialized here, not by axios: axios drops object keys named "prototype" (and "__proto__") from the JSON it
+    // builds, which would silently lose an extra OIDC plugin option of that name.
+    try {
+      config.data = JSON.stringify(spec.body);
+    } catch (error) {
+      // A body JSON cannot hold (a BigInt, a cycle): failed like any other error of the call, named and redacted.
+      throw toKonnectError(error, spec, connection, 1);
+    }
+    config.headers = JSON_CONTENT;
+  }
+  const startedAt = Date.now();
+  const deadline = callDeadlineMs(startedAt, connection);
+  for (let attempt = 1; ; attempt++) {
+    const attemptStart = attempt === 1 ? startedAt : Date.now();
+    const { ms, kind } = attemptLimit(attemptStart, deadline, connection.requestTimeoutMs);
+    const limit = new AttemptLimit(ms, kind);
+    config.signal = limit;
+    let failure: unknown;
+    try {
+      const response = await instance.request(config);
+      return { status: response.status, data: response.data as unknown };
+    } catch (error) {
+      failure = error;
+    } finally {
+      limit.clear();
+    }
+    if (!axios.isAxiosError(failure) || !failure.config) throw toKonnectError(failure, spec, connection, attempt);
+    if (limit.cutBy !== undefined && axios.isCancel(failure)) {
+      failure.code = TIMEOUT_CODE;
+    } else if (!failure.response && /maxContentLength/.test(failure.message)) {
+      failure.code = RESPONSE_TOO_LARGE_CODE;
+    }
+    const described = describeFailure(failure, spec.method);
+    const now = Date.now();
+    const delay = nextRetryDelayMs(described, attempt, now - startedAt, settings, now, context.random);
+    if (delay === undefined) throw toKonnectError(failure, spec, connection, attempt, limit.cutBy);
+    const why = described.status !== undefined ? `HTTP ${described.status}` : (described.code ?? "network error");
+    context.log?.(
+      `retrying ${described.method} ${spec.path} after ${why} (retry ${attempt}, waiting ${(delay / 1000).toFixed(1)} s)`,
+    );
+    await sleep(delay);
+  }
+}
+
+function describeFailure(error: AxiosError, method: HttpMethod): FailedAttempt {
   const header: unknown = error.response?.headers?.["retry-after"];
   return {
     method,
@@ -204,13 +220,18 @@ function describeFailure(error: AxiosError): {
 }
 
 /** Maps anything the request threw to a Konnect error whose message names the operation and never a secret. */
-function toKonnectError(error: unknown, spec: RequestSpec, connection: Connection): Error {
+function toKonnectError(
+  error: unknown,
+  spec: RequestSpec,
+  connection: Connection,
+  attempts: number,
+  cutBy?: LimitKind,
+): Error {
   const secrets = [connection.token, ...(spec.secrets ?? [])];
   if (!axios.isAxiosError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return new Error(redactSecrets(`${spec.operation}: ${message}`, secrets));
   }
-  const attempts = (error.config?.["axios-retry"]?.retryCount ?? 0) + 1;
   const operation = attempts > 1 ? `${spec.operation} (gave up after ${attempts} attempts)` : spec.operation;
   const response = error.response;
   if (response) {
@@ -236,8 +257,11 @@ function toKonnectError(error: unknown, spec: RequestSpec, connection: Connectio
       secrets,
     );
   }
-  const cutBy = error.code === TIMEOUT_CODE ? error.config?.konnectCutBy : undefined;
-  return new KonnectNetworkError(operation, error.code, describeNetworkError(error.code, connection, cutBy));
+  return new KonnectNetworkError(
+    operation,
+    error.code,
+    describeNetworkError(error.code, connection, error.code === TIMEOUT_CODE ? cutBy : undefined),
+  );
 }
 
 function describeNetworkError(code: string | undefined, connection: Connection, cutBy: LimitKind | undefined): string {

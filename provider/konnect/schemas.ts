@@ -385,11 +385,12 @@ export function toWireKeys(
   convert: Readonly<Record<string, (nested: never) => unknown>> = {},
 ): Record<string, unknown> {
   const wire: Record<string, unknown> = {};
-  for (const [input, wireName] of Object.entries(names)) {
+  // for…in, not Object.entries: no pair arrays per request (the name tables are plain objects).
+  for (const input in names) {
     const field = value[input];
     if (field === undefined) continue;
     const nested = convert[input];
-    wire[wireName] = nested ? nested(field as never) : field;
+    wire[names[input]!] = nested ? nested(field as never) : field;
   }
   return wire;
 }

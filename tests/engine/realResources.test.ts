@@ -106,7 +106,7 @@ describe("real Konnect resources in the plugin host", () => {
     const { tarball } = packWorkingTree(REPO_ROOT);
     await run("tar", ["-xzf", tarball, "-C", installed, "--strip-components=1"]);
     expect(fs.existsSync(path.join(installed, "dist", "provider", "resources", "runtime.js"))).toBe(true);
-    for (const dependency of ["axios", "axios-retry", "zod", "@pulumi"]) {
+    for (const dependency of ["axios", "zod", "@pulumi"]) {
       fs.symlinkSync(path.join(REPO_ROOT, "node_modules", dependency), path.join(consumer, "node_modules", dependency));
     }
     // Negative control: @pulumi/pulumi is there (the host needs it), pulumi-konnect-dcr is not.

@@ -38,7 +38,7 @@ describe("require('pulumi-konnect-dcr') (the program side)", () => {
   it("loads neither axios nor zod nor the Konnect client", () => {
     const client = loaded.filter(
       (file) =>
-        /node_modules\/(axios|axios-retry|zod)\//.test(file) ||
+        /node_modules\/(axios|zod)\//.test(file) ||
         /^dist\/provider\/konnect\/(index|http|connection|operation|schemas)\.js$/.test(file) ||
         /^dist\/provider\/konnect\/[^/]+\/(schemas|operations)\.js$/.test(file) ||
         /^dist\/provider\/resources\/(runtime|[^/]+\/(check|definition))\.js$/.test(file),

@@ -1,5 +1,5 @@
 /**
- * Client overhead: time per operation through our Konnect client (axios + axios-retry transport, zod validation
+ * Client overhead: time per operation through our Konnect client (axios transport with its own retry loop, zod validation
  * and camelCase mapping) against a bare axios instance created with the same options as our transport (base URL,
  * headers, timeout, no redirects, status check, keep-alive agent), with zero latency, in the same run: that ratio is
  * what this package adds, and it has the goal. Also measured: `transport.send` (our axios stack, no schemas) and a

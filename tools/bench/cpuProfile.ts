@@ -59,7 +59,7 @@ export function originOf(url: string, functionName: string): string {
   if (functionName === "(program)") return "V8 / native (program)";
   if (url === "") return "V8 / native (program)";
   if (/pulumi-konnect-dcr\/|\/dist\/provider\//.test(url)) return "ours (pulumi-konnect-dcr runtime)";
-  if (/node_modules\/(axios|axios-retry|follow-redirects|form-data|proxy-from-env)\//.test(url)) return "axios";
+  if (/node_modules\/(axios|follow-redirects|form-data|proxy-from-env)\//.test(url)) return "axios";
   if (/node_modules\/zod\//.test(url)) return "zod";
   if (/node_modules\/(@grpc|google-protobuf|protobufjs|@protobufjs)\//.test(url)) return "gRPC / protobuf";
   if (/node_modules\/@pulumi\/pulumi\//.test(url)) return "@pulumi/pulumi (host, serialization)";
