@@ -192,3 +192,41 @@ export type ReportedOf<T> = {
 export type EffectiveOf<T> = {
   -readonly [K in SentKeys<T>]-?: T[K] extends { readonly value: infer R } ? ReportedValue<R> : never;
 };
+
+/** Keys of a table's rows whose change updates the object in place (`effect: "update"`). */
+export type UpdateKeys<T> = { [K in keyof T]: T[K] extends { readonly effect: "update" } ? K : never }[keyof T];
+
+/** Keys of a table's labels rows. */
+type LabelKeys<T> = {
+  [K in keyof T]: T[K] extends { readonly value: { readonly kind: "labels" } } ? K : never;
+}[keyof T];
+
+/** The value of a rule in a PATCH body: labels take null for a key to remove. */
+export type PatchValue<R> = R extends { readonly kind: "labels" } ? Record<string, string | null> : PlainValue<R>;
+
+/**
+ * A PATCH body of a table (camelCase): the sent rows a change updates in place (`effect: "update"`), every one
+ * optional. Rows sent on create only (a `replace` row such as a DCR provider's `providerType`) are not part of it.
+ */
+export type PatchOf<T> = {
+  -readonly [K in keyof T as K extends SentKeys<T> & UpdateKeys<T> ? K : never]?: T[K] extends { readonly value: infer R } ? PatchValue<R> : never;
+};
+
+/**
+ * A table's sent rows as a response reader built by `rowsResponse` (`schemas.ts`) models them (camelCase, unknown
+ * fields dropped): a required row present; a flag present (absent reads as `false`); labels present (absent reads as
+ * `{}`); any other row optional (Konnect may leave it out or send null: absent).
+ */
+export type ResponseOf<T> = {
+  -readonly [K in SentKeys<T> as K extends RequiredKeys<T> | FlagKeys<T> | LabelKeys<T> ? K : never]: T[K] extends {
+    readonly value: infer R;
+  }
+    ? ReportedValue<R>
+    : never;
+} & {
+  -readonly [K in SentKeys<T> as K extends RequiredKeys<T> | FlagKeys<T> | LabelKeys<T> ? never : K]?: T[K] extends {
+    readonly value: infer R;
+  }
+    ? ReportedValue<R>
+    : never;
+};
