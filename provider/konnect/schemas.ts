@@ -336,12 +336,13 @@ export function rowsResponse<T extends FieldTable>(
     const wire = reading?.wire ?? row.wire;
     if (wire === undefined) continue;
     if (wire.includes(".")) throw new Error(`${input}: a nested wire name (${wire}) needs its own reading`);
-    const fallback = defaultReading(row);
+    const own = reading === undefined ? undefined : reading.schema;
+    const fallback = own === undefined ? defaultReading(row) : undefined;
     rows.push({
       input,
       wire,
-      schema: reading?.schema ?? fallback.schema,
-      read: (reading?.read as ((value: unknown) => unknown) | undefined) ?? (reading?.schema ? undefined : fallback.read),
+      schema: own ?? fallback!.schema,
+      read: (reading?.read as ((value: unknown) => unknown) | undefined) ?? fallback?.read,
     });
   }
   const shape: Record<string, z.ZodType> = {};
