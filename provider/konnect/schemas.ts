@@ -250,19 +250,28 @@ export interface RequestRows<T extends FieldTable> {
    * every one optional, labels taking null (a key sent as null is removed).
    */
   readonly patch?: boolean;
+  /** Rows left out (another type's rows in a per-type variant). */
+  readonly omit?: readonly (keyof T)[];
 }
 
 /**
  * The strict request shape of a table's sent rows (camelCase keys, in row order), for an object schema a collection
  * completes (a discriminated union of per-type variants). Required rows are required, the others optional; each
- * row's value rule checks its value, unless `custom` gives the row's schema. See {@link RequestRows} for a PATCH.
+ * row's value rule checks its value, unless `custom` gives the row's schema. A row with a nested wire name
+ * (`configs.openid-connect`) needs its `custom` schema; the collection builds its part of the body. See
+ * {@link RequestRows} for a PATCH and per-type variants.
  */
 export function requestShape<T extends FieldTable>(table: T, rows: RequestRows<T> = {}): Record<string, z.ZodType> {
   const custom: RowSchemas<T> = rows.custom ?? {};
+  const omit: readonly string[] = (rows.omit ?? []) as readonly string[];
   const shape: Record<string, z.ZodType> = {};
-  for (const [input, , row] of sentRows(table)) {
+  for (const [input, row] of Object.entries(table)) {
+    if (row.wire === undefined || omit.includes(input)) continue;
     if (rows.patch === true && row.effect !== "update") continue;
     const own = custom[input];
+    if (own === undefined && row.wire.includes(".")) {
+      throw new Error(`${input}: a nested wire name (${row.wire}) needs its own schema`);
+    }
     const schema =
       own ?? (rows.patch === true && row.value.kind === "labels" ? labelsUpdateSchema() : valueSchema(row.value));
     shape[input] = row.required === undefined || rows.patch === true ? schema.optional() : schema;
