@@ -7,8 +7,9 @@
  * it reaches the IDE.
  *
  * Derived from the rows, in one place each: request schemas and the camel/snake mapping (the client: `tableSchema`,
- * `bodySchema`), tolerant response readers (`reportedShape`, `reportedFromWire`; the model types `ReportedOf`,
- * `BodyOf`), `check` (required, value rules, unknown keys), diff, update and whole-object bodies, differences and
+ * `bodySchema`, `patchBodySchema`, `requestShape`; the types `BodyOf`, `PatchOf`), tolerant response readers
+ * (`rowsResponse`, and `reportedShape` / `reportedFromWire` for API publications; the model types `ResponseOf`,
+ * `ReportedOf`), `check` (required, value rules, unknown keys), diff, update and whole-object bodies, differences and
  * outputs (`resources/core/fieldRules.ts`), the renaming of Konnect's 400 fields to input names, secret marking, and
  * the public input types.
  *
@@ -209,7 +210,11 @@ export type PatchValue<R> = R extends { readonly kind: "labels" } ? Record<strin
  * optional. Rows sent on create only (a `replace` row such as a DCR provider's `providerType`) are not part of it.
  */
 export type PatchOf<T> = {
-  -readonly [K in keyof T as K extends SentKeys<T> & UpdateKeys<T> ? K : never]?: T[K] extends { readonly value: infer R } ? PatchValue<R> : never;
+  -readonly [K in keyof T as K extends SentKeys<T> & UpdateKeys<T> ? K : never]?: T[K] extends {
+    readonly value: infer R;
+  }
+    ? PatchValue<R>
+    : never;
 };
 
 /**

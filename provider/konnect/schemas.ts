@@ -319,7 +319,10 @@ const FLAG_OR_FALSE = (value: unknown): unknown => value ?? false;
 const LABELS_OR_NONE = (value: unknown): unknown => value ?? {};
 
 /** The default reading of a sent row (see {@link rowsResponse}). */
-function defaultReading(row: FieldTable[string]): { schema: z.ZodType; read: ((value: unknown) => unknown) | undefined } {
+function defaultReading(row: FieldTable[string]): {
+  schema: z.ZodType;
+  read: ((value: unknown) => unknown) | undefined;
+} {
   if (row.value.kind === "flag") return { schema: z.boolean().optional(), read: FLAG_OR_FALSE };
   if (row.value.kind === "labels") return { schema: reportedSchema(row.value).optional(), read: LABELS_OR_NONE };
   if (row.required !== undefined) return { schema: reportedSchema(row.value), read: undefined };
@@ -337,7 +340,10 @@ function defaultReading(row: FieldTable[string]): { schema: z.ZodType; read: ((v
 export function rowsResponse<T extends FieldTable>(
   table: T,
   readings: RowReadings<T> = {},
-): { shape: Record<string, z.ZodType>; fromWire: (wire: Readonly<Record<string, unknown>>) => Record<string, unknown> } {
+): {
+  shape: Record<string, z.ZodType>;
+  fromWire: (wire: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+} {
   const rows: ReadRow[] = [];
   for (const [input, row] of Object.entries(table)) {
     const reading = readings[input];

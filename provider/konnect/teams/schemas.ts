@@ -51,7 +51,12 @@ export function teamResponseSchema() {
   return cached("teamResponseSchema", () => {
     const rows = rowsResponse(F);
     return mapped(
-      z.object({ id: z.string(), ...rows.shape, created_at: z.string(), updated_at: z.string() }) as z.ZodType<TeamWire>,
+      z.object({
+        id: z.string(),
+        ...rows.shape,
+        created_at: z.string(),
+        updated_at: z.string(),
+      }) as z.ZodType<TeamWire>,
       (wire): PortalTeam => ({
         id: wire.id,
         ...(rows.fromWire(wire) as ResponseOf<typeof F>),
