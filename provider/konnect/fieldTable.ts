@@ -235,3 +235,16 @@ export type ResponseOf<T> = {
     ? ReportedValue<R>
     : never;
 };
+
+/**
+ * The values of a table's sent rows in `values` (camelCase, row order, undefined left out): the request body of
+ * checked inputs, before the client's schema maps it to the wire.
+ */
+export function sentValues(table: FieldTable, values: object): Record<string, unknown> {
+  const sent: Record<string, unknown> = {};
+  for (const [input, row] of Object.entries(table)) {
+    const value = (values as Record<string, unknown>)[input];
+    if (row.wire !== undefined && value !== undefined) sent[input] = value;
+  }
+  return sent;
+}

@@ -2,12 +2,15 @@
  * A team field is one row. The team table is swapped for a test table with two extra rows (a test double of
  * `konnect/teams/fields.ts`, not a product change): `fooBar`, a flag (wire `foo_bar`), and `fooNote`, an optional text
  * (wire `foo_note`). Nothing else is touched, and the client picks them up: the strict create and update request
- * schemas, the wire bodies of the POST and the PATCH, and the response reader (a flag left out is false, a text left
- * out or null is absent).
+ * schemas, the wire bodies of the POST and the PATCH, the response reader (a flag left out is false, a text left out
+ * or null is absent), and the resource's create request and outputs.
  */
 import type { KonnectTransport, RequestSpec } from "../../provider/konnect";
 import * as client from "../../provider/konnect";
 import type * as fields from "../../provider/konnect/teams/fields";
+import type { PortalTeamInputs } from "../../provider/resources/portalTeam/args";
+import { toCreateRequest } from "../../provider/resources/portalTeam/check";
+import { teamOutputs } from "../../provider/resources/portalTeam/definition";
 
 // Hoisted above the imports by ts-jest: every module above sees the test table.
 jest.mock("../../provider/konnect/teams/fields", () => {
@@ -74,4 +77,19 @@ test("response reader: wire → camelCase; a flag left out is false, a text left
     meta: { page: { number: 1, size: 10, total: 1 } },
   });
   expect(page.data[0]).toMatchObject({ fooBar: false, fooNote: "x" });
+});
+
+test("the resource's create request and outputs carry the new rows", () => {
+  const inputs = { portalId: PORTAL, name: "t", fooBar: true, fooNote: "hi" } as unknown as PortalTeamInputs;
+  expect(toCreateRequest(inputs)).toEqual({ name: "t", fooBar: true, fooNote: "hi" });
+  const team = client.teamResponseSchema().parse(wire({ foo_note: "yo" }));
+  expect(teamOutputs(inputs, team)).toEqual({
+    portalId: PORTAL,
+    name: "t",
+    canOwnApplications: false,
+    fooBar: false,
+    fooNote: "yo",
+    createdAt: T,
+    updatedAt: T,
+  });
 });
