@@ -7,8 +7,9 @@
  * it reaches the IDE.
  *
  * Derived from the rows, in one place each: request schemas and the camel/snake mapping (the client: `tableSchema`,
- * `bodySchema`), tolerant response readers (`reportedShape`, `reportedFromWire`; the model types `ReportedOf`,
- * `BodyOf`), `check` (required, value rules, unknown keys), diff, update and whole-object bodies, differences and
+ * `bodySchema`, `patchBodySchema`, `requestShape`; the types `BodyOf`, `PatchOf`), tolerant response readers
+ * (`rowsResponse`, and `reportedShape` / `reportedFromWire` for API publications; the model types `ResponseOf`,
+ * `ReportedOf`), `check` (required, value rules, unknown keys), diff, update and whole-object bodies, differences and
  * outputs (`resources/core/fieldRules.ts`), the renaming of Konnect's 400 fields to input names, secret marking, and
  * the public input types.
  *
@@ -192,3 +193,58 @@ export type ReportedOf<T> = {
 export type EffectiveOf<T> = {
   -readonly [K in SentKeys<T>]-?: T[K] extends { readonly value: infer R } ? ReportedValue<R> : never;
 };
+
+/** Keys of a table's rows whose change updates the object in place (`effect: "update"`). */
+export type UpdateKeys<T> = { [K in keyof T]: T[K] extends { readonly effect: "update" } ? K : never }[keyof T];
+
+/** Keys of a table's labels rows. */
+type LabelKeys<T> = {
+  [K in keyof T]: T[K] extends { readonly value: { readonly kind: "labels" } } ? K : never;
+}[keyof T];
+
+/** The value of a rule in a PATCH body: labels take null for a key to remove. */
+export type PatchValue<R> = R extends { readonly kind: "labels" } ? Record<string, string | null> : PlainValue<R>;
+
+/**
+ * A PATCH body of a table (camelCase): the sent rows a change updates in place (`effect: "update"`), every one
+ * optional. Rows sent on create only (a `replace` row such as a DCR provider's `providerType`) are not part of it.
+ */
+export type PatchOf<T> = {
+  -readonly [K in keyof T as K extends SentKeys<T> & UpdateKeys<T> ? K : never]?: T[K] extends {
+    readonly value: infer R;
+  }
+    ? PatchValue<R>
+    : never;
+};
+
+/**
+ * A table's sent rows as a response reader built by `rowsResponse` (`schemas.ts`) models them (camelCase, unknown
+ * fields dropped): a required row present; a flag present (absent reads as `false`); labels present (absent reads as
+ * `{}`); any other row optional (Konnect may leave it out or send null: absent).
+ */
+export type ResponseOf<T> = {
+  -readonly [K in SentKeys<T> as K extends RequiredKeys<T> | FlagKeys<T> | LabelKeys<T> ? K : never]: T[K] extends {
+    readonly value: infer R;
+  }
+    ? ReportedValue<R>
+    : never;
+} & {
+  -readonly [K in SentKeys<T> as K extends RequiredKeys<T> | FlagKeys<T> | LabelKeys<T> ? never : K]?: T[K] extends {
+    readonly value: infer R;
+  }
+    ? ReportedValue<R>
+    : never;
+};
+
+/**
+ * The values of a table's sent rows in `values` (camelCase, row order, undefined left out): the request body of
+ * checked inputs, before the client's schema maps it to the wire.
+ */
+export function sentValues(table: FieldTable, values: object): Record<string, unknown> {
+  const sent: Record<string, unknown> = {};
+  for (const [input, row] of Object.entries(table)) {
+    const value = (values as Record<string, unknown>)[input];
+    if (row.wire !== undefined && value !== undefined) sent[input] = value;
+  }
+  return sent;
+}

@@ -5,7 +5,15 @@
  * Schemas are built by functions (never module-level values reachable from a serialized provider).
  */
 import { z } from "zod";
-import { wireNames, type BodyOf, type FieldTable, type PlainOf, type PlainValue, type ValueRule } from "./fieldTable";
+import {
+  wireNames,
+  type BodyOf,
+  type FieldTable,
+  type PatchOf,
+  type PlainOf,
+  type PlainValue,
+  type ValueRule,
+} from "./fieldTable";
 import { MAX_LABELS, labelKeyProblem, labelValueProblem } from "./labelRules";
 
 export { CREATE_LABEL, MAX_DECLARED_LABELS, declaredLabelCountProblem } from "./labelRules";
@@ -231,6 +239,140 @@ export function reportedFromWire(table: FieldTable, wire: Readonly<Record<string
     if (wire[wireName] !== undefined) model[input] = wire[wireName];
   }
   return model;
+}
+
+/** Which rows a request shape holds, and how. */
+export interface RequestRows<T extends FieldTable> {
+  /** Per-row replacements of the schema the row's value rule gives. */
+  readonly custom?: RowSchemas<T>;
+  /**
+   * A PATCH: only the rows a change updates in place (`effect: "update"`; rows sent on create only are left out),
+   * every one optional, labels taking null (a key sent as null is removed).
+   */
+  readonly patch?: boolean;
+  /** Rows left out (another type's rows in a per-type variant). */
+  readonly omit?: readonly (keyof T)[];
+}
+
+/**
+ * The strict request shape of a table's sent rows (camelCase keys, in row order), for an object schema a collection
+ * completes (a discriminated union of per-type variants). Required rows are required, the others optional; each
+ * row's value rule checks its value, unless `custom` gives the row's schema. A row with a nested wire name
+ * (`configs.openid-connect`) needs its `custom` schema; the collection builds its part of the body. See
+ * {@link RequestRows} for a PATCH and per-type variants.
+ */
+export function requestShape<T extends FieldTable>(table: T, rows: RequestRows<T> = {}): Record<string, z.ZodType> {
+  const custom: RowSchemas<T> = rows.custom ?? {};
+  const omit: readonly string[] = (rows.omit ?? []) as readonly string[];
+  const shape: Record<string, z.ZodType> = {};
+  for (const [input, row] of Object.entries(table)) {
+    if (row.wire === undefined || omit.includes(input)) continue;
+    if (rows.patch === true && row.effect !== "update") continue;
+    const own = custom[input];
+    if (own === undefined && row.wire.includes(".")) {
+      throw new Error(`${input}: a nested wire name (${row.wire}) needs its own schema`);
+    }
+    const schema =
+      own ?? (rows.patch === true && row.value.kind === "labels" ? labelsUpdateSchema() : valueSchema(row.value));
+    shape[input] = row.required === undefined || rows.patch === true ? schema.optional() : schema;
+  }
+  return shape;
+}
+
+/**
+ * The strict PATCH body of a table (`PatchOf`): the rows a change updates in place, every one optional (labels take
+ * null), camelCase in, Konnect's wire keys out in row order, absent fields left out.
+ */
+export function patchBodySchema<T extends FieldTable>(
+  table: T,
+  custom: RowSchemas<T> = {},
+): z.ZodType<Record<string, unknown>, PatchOf<T>> {
+  const names = wireNames(table);
+  return z
+    .strictObject(requestShape(table, { custom, patch: true }))
+    .transform((request) => toWireKeys(request, names)) as unknown as z.ZodType<Record<string, unknown>, PatchOf<T>>;
+}
+
+/** How a response reports a sent row, where it differs from what `rowsResponse` derives from the row. */
+export interface RowReading {
+  /** The field's name in a response, where it is not the row's `wire` (`api` for a request's `api_id`). */
+  readonly wire?: string;
+  /** The field's tolerant schema in a response. */
+  readonly schema?: z.ZodType;
+  /** The model value from the checked wire value (undefined: absent). */
+  readonly read?: (value: never) => unknown;
+}
+
+/** Per-row readings of a response: a {@link RowReading}, or `false` for a row Konnect does not report. */
+export type RowReadings<T extends FieldTable> = { readonly [K in keyof T]?: RowReading | false };
+
+/** One row of a response: its wire field, schema and model reader. */
+interface ReadRow {
+  readonly input: string;
+  readonly wire: string;
+  readonly schema: z.ZodType;
+  readonly read: ((value: unknown) => unknown) | undefined;
+}
+
+const PRESENT_OR_ABSENT = (value: unknown): unknown => (value === null ? undefined : value);
+const FLAG_OR_FALSE = (value: unknown): unknown => value ?? false;
+const LABELS_OR_NONE = (value: unknown): unknown => value ?? {};
+
+/** The default reading of a sent row (see {@link rowsResponse}). */
+function defaultReading(row: FieldTable[string]): {
+  schema: z.ZodType;
+  read: ((value: unknown) => unknown) | undefined;
+} {
+  if (row.value.kind === "flag") return { schema: z.boolean().optional(), read: FLAG_OR_FALSE };
+  if (row.value.kind === "labels") return { schema: reportedSchema(row.value).optional(), read: LABELS_OR_NONE };
+  if (row.required !== undefined) return { schema: reportedSchema(row.value), read: undefined };
+  return { schema: reportedSchema(row.value).nullable().optional(), read: PRESENT_OR_ABSENT };
+}
+
+/**
+ * The tolerant response reading of a table's sent rows (`ResponseOf`), built once per reader: `shape`, the rows'
+ * wire fields for a `z.object` (which drops unknown fields), and `fromWire`, the checked wire object → the rows'
+ * camelCase model, in row order. By default a required row is required (an enum's unknown value passed through), a
+ * flag may be left out (read as `false`), labels may be left out (read as `{}`), and any other row may be left out or
+ * null (absent in the model). `readings` overrides a row's response name, schema or model value, or leaves it out
+ * (`false`); a row without `wire` (a path parameter) is read only when its reading names its response field.
+ */
+export function rowsResponse<T extends FieldTable>(
+  table: T,
+  readings: RowReadings<T> = {},
+): {
+  shape: Record<string, z.ZodType>;
+  fromWire: (wire: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+} {
+  const rows: ReadRow[] = [];
+  for (const [input, row] of Object.entries(table)) {
+    const reading = readings[input];
+    if (reading === false) continue;
+    const wire = reading?.wire ?? row.wire;
+    if (wire === undefined) continue;
+    if (wire.includes(".")) throw new Error(`${input}: a nested wire name (${wire}) needs its own reading`);
+    const own = reading === undefined ? undefined : reading.schema;
+    const fallback = own === undefined ? defaultReading(row) : undefined;
+    rows.push({
+      input,
+      wire,
+      schema: own ?? fallback!.schema,
+      read: (reading?.read as ((value: unknown) => unknown) | undefined) ?? fallback?.read,
+    });
+  }
+  const shape: Record<string, z.ZodType> = {};
+  for (const row of rows) shape[row.wire] = row.schema;
+  return {
+    shape,
+    fromWire(wire) {
+      const model: Record<string, unknown> = {};
+      for (const row of rows) {
+        const value = row.read === undefined ? wire[row.wire] : row.read(wire[row.wire]);
+        if (value !== undefined) model[row.input] = value;
+      }
+      return model;
+    },
+  };
 }
 
 /** The message when a choice (`exactlyOne`) has none or several of its rows set. */

@@ -7,46 +7,34 @@
  * absent. No response carries a client secret: Konnect's management API never returns one.
  */
 import { z } from "zod";
-import { wireNames } from "../fieldTable";
-import type { PlainValue } from "../fieldTable";
-import { cached, listPageSchema, mapped, toWireKeys, valueSchema } from "../schemas";
+import type { BodyOf, PatchOf, PlainValue, ResponseOf } from "../fieldTable";
+import { bodySchema, cached, listPageSchema, mapped, patchBodySchema, rowsResponse, valueSchema } from "../schemas";
 import { APPLICATION_FIELDS as F, type ApplicationOwnerType } from "./fields";
 
 /** An application's owner as declared: `{ teamId }` or `{ developerId }`. */
 export type ApplicationOwner = PlainValue<(typeof F)["owner"]["value"]>;
 
-/** Body of `POST /v3/portals/{portalId}/applications` (camelCase). */
-export interface CreateApplicationRequest {
-  name: string;
-  description?: string;
-  labels?: Record<string, string>;
-  authStrategyId: string;
-  owner: ApplicationOwner;
-  dcrClientId?: string;
-  clientId?: string;
-}
+/** Body of `POST /v3/portals/{portalId}/applications` (camelCase), one property per sent row. */
+export interface CreateApplicationRequest extends BodyOf<typeof F> {}
 
-/** Body of `PATCH /v3/portals/{portalId}/applications/{applicationId}` (camelCase): the owner only (Kong's rule). */
-export interface UpdateApplicationRequest {
-  owner?: ApplicationOwner;
-}
+/**
+ * Body of `PATCH /v3/portals/{portalId}/applications/{applicationId}` (camelCase): the rows a change updates in place,
+ * the owner only (Kong's rule).
+ */
+export interface UpdateApplicationRequest extends PatchOf<typeof F> {}
 
-/** A portal application as Konnect reports it (camelCase; unknown fields dropped; never a secret). */
-export interface PortalApplication {
+/**
+ * A portal application as Konnect reports it (camelCase; unknown fields dropped; never a secret), one property per
+ * reported row (Konnect does not report `dcr_client_id`), then the read-only fields.
+ */
+export interface PortalApplication extends Omit<ResponseOf<typeof F>, "authStrategyId" | "owner" | "dcrClientId"> {
   id: string;
-  name: string;
-  /** Absent when the application has none (Konnect sends null). */
-  description?: string;
-  /** Every label on the application, the creation label included (`{}` when none). */
-  labels: Record<string, string>;
   /** The auth strategy it uses (`auth_strategy.id`). */
   authStrategyId?: string;
   /** `client_credentials` (DCR), `self_managed_client_credentials`, `key_auth`, or a type added later. */
   credentialType?: string;
   /** The owner as Konnect spells it (`{ type: "team" | "developer", id }`). */
   owner?: { type: string; id: string };
-  /** The client id in the IdP (DCR: created or linked by Konnect; without DCR: the declared one). */
-  clientId?: string;
   /** The DCR provider the application's client lives in (DCR applications only). */
   dcrProviderId?: string;
   /** Scopes granted to the application (absent when its type does not report them). */
@@ -74,85 +62,91 @@ export function ownerFromWire(owner: { type: string; id: string }): ApplicationO
   return undefined;
 }
 
-const BODY_NAMES = (() => {
-  const { owner: _owner, ...rest } = wireNames(F);
-  return rest;
-})();
+/** The declared owner's schema, sent as `{ type, id }`. */
+function ownerSchema() {
+  return valueSchema(F.owner.value).transform(ownerToWire);
+}
 
 /** Strict create request: camelCase in, Konnect's wire body out. */
 export function createApplicationRequestSchema() {
-  return cached("createApplicationRequestSchema", () =>
-    z
-      .strictObject({
-        name: valueSchema(F.name.value),
-        description: valueSchema(F.description.value).optional(),
-        labels: valueSchema(F.labels.value).optional(),
-        authStrategyId: valueSchema(F.authStrategyId.value),
-        owner: valueSchema(F.owner.value),
-        dcrClientId: valueSchema(F.dcrClientId.value).optional(),
-        clientId: valueSchema(F.clientId.value).optional(),
-      })
-      .transform((request) => ({ ...toWireKeys(request, BODY_NAMES), owner: ownerToWire(request.owner) })),
-  );
+  return cached("createApplicationRequestSchema", () => bodySchema(F, { owner: ownerSchema() }));
 }
 
 /** Strict update request (the owner only): camelCase in, Konnect's wire body out. */
 export function updateApplicationRequestSchema() {
-  return cached("updateApplicationRequestSchema", () =>
-    z
-      .strictObject({ owner: valueSchema(F.owner.value).optional() })
-      .transform((request) => (request.owner === undefined ? {} : { owner: ownerToWire(request.owner) })),
-  );
+  return cached("updateApplicationRequestSchema", () => patchBodySchema(F, { owner: ownerSchema() }));
 }
 
-/** Tolerant reader of one application (`Application`: either shape, any credential type). */
+/** The read-only wire fields of an application, as the reader checked them. */
+interface ApplicationWire {
+  id: string;
+  registration_count?: number | undefined;
+  dcr_provider?: { id: string } | null | undefined;
+  portal?: { id: string } | undefined;
+  auth_strategy?: { id: string; credential_type?: string | undefined } | null | undefined;
+  granted_scopes?: string[] | null | undefined;
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Tolerant reader of one application (`Application`: either shape, any credential type): the rows' fields (labels
+ * with null values left out, the auth strategy and the owner as Konnect links them, an empty client id as none),
+ * then the read-only ones.
+ */
 export function applicationResponseSchema() {
-  return cached("applicationResponseSchema", () =>
-    mapped(
+  return cached("applicationResponseSchema", () => {
+    const rows = rowsResponse(F, {
+      labels: {
+        schema: z.record(z.string(), z.string().nullable()).nullable().optional(),
+        read: (labels?: Record<string, string | null> | null) =>
+          Object.fromEntries(
+            Object.entries(labels ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+          ),
+      },
+      authStrategyId: {
+        wire: "auth_strategy",
+        schema: z.object({ id: z.string(), credential_type: z.string().optional() }).nullable().optional(),
+        read: (strategy?: { id: string } | null) => strategy?.id,
+      },
+      owner: {
+        schema: z.object({ type: z.string(), id: z.string() }).nullable().optional(),
+        read: (owner?: { type: string; id: string } | null) => (owner ? { type: owner.type, id: owner.id } : undefined),
+      },
+      dcrClientId: false,
+      // An empty client id is none (Konnect's key-auth and unlinked shapes).
+      clientId: { schema: z.string().nullable().optional(), read: (id?: string | null) => (id ? id : undefined) },
+    });
+    return mapped(
       z.object({
         id: z.string(),
-        name: z.string(),
-        description: z.string().nullable().optional(),
-        labels: z.record(z.string(), z.string().nullable()).nullable().optional(),
-        client_id: z.string().nullable().optional(),
+        ...rows.shape,
         registration_count: z.number().optional(),
         dcr_provider: z.object({ id: z.string() }).nullable().optional(),
         portal: z.object({ id: z.string() }).optional(),
-        auth_strategy: z.object({ id: z.string(), credential_type: z.string().optional() }).nullable().optional(),
         granted_scopes: z.array(z.string()).nullable().optional(),
-        owner: z.object({ type: z.string(), id: z.string() }).nullable().optional(),
         created_at: z.string(),
         updated_at: z.string(),
-      }),
+      }) as z.ZodType<ApplicationWire>,
       (wire): PortalApplication => {
-        const labels = Object.fromEntries(
-          Object.entries(wire.labels ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-        );
-        const application: PortalApplication = {
+        const application = {
           id: wire.id,
-          name: wire.name,
-          labels,
+          ...rows.fromWire(wire),
           registrationCount: wire.registration_count ?? 0,
           createdAt: wire.created_at,
           updatedAt: wire.updated_at,
-        };
-        if (typeof wire.description === "string") application.description = wire.description;
-        if (wire.auth_strategy) {
-          application.authStrategyId = wire.auth_strategy.id;
-          if (wire.auth_strategy.credential_type !== undefined) {
-            application.credentialType = wire.auth_strategy.credential_type;
-          }
+        } as PortalApplication;
+        if (wire.auth_strategy?.credential_type !== undefined) {
+          application.credentialType = wire.auth_strategy.credential_type;
         }
-        if (wire.owner) application.owner = { type: wire.owner.type, id: wire.owner.id };
-        // An empty client id is none (Konnect's key-auth and unlinked shapes).
-        if (typeof wire.client_id === "string" && wire.client_id !== "") application.clientId = wire.client_id;
         if (wire.dcr_provider) application.dcrProviderId = wire.dcr_provider.id;
         if (Array.isArray(wire.granted_scopes)) application.grantedScopes = [...wire.granted_scopes];
         if (wire.portal) application.portalId = wire.portal.id;
         return application;
       },
-    ),
-  );
+    );
+  });
 }
 
 /** Tolerant reader of one page of `GET /v3/portals/{portalId}/applications`. */

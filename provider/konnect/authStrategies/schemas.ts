@@ -5,12 +5,13 @@
  */
 import { z } from "zod";
 import type { DcrProviderType } from "../dcrProviders/schemas";
-import { wireNames } from "../fieldTable";
+import { wireNames, type BodyOf, type PatchOf, type ResponseOf } from "../fieldTable";
 import {
   idText,
-  labelsUpdateSchema,
   listPageSchema,
   mapped,
+  requestShape,
+  rowsResponse,
   tableSchema,
   toWireKeys,
   valueSchema,
@@ -62,26 +63,22 @@ export interface KeyAuthConfig {
   ttl?: KeyAuthTtl;
 }
 
-/** Body of `POST` (and `PUT`) for a strategy, camelCase. */
-export interface CreateAuthStrategyRequest {
-  name: string;
-  displayName: string;
-  strategyType: AuthStrategyType;
+/** Rows of `AUTH_STRATEGY_FIELDS` whose wire shape the value rule does not say (configs, a null DCR provider). */
+type OwnShapeRows = "openidConnect" | "keyAuth" | "dcrProviderId";
+
+/** Body of `POST` (and `PUT`) for a strategy, camelCase: one property per row of `AUTH_STRATEGY_FIELDS`. */
+export interface CreateAuthStrategyRequest extends Omit<BodyOf<typeof AUTH_STRATEGY_FIELDS>, OwnShapeRows> {
   openidConnect?: OpenIdConnectConfig;
   keyAuth?: KeyAuthConfig;
   /** openid_connect only. */
   dcrProviderId?: string | null;
-  labels?: Record<string, string>;
-  principals?: { enabled: boolean };
 }
 
-/** Body of `PATCH` for a strategy, camelCase. The type cannot change. */
-export interface UpdateAuthStrategyRequest {
-  name?: string;
-  displayName?: string;
-  /** A null value removes that label. */
-  labels?: Record<string, string | null>;
-  principals?: { enabled: boolean };
+/**
+ * Body of `PATCH` for a strategy, camelCase: the rows a change updates in place (the type cannot change); a null
+ * label value removes that label.
+ */
+export interface UpdateAuthStrategyRequest extends Omit<PatchOf<typeof AUTH_STRATEGY_FIELDS>, OwnShapeRows> {
   /** null unlinks the DCR provider. */
   dcrProviderId?: string | null;
   /** Partial; Konnect merges into the stored config. */
@@ -99,16 +96,19 @@ export interface LinkedDcrProvider {
   providerType: DcrProviderType | (string & {});
 }
 
-/** An auth strategy as Konnect reports it. */
-export interface AuthStrategy {
+/**
+ * An auth strategy as Konnect reports it: one property per row (the configs of its type, the DCR provider as Konnect
+ * links it), then the read-only fields.
+ */
+export interface AuthStrategy extends Omit<
+  ResponseOf<typeof AUTH_STRATEGY_FIELDS>,
+  OwnShapeRows | "strategyType" | "principals"
+> {
   id: string;
-  name: string;
-  displayName: string;
   strategyType: AuthStrategyType;
   openidConnect?: OpenIdConnectConfig;
   keyAuth?: KeyAuthConfig;
   dcrProvider: LinkedDcrProvider | null;
-  labels: Record<string, string>;
   principals?: { enabled: boolean };
   active: boolean;
   supportsMultipleCredentials: boolean;
@@ -190,12 +190,26 @@ export function keyAuthToWire(config: { keyNames?: string[]; ttl?: KeyAuthTtl | 
 }
 
 const F = AUTH_STRATEGY_FIELDS;
-const common = () => ({
-  name: valueSchema(F.name.value),
-  displayName: valueSchema(F.displayName.value),
-  labels: valueSchema(F.labels.value).optional(),
-  principals: valueSchema(F.principals.value).optional(),
-});
+
+/** The rows of the other strategy type, left out of a type's variant (the rows `check` rejects for it). */
+const OTHER_TYPE_ROWS: Record<AuthStrategyType, readonly (keyof typeof F)[]> = {
+  openid_connect: ["keyAuth"],
+  key_auth: ["openidConnect", "dcrProviderId"],
+};
+
+/** The rows' request schemas for a strategy of `type` (`partial` for PATCH), configs and a null DCR provider included. */
+function strategyShape(type: AuthStrategyType, partial: boolean) {
+  return requestShape(F, {
+    patch: partial,
+    omit: OTHER_TYPE_ROWS[type],
+    custom: {
+      strategyType: z.literal(type),
+      openidConnect: openIdConnectConfigSchema(partial),
+      keyAuth: keyAuthConfigSchema(partial),
+      dcrProviderId: valueSchema(F.dcrProviderId.value).nullable(),
+    },
+  });
+}
 
 /** Create (and PUT) request: camelCase in, validated per type, wire body out. */
 export function createAuthStrategyRequestSchema() {
@@ -207,27 +221,22 @@ function buildCreateAuthStrategyRequestSchema() {
     .discriminatedUnion(
       "strategyType",
       [
-        z.strictObject({
-          ...common(),
-          strategyType: z.literal("openid_connect"),
-          openidConnect: openIdConnectConfigSchema(false),
-          dcrProviderId: valueSchema(F.dcrProviderId.value).nullable().optional(),
-        }),
-        z.strictObject({
-          ...common(),
-          strategyType: z.literal("key_auth"),
-          keyAuth: keyAuthConfigSchema(false).optional(),
-        }),
+        // openid_connect requires its config (the row is optional: key_auth strategies have none).
+        z.strictObject({ ...strategyShape("openid_connect", false), openidConnect: openIdConnectConfigSchema(false) }),
+        z.strictObject(strategyShape("key_auth", false)),
       ],
       { error: `must be one of ${AUTH_STRATEGY_TYPES.join(", ")}` },
     )
-    .transform((req) => ({
-      ...toWireKeys(req, AUTH_STRATEGY_WIRE_NAMES),
-      configs:
-        req.strategyType === "openid_connect"
-          ? { "openid-connect": openIdConnectToWire(req.openidConnect) }
-          : { "key-auth": keyAuthToWire(req.keyAuth ?? {}) },
-    }));
+    .transform((request) => {
+      const req = request as CreateAuthStrategyRequest;
+      return {
+        ...toWireKeys(request, AUTH_STRATEGY_WIRE_NAMES),
+        configs:
+          req.strategyType === "openid_connect"
+            ? { "openid-connect": openIdConnectToWire(req.openidConnect!) }
+            : { "key-auth": keyAuthToWire(req.keyAuth ?? {}) },
+      };
+    });
 }
 
 /** PATCH request for a strategy of the given type: camelCase in, wire body out. */
@@ -236,21 +245,7 @@ export function updateAuthStrategyRequestSchema(type: AuthStrategyType) {
 }
 
 function buildUpdateAuthStrategyRequestSchema(type: AuthStrategyType) {
-  const shape = {
-    name: valueSchema(F.name.value).optional(),
-    displayName: valueSchema(F.displayName.value).optional(),
-    labels: labelsUpdateSchema().optional(),
-    principals: valueSchema(F.principals.value).optional(),
-  };
-  const typed =
-    type === "openid_connect"
-      ? z.strictObject({
-          ...shape,
-          dcrProviderId: valueSchema(F.dcrProviderId.value).nullable().optional(),
-          openidConnect: openIdConnectConfigSchema(true).optional(),
-        })
-      : z.strictObject({ ...shape, keyAuth: keyAuthConfigSchema(true).optional() });
-  return typed.transform((req: Record<string, unknown>) => {
+  return z.strictObject(strategyShape(type, true)).transform((req: Record<string, unknown>) => {
     const r = req as UpdateAuthStrategyRequest;
     const wire = toWireKeys(req, AUTH_STRATEGY_WIRE_NAMES);
     if (r.openidConnect !== undefined) wire.configs = { "openid-connect": openIdConnectToWire(r.openidConnect) };
@@ -264,7 +259,32 @@ export function authStrategyResponseSchema() {
   return cached("authStrategyResponseSchema", () => buildAuthStrategyResponseSchema());
 }
 
+/** The read-only wire fields of a strategy (and its `strategy_type`), as the reader checked them. */
+interface AuthStrategyWire {
+  id: string;
+  strategy_type: AuthStrategyType;
+  configs: {
+    "openid-connect"?: Record<string, unknown> | undefined;
+    "key-auth"?: { key_names?: string[] | undefined; ttl?: KeyAuthTtl | null | undefined } | undefined;
+  };
+  active: boolean;
+  dcr_provider?:
+    { id: string; name: string; display_name?: string | undefined; provider_type: string } | null | undefined;
+  supports_multiple_credentials?: boolean | undefined;
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
 function buildAuthStrategyResponseSchema() {
+  // The configs and the linked DCR provider are read below, by the strategy's type.
+  const rows = rowsResponse(F, {
+    strategyType: { schema: z.enum(AUTH_STRATEGY_TYPES) },
+    principals: { schema: z.object({ enabled: z.boolean() }).optional() },
+    openidConnect: false,
+    keyAuth: false,
+    dcrProviderId: false,
+  });
   const oidcWire = z
     .object(
       Object.fromEntries(
@@ -286,9 +306,7 @@ function buildAuthStrategyResponseSchema() {
     z
       .object({
         id: idText(),
-        name: z.string(),
-        display_name: z.string(),
-        strategy_type: z.enum(AUTH_STRATEGY_TYPES),
+        ...rows.shape,
         configs: z.object({ "openid-connect": oidcWire.optional(), "key-auth": keyAuthWire.optional() }),
         active: z.boolean(),
         dcr_provider: z
@@ -301,22 +319,23 @@ function buildAuthStrategyResponseSchema() {
           })
           .nullable()
           .optional(),
-        labels: z.record(z.string(), z.string()).optional(),
-        principals: z.object({ enabled: z.boolean() }).optional(),
         supports_multiple_credentials: z.boolean().optional(),
         created_at: z.string(),
         updated_at: z.string(),
       })
-      .superRefine((wire, ctx) => {
+      .superRefine((checked, ctx) => {
+        const wire = checked as AuthStrategyWire;
         const key = wire.strategy_type === "openid_connect" ? "openid-connect" : "key-auth";
         if (!wire.configs[key]) ctx.addIssue({ code: "custom", path: ["configs", key], message: "missing" });
       }),
-    (wire): AuthStrategy => {
+    (checked): AuthStrategy => {
+      const wire = checked as AuthStrategyWire;
       const strategy: AuthStrategy = {
         id: wire.id,
-        name: wire.name,
-        displayName: wire.display_name,
-        strategyType: wire.strategy_type,
+        ...(rows.fromWire(wire) as Pick<
+          AuthStrategy,
+          "name" | "displayName" | "strategyType" | "labels" | "principals"
+        >),
         dcrProvider: wire.dcr_provider
           ? {
               id: wire.dcr_provider.id,
@@ -325,7 +344,6 @@ function buildAuthStrategyResponseSchema() {
               ...(wire.dcr_provider.display_name !== undefined ? { displayName: wire.dcr_provider.display_name } : {}),
             }
           : null,
-        labels: wire.labels ?? {},
         active: wire.active,
         supportsMultipleCredentials: wire.supports_multiple_credentials ?? wire.strategy_type === "key_auth",
         createdAt: wire.created_at,
@@ -347,7 +365,6 @@ function buildAuthStrategyResponseSchema() {
         if (keyAuth.key_names !== undefined) strategy.keyAuth.keyNames = keyAuth.key_names;
         if (keyAuth.ttl) strategy.keyAuth.ttl = keyAuth.ttl;
       }
-      if (wire.principals !== undefined) strategy.principals = wire.principals;
       return strategy;
     },
   );

@@ -4,14 +4,12 @@
  * carry them, responses never do.
  */
 import { z } from "zod";
-import { wireNames } from "../fieldTable";
+import { wireNames, type BodyOf, type PatchOf, type ResponseOf } from "../fieldTable";
 import {
   idText,
-  labelsSchema,
-  labelsUpdateSchema,
   listPageSchema,
-  text,
-  urlText,
+  requestShape,
+  rowsResponse,
   valueSchema,
   toWireKeys,
   cached,
@@ -47,38 +45,29 @@ export type DcrConfigInput = Partial<DcrConfigValues>;
 /** DCR settings Konnect returns (never the write-only secrets, which it does not report). */
 export type DcrConfigRead = DcrConfigInput;
 
-/** Body of `POST /v2/dcr-providers`, camelCase. */
-export interface CreateDcrProviderRequest {
-  name: string;
-  displayName?: string;
-  providerType: DcrProviderType;
-  issuer: string;
-  labels?: Record<string, string>;
+/** Body of `POST /v2/dcr-providers`, camelCase: one property per row of `DCR_PROVIDER_FIELDS`. */
+export interface CreateDcrProviderRequest extends Omit<BodyOf<typeof DCR_PROVIDER_FIELDS>, "dcrConfig"> {
   dcrConfig?: DcrConfigInput;
 }
 
-/** Body of `PATCH /v2/dcr-providers/{id}`, camelCase. `providerType` cannot change. */
-export interface UpdateDcrProviderRequest {
-  name?: string;
-  displayName?: string;
-  issuer?: string;
-  /** A null value removes that label. */
-  labels?: Record<string, string | null>;
+/**
+ * Body of `PATCH /v2/dcr-providers/{id}`, camelCase: the rows a change updates in place (`providerType` cannot
+ * change); a null label value removes that label.
+ */
+export interface UpdateDcrProviderRequest extends Omit<PatchOf<typeof DCR_PROVIDER_FIELDS>, "dcrConfig"> {
   /** Partial: fields left out (secrets included) are kept by Konnect. */
   dcrConfig?: DcrConfigInput;
 }
 
-/** A DCR provider as Konnect reports it. */
-export interface DcrProvider {
+/**
+ * A DCR provider as Konnect reports it: one property per row (a `displayName` Konnect may omit even when set), then
+ * the read-only fields.
+ */
+export interface DcrProvider extends Omit<ResponseOf<typeof DCR_PROVIDER_FIELDS>, "providerType" | "dcrConfig"> {
   id: string;
-  name: string;
-  /** Konnect may omit it even when set. */
-  displayName?: string;
   providerType: DcrProviderType;
-  issuer: string;
   /** True when at least one auth strategy uses it. */
   active: boolean;
-  labels: Record<string, string>;
   dcrConfig: DcrConfigRead;
   createdAt: string;
   updatedAt: string;
@@ -117,16 +106,12 @@ function buildDcrConfigSchema(type: DcrProviderType, partial: boolean) {
   return z.strictObject(shape);
 }
 
+/** The create variant of one provider type: the rows, `providerType` that type, its DCR config. */
 function createVariant(type: DcrProviderType) {
   const config = dcrConfigSchema(type, false);
-  return z.strictObject({
-    name: text(256),
-    displayName: text(256).optional(),
-    providerType: z.literal(type),
-    issuer: urlText(256, true),
-    labels: labelsSchema().optional(),
-    dcrConfig: DCR_TYPE_RULES[type].configRequired ? config : config.optional(),
-  });
+  const shape = requestShape(DCR_PROVIDER_FIELDS, { custom: { providerType: z.literal(type), dcrConfig: config } });
+  if (DCR_TYPE_RULES[type].configRequired) shape.dcrConfig = config;
+  return z.strictObject(shape);
 }
 
 /** Converts a camelCase DCR config to wire names, dropping undefined fields. */
@@ -170,15 +155,16 @@ export function updateDcrProviderRequestSchema(type: DcrProviderType) {
 
 function buildUpdateDcrProviderRequestSchema(type: DcrProviderType) {
   return z
-    .strictObject({
-      name: text(256).optional(),
-      displayName: text(256).optional(),
-      issuer: urlText(256, true).optional(),
-      labels: labelsUpdateSchema().optional(),
-      dcrConfig: DCR_TYPE_RULES[type].configUpdatable
-        ? dcrConfigSchema(type, true).optional()
-        : z.undefined({ error: `providerType ${type} has no updatable dcrConfig` }).optional(),
-    })
+    .strictObject(
+      requestShape(DCR_PROVIDER_FIELDS, {
+        patch: true,
+        custom: {
+          dcrConfig: DCR_TYPE_RULES[type].configUpdatable
+            ? dcrConfigSchema(type, true)
+            : z.undefined({ error: `providerType ${type} has no updatable dcrConfig` }),
+        },
+      }),
+    )
     .transform((req) => toWireKeys(req, DCR_PROVIDER_WIRE_NAMES, { dcrConfig: dcrConfigToWire }));
 }
 
@@ -187,36 +173,39 @@ export function dcrProviderResponseSchema() {
   return cached("dcrProviderResponseSchema", () => buildDcrProviderResponseSchema());
 }
 
+/** The read-only wire fields of a DCR provider, as the reader checked them. */
+interface DcrProviderWire {
+  id: string;
+  active: boolean;
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
 function buildDcrProviderResponseSchema() {
+  const rows = rowsResponse(DCR_PROVIDER_FIELDS, {
+    displayName: { schema: z.string().optional() },
+    providerType: { schema: z.enum(DCR_PROVIDER_TYPES) },
+    dcrConfig: {
+      schema: z.record(z.string(), z.unknown()).optional(),
+      read: (config?: Record<string, unknown>) => dcrConfigFromWire(config ?? {}),
+    },
+  });
   return mapped(
     z.object({
       id: idText(),
-      name: z.string(),
-      display_name: z.string().optional(),
-      provider_type: z.enum(DCR_PROVIDER_TYPES),
-      issuer: z.string(),
+      ...rows.shape,
       active: z.boolean(),
-      labels: z.record(z.string(), z.string()).optional(),
-      dcr_config: z.record(z.string(), z.unknown()).optional(),
       created_at: z.string(),
       updated_at: z.string(),
+    }) as z.ZodType<DcrProviderWire>,
+    (wire): DcrProvider => ({
+      id: wire.id,
+      ...(rows.fromWire(wire) as Omit<DcrProvider, "id" | "active" | "createdAt" | "updatedAt">),
+      active: wire.active,
+      createdAt: wire.created_at,
+      updatedAt: wire.updated_at,
     }),
-    (wire): DcrProvider => {
-      const dcrConfig = dcrConfigFromWire(wire.dcr_config ?? {});
-      const provider: DcrProvider = {
-        id: wire.id,
-        name: wire.name,
-        providerType: wire.provider_type,
-        issuer: wire.issuer,
-        active: wire.active,
-        labels: wire.labels ?? {},
-        dcrConfig,
-        createdAt: wire.created_at,
-        updatedAt: wire.updated_at,
-      };
-      if (wire.display_name !== undefined) provider.displayName = wire.display_name;
-      return provider;
-    },
   );
 }
 

@@ -12,4 +12,9 @@ export const PORTAL_FIELDS = {
     value: { kind: "id" },
     effect: "update",
   },
+  /**
+   * The portal's labels: the package sets the keys it owns and removes them (a key sent as null) in a PATCH, leaving
+   * the others as they are.
+   */
+  labels: { wire: "labels", value: { kind: "labels" }, effect: "update" },
 } as const satisfies FieldTable;

@@ -5,23 +5,20 @@
  * Responses are read tolerantly: unknown fields dropped, a status this package does not know passed through.
  */
 import { z } from "zod";
-import { wireNames } from "../fieldTable";
-import { cached, idText, listPageSchema, mapped, toWireKeys, valueSchema } from "../schemas";
-import { REGISTRATION_CREATE_STATUSES, REGISTRATION_FIELDS as F, type RegistrationStatus } from "./fields";
+import type { BodyOf, PatchOf, ResponseOf } from "../fieldTable";
+import { bodySchema, cached, listPageSchema, mapped, patchBodySchema, rowsResponse } from "../schemas";
+import { REGISTRATION_CREATE_STATUSES, REGISTRATION_FIELDS as F } from "./fields";
 
-/** Body of a registration create (camelCase). */
-export interface CreateRegistrationRequest {
-  apiId: string;
+/** Body of a registration create (camelCase), one property per sent row; a new registration is approved or pending. */
+export interface CreateRegistrationRequest extends Omit<BodyOf<typeof F>, "status"> {
   status?: (typeof REGISTRATION_CREATE_STATUSES)[number];
 }
 
-/** Body of a registration PATCH (camelCase). */
-export interface UpdateRegistrationRequest {
-  status?: RegistrationStatus;
-}
+/** Body of a registration PATCH (camelCase): the rows a change updates in place. */
+export interface UpdateRegistrationRequest extends PatchOf<typeof F> {}
 
-/** A registration as Konnect reports it (camelCase; unknown fields dropped). */
-export interface ApplicationRegistration {
+/** A registration as Konnect reports it (camelCase; unknown fields dropped), one property per reported row. */
+export interface ApplicationRegistration extends Omit<ResponseOf<typeof F>, "status" | "apiId"> {
   id: string;
   /** One of `approved`, `pending`, `rejected`, `revoked`, or a status added later (passed through). */
   status: string;
@@ -39,50 +36,58 @@ export type RegistrationFilterField = "status";
 /** Strict create request: camelCase in, Konnect's wire body out. */
 export function createRegistrationRequestSchema() {
   return cached("createRegistrationRequestSchema", () =>
-    z
-      .strictObject({
-        apiId: idText(),
-        status: z
-          .enum(REGISTRATION_CREATE_STATUSES, {
-            error: `a new registration's status must be one of ${REGISTRATION_CREATE_STATUSES.join(", ")}`,
-          })
-          .optional(),
-      })
-      .transform((request) => toWireKeys(request, wireNames(F))),
+    bodySchema(F, {
+      status: z.enum(REGISTRATION_CREATE_STATUSES, {
+        error: `a new registration's status must be one of ${REGISTRATION_CREATE_STATUSES.join(", ")}`,
+      }),
+    }),
   );
 }
 
 /** Strict update request: camelCase in, Konnect's wire body out. */
 export function updateRegistrationRequestSchema() {
-  return cached("updateRegistrationRequestSchema", () =>
-    z
-      .strictObject({ status: valueSchema(F.status.value).optional() })
-      .transform((request) => toWireKeys(request, wireNames(F))),
-  );
+  return cached("updateRegistrationRequestSchema", () => patchBodySchema(F));
 }
 
-/** Tolerant reader of one registration (`ApplicationRegistration`). */
+/** A linked object in a response (`{ id }`): its id, or absent. */
+function linkedId() {
+  return { schema: z.object({ id: z.string() }).optional(), read: (linked?: { id: string }) => linked?.id };
+}
+
+/** The wire fields of a registration, as the reader checked them. */
+interface RegistrationWire {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
+/**
+ * Tolerant reader of one registration (`ApplicationRegistration`): the rows' fields (the API and the application as
+ * the linked objects `api` and `application`, a status always reported), then the read-only ones.
+ */
 export function registrationResponseSchema() {
-  return cached("registrationResponseSchema", () =>
-    mapped(
+  return cached("registrationResponseSchema", () => {
+    const rows = rowsResponse(F, {
+      applicationId: { wire: "application", ...linkedId() },
+      apiId: { wire: "api", ...linkedId() },
+      status: { schema: z.string() },
+    });
+    return mapped(
       z.object({
         id: z.string(),
-        status: z.string(),
-        api: z.object({ id: z.string() }).optional(),
-        application: z.object({ id: z.string() }).optional(),
+        ...rows.shape,
         created_at: z.string(),
         updated_at: z.string(),
-      }),
+      }) as z.ZodType<RegistrationWire>,
       (wire): ApplicationRegistration => ({
         id: wire.id,
-        status: wire.status,
-        ...(wire.api ? { apiId: wire.api.id } : {}),
-        ...(wire.application ? { applicationId: wire.application.id } : {}),
+        ...(rows.fromWire(wire) as Omit<ApplicationRegistration, "id" | "createdAt" | "updatedAt">),
         createdAt: wire.created_at,
         updatedAt: wire.updated_at,
       }),
-    ),
-  );
+    );
+  });
 }
 
 /** Tolerant reader of one page of an application's registrations. */

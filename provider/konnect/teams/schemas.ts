@@ -5,28 +5,22 @@
  * sends as null is absent, an absent `can_own_applications` is false). Schemas are built on first use and cached.
  */
 import { z } from "zod";
-import { wireNames } from "../fieldTable";
-import { cached, listPageSchema, mapped, toWireKeys, valueSchema } from "../schemas";
+import type { BodyOf, PatchOf, ResponseOf } from "../fieldTable";
+import { bodySchema, cached, listPageSchema, mapped, patchBodySchema, rowsResponse } from "../schemas";
 import { TEAM_FIELDS as F } from "./fields";
 
-/** Body of `POST /v3/portals/{portalId}/teams` (camelCase). */
-export interface CreateTeamRequest {
-  name: string;
-  description?: string;
-  canOwnApplications?: boolean;
-}
+/** Body of `POST /v3/portals/{portalId}/teams` (camelCase), one property per sent row. */
+export interface CreateTeamRequest extends BodyOf<typeof F> {}
 
 /** Body of `PATCH /v3/portals/{portalId}/teams/{teamId}` (camelCase): only the fields that change. */
-export type UpdateTeamRequest = Partial<CreateTeamRequest>;
+export interface UpdateTeamRequest extends PatchOf<typeof F> {}
 
-/** A portal team as Konnect reports it (camelCase; unknown fields dropped). */
-export interface PortalTeam {
+/**
+ * A portal team as Konnect reports it (camelCase; unknown fields dropped), one property per sent row: a description
+ * Konnect leaves out or sends as null is absent, a `canOwnApplications` it leaves out is false.
+ */
+export interface PortalTeam extends ResponseOf<typeof F> {
   id: string;
-  name: string;
-  /** Absent when the team has none. */
-  description?: string;
-  /** Whether the team may own applications (false when Konnect leaves it out). */
-  canOwnApplications: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -34,49 +28,43 @@ export interface PortalTeam {
 /** Fields teams can be filtered on (wire names). */
 export type TeamFilterField = "name" | "can_own_applications";
 
-function teamRequestSchema(partial: boolean) {
-  const name = valueSchema(F.name.value);
-  return z
-    .strictObject({
-      name: partial ? name.optional() : name,
-      description: valueSchema(F.description.value).optional(),
-      canOwnApplications: valueSchema(F.canOwnApplications.value).optional(),
-    })
-    .transform((request) => toWireKeys(request, wireNames(F)));
-}
-
 /** Strict create request: camelCase in, Konnect's wire body out. */
 export function createTeamRequestSchema() {
-  return cached("createTeamRequestSchema", () => teamRequestSchema(false));
+  return cached("createTeamRequestSchema", () => bodySchema(F));
 }
 
 /** Strict update request (every field optional): camelCase in, Konnect's wire body out. */
 export function updateTeamRequestSchema() {
-  return cached("updateTeamRequestSchema", () => teamRequestSchema(true));
+  return cached("updateTeamRequestSchema", () => patchBodySchema(F));
 }
 
-/** Tolerant reader of one team (`PortalTeamResponse`). */
+/** The wire fields of a team, as the reader checked them. */
+interface TeamWire {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  [field: string]: unknown;
+}
+
+/** Tolerant reader of one team (`PortalTeamResponse`): the rows' fields, then the read-only ones. */
 export function teamResponseSchema() {
-  return cached("teamResponseSchema", () =>
-    mapped(
+  return cached("teamResponseSchema", () => {
+    const rows = rowsResponse(F);
+    return mapped(
       z.object({
         id: z.string(),
-        name: z.string(),
-        description: z.string().nullable().optional(),
-        can_own_applications: z.boolean().optional(),
+        ...rows.shape,
         created_at: z.string(),
         updated_at: z.string(),
-      }),
+      }) as z.ZodType<TeamWire>,
       (wire): PortalTeam => ({
         id: wire.id,
-        name: wire.name,
-        ...(typeof wire.description === "string" ? { description: wire.description } : {}),
-        canOwnApplications: wire.can_own_applications ?? false,
+        ...(rows.fromWire(wire) as ResponseOf<typeof F>),
         createdAt: wire.created_at,
         updatedAt: wire.updated_at,
       }),
-    ),
-  );
+    );
+  });
 }
 
 /** Tolerant reader of one page of `GET /v3/portals/{portalId}/teams`. */

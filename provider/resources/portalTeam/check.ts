@@ -5,7 +5,7 @@
  */
 import { createTeamRequestSchema, type CreateTeamRequest } from "../../konnect";
 import { checkTable, checkWholeRequest, startCheck, type CheckFailure } from "../core/check";
-import { withoutUndefined } from "../core/compare";
+import { sentValues } from "../../konnect/fieldTable";
 import type { PortalTeamInputs } from "./args";
 import { PORTAL_TEAM_INPUTS } from "./inputs";
 
@@ -20,11 +20,7 @@ export function checkPortalTeamInputs(news: Record<string, unknown>): {
   return { inputs, failures: f.failures };
 }
 
-/** The create request for checked inputs (also what `check` validates against the client's request schema). */
+/** The create request for checked inputs (also what `check` validates against the client's schema): the sent rows. */
 export function toCreateRequest(inputs: PortalTeamInputs): CreateTeamRequest {
-  return withoutUndefined({
-    name: inputs.name,
-    description: inputs.description,
-    canOwnApplications: inputs.canOwnApplications,
-  });
+  return sentValues(PORTAL_TEAM_INPUTS, inputs) as CreateTeamRequest;
 }

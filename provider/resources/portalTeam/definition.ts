@@ -35,10 +35,9 @@ import {
   type PortalTeam,
   type UpdateTeamRequest,
 } from "../../konnect";
-import { withoutUndefined } from "../core/compare";
 import { createRetryDelayMs, providerLog } from "../core/context";
 import { MAX_CREATE_ATTEMPTS, isCreateOutcomeUnknown } from "../core/createOnce";
-import { tableRules, updateBody, type FieldRule } from "../core/fieldRules";
+import { tableOutputs, tableRules, updateBody, type FieldRule } from "../core/fieldRules";
 import { resourceHandlers, type CallContext, type ResourceDefinition } from "../core/handlerFactory";
 import type { PortalTeamInputs, PortalTeamOutputs } from "./args";
 import { checkPortalTeamInputs, toCreateRequest } from "./check";
@@ -62,18 +61,13 @@ const TEAM_RULES: readonly FieldRule<PortalTeamOutputs, PortalTeamInputs, Update
   },
 );
 
-/** Outputs: the declared portal and local inputs, the team as Konnect reports it. */
+/** Outputs, in row order: the declared portal and local inputs, the sent rows as Konnect reports them. */
 export function teamOutputs(declared: PortalTeamInputs, team: PortalTeam): PortalTeamOutputs {
-  return withoutUndefined({
-    portalId: declared.portalId,
-    name: team.name,
-    description: team.description,
-    canOwnApplications: team.canOwnApplications,
-    adopt: declared.adopt,
-    region: declared.region,
+  return {
+    ...tableOutputs(PORTAL_TEAM_INPUTS, declared, team),
     createdAt: team.createdAt,
     updatedAt: team.updatedAt,
-  });
+  } as PortalTeamOutputs;
 }
 
 /** The teams of the portal with exactly the declared name (the list filter may compare more loosely). */
