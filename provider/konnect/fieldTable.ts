@@ -236,15 +236,33 @@ export type ResponseOf<T> = {
     : never;
 };
 
+/** How `sentValues` treats particular rows: rows left out (another type's), rows sent in another value. */
+export interface SentOptions<V> {
+  /** Rows left out of the request (the rows of another object type). */
+  readonly omit?: readonly string[];
+  /** A row's value computed from all the values (undefined: left out), instead of the row's own value. */
+  readonly custom?: Readonly<Record<string, (values: V) => unknown>>;
+}
+
 /**
  * The values of a table's sent rows in `values` (camelCase, row order, undefined left out): the request body of
- * checked inputs, before the client's schema maps it to the wire.
+ * checked inputs, before the client's schema maps it to the wire. An object row's value is copied without its
+ * undefined keys; `options` leaves rows out or computes a row's value.
  */
-export function sentValues(table: FieldTable, values: object): Record<string, unknown> {
+export function sentValues<V extends object>(
+  table: FieldTable,
+  values: V,
+  options: SentOptions<V> = {},
+): Record<string, unknown> {
   const sent: Record<string, unknown> = {};
   for (const [input, row] of Object.entries(table)) {
-    const value = (values as Record<string, unknown>)[input];
-    if (row.wire !== undefined && value !== undefined) sent[input] = value;
+    if (row.wire === undefined || options.omit?.includes(input)) continue;
+    const compute = options.custom?.[input];
+    let value = compute === undefined ? (values as Record<string, unknown>)[input] : compute(values);
+    if (row.value.kind === "object" && typeof value === "object" && value !== null) {
+      value = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+    }
+    if (value !== undefined) sent[input] = value;
   }
   return sent;
 }

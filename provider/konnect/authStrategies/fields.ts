@@ -143,3 +143,18 @@ export const AUTH_STRATEGY_FIELDS = {
   /** Principals settings. Default: disabled. Updates in place. */
   principals: { wire: "principals", value: { kind: "object", fields: PRINCIPALS_FIELDS }, effect: "update" },
 } as const satisfies FieldTable;
+
+/**
+ * The top-level rows only a strategy of one type takes (its settings object; for OpenID Connect also the DCR
+ * provider): `check` refuses them for another type, and that type's requests leave them out.
+ */
+export const STRATEGY_TYPE_ROWS = {
+  openid_connect: ["openidConnect", "dcrProviderId"],
+  key_auth: ["keyAuth"],
+} as const satisfies Record<AuthStrategyType, readonly (keyof typeof AUTH_STRATEGY_FIELDS)[]>;
+
+/** The rows of the other strategy types (see `STRATEGY_TYPE_ROWS`); none for a type this package does not know. */
+export function otherTypeRows(type: unknown): readonly (keyof typeof AUTH_STRATEGY_FIELDS)[] {
+  if (!(AUTH_STRATEGY_TYPES as readonly unknown[]).includes(type)) return [];
+  return AUTH_STRATEGY_TYPES.filter((other) => other !== type).flatMap((other) => STRATEGY_TYPE_ROWS[other]);
+}

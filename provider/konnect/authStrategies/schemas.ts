@@ -25,6 +25,7 @@ import {
   OIDC_CORE_WIRE_KEYS,
   OIDC_FIELD_NAMES,
   OIDC_FIELDS,
+  otherTypeRows,
   TTL_UNITS,
   type AuthStrategyType,
   type OidcField,
@@ -191,17 +192,11 @@ export function keyAuthToWire(config: { keyNames?: string[]; ttl?: KeyAuthTtl | 
 
 const F = AUTH_STRATEGY_FIELDS;
 
-/** The rows of the other strategy type, left out of a type's variant (the rows `check` rejects for it). */
-const OTHER_TYPE_ROWS: Record<AuthStrategyType, readonly (keyof typeof F)[]> = {
-  openid_connect: ["keyAuth"],
-  key_auth: ["openidConnect", "dcrProviderId"],
-};
-
 /** The rows' request schemas for a strategy of `type` (`partial` for PATCH), configs and a null DCR provider included. */
 function strategyShape(type: AuthStrategyType, partial: boolean) {
   return requestShape(F, {
     patch: partial,
-    omit: OTHER_TYPE_ROWS[type],
+    omit: otherTypeRows(type),
     custom: {
       strategyType: z.literal(type),
       openidConnect: openIdConnectConfigSchema(partial),

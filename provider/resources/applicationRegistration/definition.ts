@@ -31,27 +31,15 @@ import {
   type KonnectTransport,
   type UpdateRegistrationRequest,
 } from "../../konnect";
-import type { RegistrationStatus } from "../../konnect/registrations/fields";
 import { createRetryDelayMs, providerLog } from "../core/context";
 import { MAX_CREATE_ATTEMPTS, isCreateOutcomeUnknown } from "../core/createOnce";
-import { tableRules, updateBody, type FieldRule } from "../core/fieldRules";
+import { tableOutputs, tableRules, updateBody, type FieldRule } from "../core/fieldRules";
 import { resourceHandlers, type ResourceDefinition } from "../core/handlerFactory";
 import type { ApplicationRegistrationInputs, ApplicationRegistrationOutputs } from "./args";
-import { checkApplicationRegistrationInputs } from "./check";
+import { checkApplicationRegistrationInputs, declaredStatus, toCreateRequest } from "./check";
 import { APPLICATION_REGISTRATION_INPUTS } from "./inputs";
 
-/** The status a registration is declared with (absent: `approved`). */
-export function declaredStatus(inputs: Pick<ApplicationRegistrationInputs, "status">): RegistrationStatus {
-  return inputs.status ?? "approved";
-}
-
-/**
- * The status a create asks for: the declared one when a create may ask for it, else `pending` (a registration
- * declared `rejected` or `revoked` blocks traffic from the start, and a PATCH then sets the declared status).
- */
-export function createStatus(declared: RegistrationStatus): "approved" | "pending" {
-  return declared === "approved" ? "approved" : "pending";
-}
+export { createStatus, declaredStatus } from "./check";
 
 /** The rows, from the input table: the status updates in place (absent is `approved`); everything else replaces. */
 const REGISTRATION_RULES: readonly FieldRule<
@@ -74,21 +62,19 @@ const scopeOf = (props: { portalId: string; applicationId: string }) => ({
   applicationId: props.applicationId,
 });
 
-/** Outputs: the declared ids and region, the status as Konnect reports it, and the read-only fields. */
+/**
+ * Outputs: the declared ids and region, the status as Konnect reports it (a status Konnect adds later passed through),
+ * and the read-only fields. The API id stays as declared (Konnect reports the linked API).
+ */
 export function registrationOutputs(
   declared: ApplicationRegistrationInputs,
   registration: ApplicationRegistration,
 ): ApplicationRegistrationOutputs {
   return {
-    portalId: declared.portalId,
-    applicationId: declared.applicationId,
-    apiId: declared.apiId,
-    // A status Konnect adds later is passed through as reported.
-    status: registration.status as RegistrationStatus,
-    ...(declared.region === undefined ? {} : { region: declared.region }),
+    ...tableOutputs(APPLICATION_REGISTRATION_INPUTS, declared, registration, { apiId: (d) => d.apiId }),
     createdAt: registration.createdAt,
     updatedAt: registration.updatedAt,
-  };
+  } as ApplicationRegistrationOutputs;
 }
 
 /** After a 409: the application's registration for the declared API (1 list of its registrations). */
@@ -122,7 +108,7 @@ async function postOnce(
   transport: KonnectTransport,
   inputs: ApplicationRegistrationInputs,
 ): Promise<ApplicationRegistration> {
-  const request = { apiId: inputs.apiId, status: createStatus(declaredStatus(inputs)) };
+  const request = toCreateRequest(inputs);
   let delay = createRetryDelayMs();
   for (let attempt = 1; ; attempt++) {
     try {

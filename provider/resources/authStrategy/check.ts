@@ -6,9 +6,9 @@
  * the client's request schema.
  */
 import { createAuthStrategyRequestSchema, type CreateAuthStrategyRequest } from "../../konnect";
-import { OIDC_FIELD_NAMES } from "../../konnect/authStrategies/fields";
+import { OIDC_FIELD_NAMES, otherTypeRows } from "../../konnect/authStrategies/fields";
+import { sentValues } from "../../konnect/fieldTable";
 import { adoptConflict, checkTable, checkWholeRequest, startCheck, type CheckFailure } from "../core/check";
-import { withoutUndefined } from "../core/compare";
 import type { AuthStrategyInputs } from "./args";
 import { AUTH_STRATEGY_INPUTS } from "./inputs";
 
@@ -21,9 +21,8 @@ export function checkAuthStrategyInputs(news: Record<string, unknown>): {
 } {
   const { f, props, inputs } = startCheck(news);
   const type = props.strategyType;
-  // The settings object of the other type is refused by name; a missing one is required by type.
-  const skip = type === "openid_connect" ? ["keyAuth"] : type === "key_auth" ? ["openidConnect", "dcrProviderId"] : [];
-  checkTable(f, AUTH_STRATEGY_INPUTS, props, { skip, normalized: inputs });
+  // The rows of the other type are refused by name; a missing settings object is required by type.
+  checkTable(f, AUTH_STRATEGY_INPUTS, props, { skip: otherTypeRows(type), normalized: inputs });
   adoptConflict(f, props);
   if (type === "openid_connect") {
     if (props.keyAuth !== undefined) f.add("keyAuth", "only for strategyType key_auth; use openidConnect");
@@ -40,20 +39,9 @@ export function checkAuthStrategyInputs(news: Record<string, unknown>): {
   return { inputs, failures: f.failures };
 }
 
-/** The create (or PUT) request for checked inputs. */
+/** The create (or PUT) request for checked inputs: the sent rows, without the rows of the other strategy type. */
 export function toCreateRequest(inputs: AuthStrategyInputs): CreateAuthStrategyRequest {
-  const request: CreateAuthStrategyRequest = withoutUndefined({
-    name: inputs.name,
-    displayName: inputs.displayName,
-    strategyType: inputs.strategyType,
-    labels: inputs.labels,
-    principals: inputs.principals,
-  });
-  if (inputs.strategyType === "openid_connect") {
-    if (inputs.openidConnect) request.openidConnect = withoutUndefined({ ...inputs.openidConnect });
-    if (inputs.dcrProviderId !== undefined) request.dcrProviderId = inputs.dcrProviderId;
-  } else if (inputs.keyAuth) {
-    request.keyAuth = withoutUndefined({ ...inputs.keyAuth });
-  }
-  return request;
+  return sentValues(AUTH_STRATEGY_INPUTS, inputs, {
+    omit: otherTypeRows(inputs.strategyType),
+  }) as unknown as CreateAuthStrategyRequest;
 }

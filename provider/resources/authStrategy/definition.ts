@@ -23,9 +23,8 @@ import {
 } from "../../konnect";
 import { AUTH_STRATEGY_NOUN, OIDC_FIELD_NAMES } from "../../konnect/authStrategies/fields";
 import { deepEqual, withoutUndefined } from "../core/compare";
-import { tableRules, updateBody, type FieldRule } from "../core/fieldRules";
+import { tableOutputs, tableRules, updateBody, type FieldRule } from "../core/fieldRules";
 import { keyedCreate, resourceHandlers, type ConflictHolders, type ResourceDefinition } from "../core/handlerFactory";
-import { ownedLabels } from "../core/labelOwnership";
 import type { AuthStrategyInputs, AuthStrategyOutputs, OpenIdConnectState } from "./args";
 import { checkAuthStrategyInputs, toCreateRequest } from "./check";
 import { AUTH_STRATEGY_INPUTS } from "./inputs";
@@ -133,42 +132,38 @@ export function planAuthStrategyUpdate(olds: AuthStrategyOutputs, news: AuthStra
   return body ? { kind: "patch", body } : { kind: "none" };
 }
 
-/** Outputs from Konnect's answer and the declared inputs. */
+/**
+ * Outputs from Konnect's answer and the declared inputs: the rows as Konnect reports them (the DCR provider as the
+ * linked one's id; settings objects and extra options shown when declared or set), read-only fields added.
+ */
 export function authStrategyOutputs(declared: AuthStrategyInputs, strategy: AuthStrategy): AuthStrategyOutputs {
-  let openidConnect: OpenIdConnectState | undefined;
-  if (strategy.openidConnect) {
-    const { additionalProperties, ...core } = strategy.openidConnect;
-    const extra = additionalProperties ?? {};
-    openidConnect =
-      Object.keys(extra).length > 0 || declared.openidConnect?.additionalProperties !== undefined
-        ? { ...core, additionalProperties: extra }
-        : core;
-  }
-  let keyAuth = strategy.keyAuth ? withoutUndefined({ ...strategy.keyAuth }) : undefined;
-  if (keyAuth && Object.keys(keyAuth).length === 0 && declared.keyAuth === undefined) keyAuth = undefined;
-  const principals =
-    strategy.principals && (declared.principals !== undefined || strategy.principals.enabled)
-      ? strategy.principals
-      : undefined;
   return withoutUndefined({
-    name: strategy.name,
-    displayName: strategy.displayName,
-    strategyType: strategy.strategyType,
-    openidConnect,
-    keyAuth,
-    dcrProviderId: strategy.dcrProvider?.id,
-    // Only the declared keys (labels set outside Pulumi are not ours and never show as a change).
-    labels: ownedLabels(strategy.labels, declared.labels),
-    principals,
-    adopt: declared.adopt,
-    adoptId: declared.adoptId,
-    region: declared.region,
+    ...tableOutputs(AUTH_STRATEGY_INPUTS, declared, strategy, {
+      openidConnect: (d, s) => openidConnectOutput(d, s),
+      keyAuth: (d, s) => {
+        const keyAuth = s.keyAuth ? withoutUndefined({ ...s.keyAuth }) : undefined;
+        return keyAuth && Object.keys(keyAuth).length === 0 && d.keyAuth === undefined ? undefined : keyAuth;
+      },
+      dcrProviderId: (_d, s) => s.dcrProvider?.id,
+      principals: (d, s) =>
+        s.principals && (d.principals !== undefined || s.principals.enabled) ? s.principals : undefined,
+    }),
     active: strategy.active,
     supportsMultipleCredentials: strategy.supportsMultipleCredentials,
     dcrProvider: strategy.dcrProvider ? withoutUndefined({ ...strategy.dcrProvider }) : null,
     createdAt: strategy.createdAt,
     updatedAt: strategy.updatedAt,
-  });
+  }) as AuthStrategyOutputs;
+}
+
+/** The `openidConnect` output: Konnect's settings, extra options shown when Konnect has some or they are declared. */
+function openidConnectOutput(declared: AuthStrategyInputs, strategy: AuthStrategy): OpenIdConnectState | undefined {
+  if (!strategy.openidConnect) return undefined;
+  const { additionalProperties, ...core } = strategy.openidConnect;
+  const extra = additionalProperties ?? {};
+  return Object.keys(extra).length > 0 || declared.openidConnect?.additionalProperties !== undefined
+    ? { ...core, additionalProperties: extra }
+    : core;
 }
 
 /**

@@ -9,7 +9,7 @@
 import type { ChangeEffect, FieldRow, FieldTable } from "../../konnect/fieldTable";
 import type { Labels } from "./types";
 import { deepEqual, labelsEqual } from "./compare";
-import { ownedLabelsPatch, previouslyOwnedLabels } from "./labelOwnership";
+import { ownedLabels, ownedLabelsPatch, previouslyOwnedLabels } from "./labelOwnership";
 import { containsUnknown } from "./unknowns";
 
 /** One row: how a field is compared and what its change sends. */
@@ -132,13 +132,30 @@ export function effectiveReported(
 }
 
 /**
- * A resource's outputs from its table, in row order: the rows Konnect sees as it reports them (`effectiveReported`),
- * the others (path parameters, local inputs) as declared, when declared.
+ * A resource's outputs from its table, in row order: the rows Konnect sees as it reports them (labels: the declared
+ * keys only, `ownedLabels`), the others (path parameters, local inputs) as declared, when declared. `custom` gives a
+ * row's output where Konnect reports it in another shape or not at all (a linked object, a write-only secret, a
+ * value kept as declared); an undefined result leaves the row out.
  */
-export function tableOutputs(table: FieldTable, declared: object, reported: object): Record<string, unknown> {
+export function tableOutputs<D extends object, R extends object>(
+  table: FieldTable,
+  declared: D,
+  reported: R,
+  custom: Readonly<Record<string, (declared: D, reported: R) => unknown>> = {},
+): Record<string, unknown> {
   const outputs: Record<string, unknown> = {};
   for (const [property, row] of Object.entries(table)) {
-    const value = ((row.wire === undefined ? declared : reported) as Record<string, unknown>)[property];
+    const compute = custom[property];
+    const mine = (declared as Record<string, unknown>)[property];
+    const theirs = (reported as Record<string, unknown>)[property];
+    const value =
+      compute !== undefined
+        ? compute(declared, reported)
+        : row.wire === undefined
+          ? mine
+          : row.value.kind === "labels"
+            ? ownedLabels((theirs ?? {}) as Labels, mine as Labels | undefined)
+            : theirs;
     if (value !== undefined) outputs[property] = value;
   }
   return outputs;

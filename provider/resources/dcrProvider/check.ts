@@ -14,6 +14,7 @@ import {
   type DcrProviderType,
 } from "../../konnect";
 import { DCR_PROVIDER_TYPES } from "../../konnect/dcrProviders/fields";
+import { sentValues } from "../../konnect/fieldTable";
 import { GUID_TEXT } from "../../konnect/ids";
 import {
   adoptConflict,
@@ -25,7 +26,6 @@ import {
   type CheckFailure,
   type FailureList,
 } from "../core/check";
-import { withoutUndefined } from "../core/compare";
 import { isUnknown } from "../core/unknowns";
 import type { DcrProviderInputs } from "./args";
 import { DCR_PROVIDER_INPUTS } from "./inputs";
@@ -113,14 +113,10 @@ function checkDcrConfig(f: FailureList, type: DcrProviderType, config: unknown):
   }
 }
 
-/** The create request for checked inputs (also what `check` validates against the client's request schema). */
+/**
+ * The create request for checked inputs (also what `check` validates against the client's request schema): the sent
+ * rows, `dcrConfig` without undefined fields.
+ */
 export function toCreateRequest(inputs: DcrProviderInputs): CreateDcrProviderRequest {
-  return withoutUndefined({
-    name: inputs.name,
-    displayName: inputs.displayName,
-    providerType: inputs.providerType,
-    issuer: inputs.issuer,
-    labels: inputs.labels,
-    dcrConfig: inputs.dcrConfig && withoutUndefined({ ...inputs.dcrConfig }),
-  });
+  return sentValues(DCR_PROVIDER_INPUTS, inputs) as unknown as CreateDcrProviderRequest;
 }

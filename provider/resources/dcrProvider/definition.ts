@@ -24,9 +24,8 @@ import {
 import { withoutUndefined } from "../core/compare";
 import { providerLog } from "../core/context";
 import { ResourceInitError } from "../core/errors";
-import { tableRules, updateBody, type FieldRule } from "../core/fieldRules";
+import { tableOutputs, tableRules, updateBody, type FieldRule } from "../core/fieldRules";
 import { keyedCreate, resourceHandlers, type ResourceDefinition } from "../core/handlerFactory";
-import { ownedLabels } from "../core/labelOwnership";
 import type { DcrConfigState, DcrProviderInputs, DcrProviderOutputs } from "./args";
 import { checkDcrProviderInputs, toCreateRequest } from "./check";
 import { DCR_PROVIDER_INPUTS } from "./inputs";
@@ -88,39 +87,33 @@ export function dcrProviderRules(type: DcrProviderType): readonly Rule[] {
  * from the inputs (so Pulumi keeps them as secrets under the same names), read-only fields added.
  */
 export function dcrProviderOutputs(declared: DcrProviderInputs, provider: DcrProvider): DcrProviderOutputs {
-  const type = provider.providerType;
-  const rules = DCR_TYPE_RULES[type];
-  let dcrConfig: DcrConfigState | undefined;
-  if (rules.fields.length > 0 || declared.dcrConfig !== undefined) {
-    const config: Record<string, unknown> = {};
-    for (const field of rules.fields) {
-      const isSecret = DCR_SECRET_FIELDS.includes(field);
-      const reported = isSecret ? undefined : (provider.dcrConfig as Record<string, unknown>)[field];
-      const declaredValue = declared.dcrConfig?.[field];
-      let value = reported ?? declaredValue;
-      if (value === null) value = undefined;
-      // Mirror the inputs: a false flag or null audience Konnect reports for an undeclared field stays absent.
-      if (declaredValue === undefined && (value === false || value === undefined)) continue;
-      config[field] = value;
-    }
-    dcrConfig = config;
-  }
   return withoutUndefined({
-    name: provider.name,
-    displayName: provider.displayName ?? declared.displayName,
-    providerType: type,
-    issuer: provider.issuer,
-    // Only the declared keys (labels set outside Pulumi are not ours and never show as a change).
-    labels: ownedLabels(provider.labels, declared.labels),
-    dcrConfig,
-    verify: declared.verify,
-    adopt: declared.adopt,
-    adoptId: declared.adoptId,
-    region: declared.region,
+    ...tableOutputs(DCR_PROVIDER_INPUTS, declared, provider, {
+      displayName: (d, p) => p.displayName ?? d.displayName,
+      dcrConfig: (d, p) => configOutputs(d, p),
+    }),
     active: provider.active,
     createdAt: provider.createdAt,
     updatedAt: provider.updatedAt,
-  });
+  }) as DcrProviderOutputs;
+}
+
+/** The `dcrConfig` output: the type's fields as Konnect reports them, secrets (never reported) as declared. */
+function configOutputs(declared: DcrProviderInputs, provider: DcrProvider): DcrConfigState | undefined {
+  const rules = DCR_TYPE_RULES[provider.providerType];
+  if (rules.fields.length === 0 && declared.dcrConfig === undefined) return undefined;
+  const config: Record<string, unknown> = {};
+  for (const field of rules.fields) {
+    const isSecret = DCR_SECRET_FIELDS.includes(field);
+    const reported = isSecret ? undefined : (provider.dcrConfig as Record<string, unknown>)[field];
+    const declaredValue = declared.dcrConfig?.[field];
+    let value = reported ?? declaredValue;
+    if (value === null) value = undefined;
+    // Mirror the inputs: a false flag or null audience Konnect reports for an undeclared field stays absent.
+    if (declaredValue === undefined && (value === false || value === undefined)) continue;
+    config[field] = value;
+  }
+  return config;
 }
 
 /** What the generic handlers need to know about DCR providers. */

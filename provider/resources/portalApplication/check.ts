@@ -5,8 +5,8 @@
  * request of checked inputs, which `check` validates against the client's request schema.
  */
 import { createApplicationRequestSchema, type CreateApplicationRequest } from "../../konnect";
+import { sentValues } from "../../konnect/fieldTable";
 import { checkTable, checkWholeRequest, startCheck, type CheckFailure } from "../core/check";
-import { withoutUndefined } from "../core/compare";
 import type { PortalApplicationInputs } from "./args";
 import { PORTAL_APPLICATION_INPUTS } from "./inputs";
 
@@ -33,15 +33,9 @@ export function checkPortalApplicationInputs(news: Record<string, unknown>): {
   return { inputs, failures: f.failures };
 }
 
-/** The create request for checked inputs, without the creation label (the keyed create adds it). */
+/**
+ * The create request for checked inputs, without the creation label (the keyed create adds it): the sent rows.
+ */
 export function toCreateRequest(inputs: PortalApplicationInputs): CreateApplicationRequest {
-  return withoutUndefined({
-    name: inputs.name,
-    description: inputs.description,
-    labels: inputs.labels,
-    authStrategyId: inputs.authStrategyId,
-    owner: withoutUndefined({ ...inputs.owner }),
-    dcrClientId: inputs.dcrClientId,
-    clientId: inputs.clientId,
-  });
+  return sentValues(PORTAL_APPLICATION_INPUTS, inputs) as unknown as CreateApplicationRequest;
 }

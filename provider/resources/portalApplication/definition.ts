@@ -33,9 +33,8 @@ import {
 } from "../../konnect";
 import type { FieldTable } from "../../konnect/fieldTable";
 import { withoutUndefined } from "../core/compare";
-import { changedRules, tableRules, updateBody, type FieldRule } from "../core/fieldRules";
+import { changedRules, tableOutputs, tableRules, updateBody, type FieldRule } from "../core/fieldRules";
 import { keyedCreate, resourceHandlers, type ResourceDefinition } from "../core/handlerFactory";
-import { ownedLabels } from "../core/labelOwnership";
 import { containsUnknown } from "../core/unknowns";
 import { withInputNames } from "../core/wireNames";
 import type { PortalApplicationInputs, PortalApplicationOutputs } from "./args";
@@ -119,33 +118,33 @@ export function unchangeableDifferences(
   return lines.length === 0 ? undefined : lines.join("; ");
 }
 
-/** Outputs: Konnect's application in the input shape (declared spellings kept where equal) and read-only fields. */
+/**
+ * Outputs: Konnect's application in the input shape (the rows as reported, declared spellings kept where equal) and
+ * read-only fields.
+ */
 export function applicationOutputs(
   declared: PortalApplicationInputs,
   application: PortalApplication,
 ): PortalApplicationOutputs {
-  const reported = application.owner === undefined ? declared.owner : (ownerFromWire(application.owner) ?? {});
-  const owner = ownerKey(reported) === ownerKey(declared.owner) ? declared.owner : reported;
-  const authStrategyId = application.authStrategyId ?? declared.authStrategyId;
   return withoutUndefined({
-    portalId: declared.portalId,
-    name: application.name,
-    description: application.description,
-    // Only the declared keys (labels set outside Pulumi and the creation label are not outputs).
-    labels: ownedLabels(application.labels, declared.labels),
-    authStrategyId: sameId(authStrategyId, declared.authStrategyId) ? declared.authStrategyId : authStrategyId,
-    owner: owner as PortalApplicationOutputs["owner"],
-    // Konnect does not report the id it was asked to link: kept as declared (its client shows as `clientId`).
-    dcrClientId: declared.dcrClientId,
-    clientId: application.clientId,
-    adopt: declared.adopt,
-    region: declared.region,
+    ...tableOutputs(PORTAL_APPLICATION_INPUTS, declared, application, {
+      authStrategyId: (d, a) => {
+        const authStrategyId = a.authStrategyId ?? d.authStrategyId;
+        return sameId(authStrategyId, d.authStrategyId) ? d.authStrategyId : authStrategyId;
+      },
+      owner: (d, a) => {
+        const reported = a.owner === undefined ? d.owner : (ownerFromWire(a.owner) ?? {});
+        return ownerKey(reported) === ownerKey(d.owner) ? d.owner : reported;
+      },
+      // Konnect does not report the id it was asked to link: kept as declared (its client shows as `clientId`).
+      dcrClientId: (d) => d.dcrClientId,
+    }),
     dcrProviderId: application.dcrProviderId,
     grantedScopes: application.grantedScopes,
     registrationCount: application.registrationCount,
     createdAt: application.createdAt,
     updatedAt: application.updatedAt,
-  });
+  }) as PortalApplicationOutputs;
 }
 
 /**
