@@ -5,9 +5,9 @@
  * and the client picks them up: the strict create request (both rows, the owner still sent as `{ type, id }`), the
  * PATCH (the `update` rows: the owner and the flag), the wire bodies, and the response reader.
  */
-import type { KonnectTransport, RequestSpec } from "../../../provider/konnect";
 import * as client from "../../../provider/konnect";
 import type * as fields from "../../../provider/konnect/applications/fields";
+import { extraRows as extra, recording } from "../recording";
 
 // Hoisted above the imports by ts-jest: every module above sees the test table.
 jest.mock("../../../provider/konnect/applications/fields", () => {
@@ -35,20 +35,6 @@ const wire = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const create = { name: "app", authStrategyId: STRATEGY, owner: { teamId: TEAM } };
-/** The product's request types know only the real rows. */
-const extra = <R>(request: R, more: Record<string, unknown>) => ({ ...request, ...more }) as R;
-
-function recording(answer: unknown): { transport: KonnectTransport; sent: RequestSpec[] } {
-  const sent: RequestSpec[] = [];
-  const transport: KonnectTransport = {
-    baseUrl: "https://us.api.konghq.com",
-    send: (spec) => {
-      sent.push(spec);
-      return Promise.resolve({ status: 200, data: answer });
-    },
-  };
-  return { transport, sent };
-}
 
 test("create request: strict, every sent row with its wire key and value rule", () => {
   const schema = client.createApplicationRequestSchema();

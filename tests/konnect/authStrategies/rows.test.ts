@@ -5,9 +5,9 @@
  * per-type create variants, the per-type PATCH, the wire bodies (the configs still built per type), and the response
  * reader.
  */
-import type { KonnectTransport, RequestSpec } from "../../../provider/konnect";
 import * as client from "../../../provider/konnect";
 import type * as fields from "../../../provider/konnect/authStrategies/fields";
+import { extraRows as extra, recording } from "../recording";
 
 // Hoisted above the imports by ts-jest: every module above sees the test table.
 jest.mock("../../../provider/konnect/authStrategies/fields", () => {
@@ -43,20 +43,6 @@ const wire = (extra: Record<string, unknown> = {}) => ({
   updated_at: T,
   ...extra,
 });
-/** The product's request types know only the real rows. */
-const extra = <R>(request: R, more: Record<string, unknown>) => ({ ...request, ...more }) as R;
-
-function recording(answer: unknown): { transport: KonnectTransport; sent: RequestSpec[] } {
-  const sent: RequestSpec[] = [];
-  const transport: KonnectTransport = {
-    baseUrl: "https://us.api.konghq.com",
-    send: (spec) => {
-      sent.push(spec);
-      return Promise.resolve({ status: 200, data: answer });
-    },
-  };
-  return { transport, sent };
-}
 
 test("create request: both per-type variants take the rows with their wire keys and value rules", () => {
   const schema = client.createAuthStrategyRequestSchema();

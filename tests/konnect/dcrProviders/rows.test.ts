@@ -5,9 +5,9 @@
  * Nothing else is touched, and the client picks them up: every per-type create variant, the per-type PATCH (the
  * `update` row only), the wire bodies (the DCR config still converted), and the response reader.
  */
-import type { KonnectTransport, RequestSpec } from "../../../provider/konnect";
 import * as client from "../../../provider/konnect";
 import type * as fields from "../../../provider/konnect/dcrProviders/fields";
+import { extraRows as extra, recording } from "../recording";
 
 // Hoisted above the imports by ts-jest: every module above sees the test table.
 jest.mock("../../../provider/konnect/dcrProviders/fields", () => {
@@ -42,20 +42,6 @@ const wire = (extra: Record<string, unknown> = {}) => ({
   updated_at: T,
   ...extra,
 });
-/** The product's request types know only the real rows. */
-const extra = <R>(request: R, more: Record<string, unknown>) => ({ ...request, ...more }) as R;
-
-function recording(answer: unknown): { transport: KonnectTransport; sent: RequestSpec[] } {
-  const sent: RequestSpec[] = [];
-  const transport: KonnectTransport = {
-    baseUrl: "https://us.api.konghq.com",
-    send: (spec) => {
-      sent.push(spec);
-      return Promise.resolve({ status: 200, data: answer });
-    },
-  };
-  return { transport, sent };
-}
 
 test("create request: every per-type variant takes the rows with their wire keys and value rules", () => {
   const schema = client.createDcrProviderRequestSchema();

@@ -4,9 +4,9 @@
  * `fooNote`, a nullable text (wire `foo_note`, cleared with null). Nothing else is touched, and the client picks them
  * up: the strict PATCH request schema, the PATCH body on the wire, and the response reader.
  */
-import type { KonnectTransport, RequestSpec } from "../../../provider/konnect";
 import * as client from "../../../provider/konnect";
 import type * as fields from "../../../provider/konnect/portals/fields";
+import { extraRows as extra, recording } from "../recording";
 
 // Hoisted above the imports by ts-jest: every module above sees the test table.
 jest.mock("../../../provider/konnect/portals/fields", () => {
@@ -32,20 +32,6 @@ const wire = (extra: Record<string, unknown> = {}) => ({
   updated_at: T,
   ...extra,
 });
-/** The product's request types know only the real rows. */
-const extra = <R>(request: R, more: Record<string, unknown>) => ({ ...request, ...more }) as R;
-
-function recording(answer: unknown): { transport: KonnectTransport; sent: RequestSpec[] } {
-  const sent: RequestSpec[] = [];
-  const transport: KonnectTransport = {
-    baseUrl: "https://us.api.konghq.com",
-    send: (spec) => {
-      sent.push(spec);
-      return Promise.resolve({ status: 200, data: answer });
-    },
-  };
-  return { transport, sent };
-}
 
 test("PATCH request: strict, the rows' wire keys and value rules; a nullable row is cleared with null", () => {
   const schema = client.portalDefaultStrategyRequestSchema();

@@ -5,9 +5,9 @@
  * and the client picks them up: the strict create request (both rows), the PATCH (the `update` row only), the wire
  * bodies, and the response reader.
  */
-import type { KonnectTransport, RequestSpec } from "../../../provider/konnect";
 import * as client from "../../../provider/konnect";
 import type * as fields from "../../../provider/konnect/registrations/fields";
+import { extraRows as extra, recording } from "../recording";
 
 // Hoisted above the imports by ts-jest: every module above sees the test table.
 jest.mock("../../../provider/konnect/registrations/fields", () => {
@@ -35,20 +35,6 @@ const wire = (extra: Record<string, unknown> = {}) => ({
   updated_at: T,
   ...extra,
 });
-/** The product's request types know only the real rows. */
-const extra = <R>(request: R, more: Record<string, unknown>) => ({ ...request, ...more }) as R;
-
-function recording(answer: unknown): { transport: KonnectTransport; sent: RequestSpec[] } {
-  const sent: RequestSpec[] = [];
-  const transport: KonnectTransport = {
-    baseUrl: "https://us.api.konghq.com",
-    send: (spec) => {
-      sent.push(spec);
-      return Promise.resolve({ status: 200, data: answer });
-    },
-  };
-  return { transport, sent };
-}
 
 test("create request: strict, every sent row with its wire key and value rule", () => {
   const schema = client.createRegistrationRequestSchema();

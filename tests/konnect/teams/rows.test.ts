@@ -5,12 +5,12 @@
  * schemas, the wire bodies of the POST and the PATCH, the response reader (a flag left out is false, a text left out
  * or null is absent), and the resource's create request and outputs.
  */
-import type { KonnectTransport, RequestSpec } from "../../../provider/konnect";
 import * as client from "../../../provider/konnect";
 import type * as fields from "../../../provider/konnect/teams/fields";
 import type { PortalTeamInputs } from "../../../provider/resources/portalTeam/args";
 import { toCreateRequest } from "../../../provider/resources/portalTeam/check";
 import { teamOutputs } from "../../../provider/resources/portalTeam/definition";
+import { extraRows as extra, recording } from "../recording";
 
 // Hoisted above the imports by ts-jest: every module above sees the test table.
 jest.mock("../../../provider/konnect/teams/fields", () => {
@@ -29,20 +29,6 @@ const PORTAL = "7710d5c4-d902-410b-992f-18b814155b53";
 const TEAM = "9f5061ce-78f6-4452-9108-ad7c02821fd5";
 const T = "2026-05-20T08:30:00.000Z";
 const wire = (extra: Record<string, unknown> = {}) => ({ id: TEAM, name: "t", created_at: T, updated_at: T, ...extra });
-/** The product's request types know only the real rows. */
-const extra = <R>(request: R, more: Record<string, unknown>) => ({ ...request, ...more }) as R;
-
-function recording(answer: unknown): { transport: KonnectTransport; sent: RequestSpec[] } {
-  const sent: RequestSpec[] = [];
-  const transport: KonnectTransport = {
-    baseUrl: "https://us.api.konghq.com",
-    send: (spec) => {
-      sent.push(spec);
-      return Promise.resolve({ status: 200, data: answer });
-    },
-  };
-  return { transport, sent };
-}
 
 test("create and update request schemas: strict, the rows' wire keys and value rules", () => {
   for (const schema of [client.createTeamRequestSchema(), client.updateTeamRequestSchema()]) {
